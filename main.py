@@ -1,0 +1,117 @@
+"""Entry point: the review window, or `extract` / `check` / `export` headless (no Qt loaded)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+APP_NAME = "GovInfoReview"
+APP_VERSION = "0.1.0"
+
+
+def _resource_root() -> Path:
+    return Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent))
+
+
+def bundled_samples() -> list[str]:
+    """The sample reports shipped in resources/samples."""
+    return [str(p) for p in sorted((_resource_root() / "resources" / "samples").glob("*.txt"))]
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from models.batch import expand_paths, read_many
+
+    records, failed = [], 0
+    for res in read_many(expand_paths(args.paths), args.encoding):
+        if res.report.error:
+            failed += 1
+            print(f"{res.report.source}: {res.report.error}", file=sys.stderr)
+        records.append(res.report.to_json(res.issues))
+    json.dump({"reports": records}, sys.stdout, ensure_ascii=False, indent=1 if args.pretty else None)
+    sys.stdout.write("\n")
+    return 1 if failed else 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from models.batch import expand_paths, read_many
+
+    failed = 0
+    for res in read_many(expand_paths(args.paths), args.encoding):
+        r = res.report
+        if r.error:
+            failed += 1
+            print(f"{r.source}: 错误：{r.error}")
+            continue
+        counts = {s: sum(1 for i in res.issues if i.severity == s) for s in ("error", "warning", "info")}
+        print(f"{r.source}: {r.meta.agency or '（机关不明）'} {r.meta.year or '（年度不明）'} — "
+              f"{counts['error']} 个错误，{counts['warning']} 个警告")
+        for i in res.issues:
+            if i.severity == "info" and not args.all:
+                continue
+            print(f"  [{i.severity}] {i.rule}: {i.message}")
+    return 1 if failed else 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from models.batch import expand_paths, export_item, read_many
+    from models.export import export_dataset
+
+    paths = expand_paths(args.paths)
+    items, failed = [], 0
+
+    def progress(done: int, total: int) -> None:
+        if not args.quiet:
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    for res in read_many(paths, args.encoding, progress):
+        if res.report.error:
+            failed += 1
+        items.append(export_item(res))
+    if not args.quiet:
+        print(file=sys.stderr)
+    for path in export_dataset(items, args.out):
+        print(path)
+    for it in items:
+        if it.report.error:
+            print(f"{it.report.source}: {it.report.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    ap = argparse.ArgumentParser(prog="main.py", description="政府信息公开工作年度报告审核工具")
+    ap.add_argument("--version", action="version", version=f"{APP_NAME} {APP_VERSION}")
+    sub = ap.add_subparsers(dest="command")
+    for name, helptext in (("extract", "读取报告，输出 JSON"), ("check", "列出每份报告的问题"),
+                           ("export", "导出 CSV 数据集")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或文件夹")
+        p.add_argument("--encoding", help="指定文本编码（如 gb18030、big5、utf-8），不自动检测")
+        if name == "extract":
+            p.add_argument("--json", action="store_true", help="输出 JSON（默认即是）")
+            p.add_argument("--pretty", action="store_true", help="缩进输出")
+        if name == "check":
+            p.add_argument("--all", action="store_true", help="也列出提示信息")
+        if name == "export":
+            p.add_argument("--out", required=True, help="输出文件夹")
+            p.add_argument("--quiet", action="store_true", help="不显示进度")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line, or the window when no command is given."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("extract", "check", "export") or any(a in ("-h", "--help", "--version") for a in argv[:1]):
+        args = build_parser().parse_args(argv)
+        return {"extract": _cmd_extract, "check": _cmd_check, "export": _cmd_export}[args.command](args)
+    try:
+        from ui.app import run
+    except ImportError as exc:  # the window needs PySide6; the command line does not
+        print(f"无法启动窗口（{exc}）。命令行用法：python main.py extract|check|export PATH...", file=sys.stderr)
+        return 2
+    return run(argv or bundled_samples())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Domain core: the report template, values, checks and exports. Imports no Qt."""

@@ -1,0 +1,227 @@
+"""The consistency rules R1–R5 and the auditor's further checks, run on values alone.
+
+A rule whose inputs include a blank or "/" cell is never computed as if it were 0:
+it is an error only when the printed numbers already break it (parts larger than
+the total), and otherwise a warning that says which cells keep it from being checked.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+
+from models.report import ERROR, INFO, WARNING, Issue, Report
+from models.template import (FIELDS, S3_APPLICANT_COLUMNS, S3_COLUMNS, S3_OTHER_SUBROWS,
+                             S3_OUTCOME_ROWS, S3_ROW_IDS, S4_COLUMNS, S4_GROUPS, STANDARD_IDS, AMOUNT,
+                             SIGNED)
+from models.values import NA, Value, format_value, is_number
+
+Values = Mapping[str, Value]
+
+
+def label(fid: str) -> str:
+    """Short Chinese name of a cell: row label · column label."""
+    f = FIELDS.get(fid)
+    if f is None:
+        return fid
+    row = f.row_label.split("（区分")[0]
+    return f"{row}·{f.column_label.split('·')[-1]}"
+
+
+def _fmt(v: Value) -> str:
+    return "空白" if v is None else format_value(v)
+
+
+def _sum_rule(rule: str, values: Values, total_id: str, part_ids: list[str], what: str) -> Issue | None:
+    """Check total == sum(parts); blanks make it unverifiable unless the printed parts already exceed it."""
+    total = values.get(total_id)
+    parts = [(p, values.get(p)) for p in part_ids]
+    unknown = [p for p, v in parts if not is_number(v)]
+    known = sum(v for _, v in parts if is_number(v))  # type: ignore[misc]
+    fields = [total_id] + part_ids
+    if not is_number(total):
+        if unknown:
+            return None  # a blank total with blank parts: the blank cells are reported as such
+        return Issue(rule, WARNING, fields, f"{label(total_id)} 为{_fmt(total)}，无法核对{what}之和；按各项之和应为 {format_value(known)}",
+                     expected=known)
+    if unknown:
+        if known > total + 1e-9:  # type: ignore[operator]
+            return Issue(rule, ERROR, fields, f"{label(total_id)} 为 {format_value(total)}，而已印出的{what}之和已达 {format_value(known)}"
+                         f"（另有 {len(unknown)} 格空白或为“/”）")
+        if len(unknown) == 1:
+            exp = total - known  # type: ignore[operator]
+            return Issue(rule, WARNING, [unknown[0]] + [f for f in fields if f != unknown[0]],
+                         f"{label(unknown[0])} 为{_fmt(values.get(unknown[0]))}，无法核对{what}之和；按{label(total_id)} {format_value(total)} 推算应为 {format_value(exp)}",
+                         expected=exp)
+        return Issue(rule, WARNING, fields, f"{what}之和无法核对：{len(unknown)} 格空白或为“/”（"
+                     + "、".join(label(u) for u in unknown[:4]) + ("等" if len(unknown) > 4 else "")
+                     + f"），不按 0 计算；{label(total_id)} 为 {format_value(total)}，已印出各项之和为 {format_value(known)}")
+    if abs(known - total) > 1e-9:  # type: ignore[operator]
+        return Issue(rule, ERROR, fields, f"{label(total_id)} 为 {format_value(total)}，而{what}之和为 {format_value(known)}",
+                     expected=known)
+    return None
+
+
+def _outcome_rows(values: Values) -> list[str]:
+    """The rows R2 sums: the 21 outcomes, with the collapsed （六） row in place of its three sub-rows."""
+    collapsed = any(f.startswith("s3.other_total.") and values.get(f) is not None for f in values) and \
+        all(values.get(f"s3.{r}.{c.id}") is None for r in S3_OTHER_SUBROWS for c in S3_COLUMNS)
+    if collapsed:
+        return [r for r in S3_OUTCOME_ROWS if r not in S3_OTHER_SUBROWS] + ["other_total"]
+    return list(S3_OUTCOME_ROWS)
+
+
+def check_rules(values: Values) -> list[Issue]:
+    """R1–R5 on a mapping of field id → value."""
+    out: list[Issue] = []
+    cols = [c.id for c in S3_COLUMNS]
+    for c in cols:  # R1 balance
+        a, b = f"s3.new.{c}", f"s3.carried_over.{c}"
+        r, f = f"s3.results_total.{c}", f"s3.carried_forward.{c}"
+        vals = {k: values.get(k) for k in (a, b, r, f)}
+        fields = [f, a, b, r]
+        col = label(a).split("·")[-1]
+        if all(is_number(v) for v in vals.values()):
+            left, right = vals[a] + vals[b], vals[r] + vals[f]  # type: ignore[operator]
+            if abs(left - right) > 1e-9:
+                out.append(Issue("R1", ERROR, fields,
+                                 f"{col}：本年新收 {format_value(vals[a])} + 上年结转 {format_value(vals[b])} = {format_value(left)}，"
+                                 f"而办理结果总计 {format_value(vals[r])} + 结转下年度 {format_value(vals[f])} = {format_value(right)}",
+                                 expected=left - vals[r]))  # type: ignore[operator]
+        elif any(is_number(v) for v in vals.values()):
+            blank = [k for k, v in vals.items() if not is_number(v)]
+            exp = None
+            if len(blank) == 1:
+                k = blank[0]
+                nums = {x: v for x, v in vals.items() if is_number(v)}
+                if k in (a, b):
+                    exp = nums[r] + nums[f] - sum(nums[x] for x in (a, b) if x in nums)  # type: ignore[operator]
+                else:
+                    exp = nums[a] + nums[b] - sum(nums[x] for x in (r, f) if x in nums)  # type: ignore[operator]
+                fields = [k] + [x for x in fields if x != k]
+            out.append(Issue("R1", WARNING, fields, f"{col}：第一项加第二项等于第三项加第四项无法核对，"
+                             + "、".join(label(k) for k in blank) + " 空白或为“/”，不按 0 计算"
+                             + (f"；按其余三项推算 {label(blank[0])} 应为 {format_value(exp)}" if exp is not None else ""),
+                             expected=exp))
+    rows = _outcome_rows(values)
+    for c in cols:  # R2 results sum
+        i = _sum_rule("R2", values, f"s3.results_total.{c}", [f"s3.{r}.{c}" for r in rows], "各办理结果")
+        if i:
+            out.append(i)
+    row_ids = list(S3_ROW_IDS) + (["other_total"] if "other_total" in rows else [])
+    for r in row_ids:  # R3 row sum
+        i = _sum_rule("R3", values, f"s3.{r}.total", [f"s3.{r}.{c}" for c in S3_APPLICANT_COLUMNS], "各类申请人")
+        parts_blank = all(values.get(f"s3.{r}.{c}") is None for c in S3_APPLICANT_COLUMNS)
+        if i and not (parts_blank and i.severity == WARNING):  # total-only rows: see check_blanks
+            out.append(i)
+    for g, _, _ in S4_GROUPS:  # R4 review sums
+        parts = [f"s4.{g}.{c.id}" for c in S4_COLUMNS if c.id != "total"]
+        i = _sum_rule("R4", values, f"s4.{g}.total", parts, "维持、纠正、其他、尚未审结")
+        if i:
+            out.append(i)
+    for fid, v in values.items():  # R5 domain
+        if not is_number(v) or fid not in FIELDS:
+            continue
+        unit = FIELDS[fid].unit
+        if unit == AMOUNT:
+            if v < 0:  # type: ignore[operator]
+                out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {format_value(v)}，金额不能为负"))
+            elif round(float(v), 4) != float(v):
+                out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {v}，金额最多保留 4 位小数",
+                                 expected=round(float(v), 4)))
+        elif unit == SIGNED:
+            if float(v) != int(v):
+                out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {format_value(v)}，应为整数"))
+        elif v < 0 or float(v) != int(v):  # type: ignore[operator]
+            out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {format_value(v)}，件数应为不小于 0 的整数"))
+    return out
+
+
+def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()) -> list[Issue]:  # type: ignore[assignment]
+    """Blank cells where a number belongs, one warning per printed row.
+
+    `covered` holds blank cells a rule already reports with the value they should have.
+    """
+    out = []
+    by_row: dict[str, list[str]] = {}
+    for fid, cell in report.cells.items():
+        if values.get(fid) is None and fid not in covered:
+            by_row.setdefault(fid.rsplit(".", 1)[0], []).append(fid)
+    for row, fids in by_row.items():
+        printed = [f for f in report.cells if f.startswith(row + ".") and values.get(f) is not None]
+        if not printed and len(fids) == len([f for f in report.cells if f.startswith(row + ".")]) and \
+                any(i.fields and i.fields[0].startswith(row + ".") and "缺少" in i.message for i in report.structure):
+            continue
+        f = FIELDS.get(fids[0])
+        what = f.row_label if f else row
+        total_only = bool(printed) and all(p.endswith(".total") for p in printed)
+        note = "该行只印了总计，" if total_only else ""
+        if total_only and fids[0].startswith("s3."):
+            fids = fids + printed  # the total cannot be checked against its blank parts (R3)
+        out.append(Issue("missing", WARNING, fids,
+                         f"「{what}」{note}" + "、".join(label(x).split("·")[-1] for x in fids if values.get(x) is None)
+                         + " 空白（未印数字），不按 0 计算" + ("；本行 R3 无法核对" if total_only and fids[0].startswith("s3.") else "")))
+    return out
+
+
+def check_prose(report: Report, values: Values) -> list[Issue]:
+    """Counts stated in the prose against the table."""
+    out = []
+
+    def num(fid: str) -> float | None:
+        v = values.get(fid)
+        return float(v) if is_number(v) else None  # type: ignore[arg-type]
+
+    new, carried, results = num("s3.new.total"), num("s3.carried_over.total"), num("s3.results_total.total")
+    for p in report.prose:
+        if p.kind == "applications":
+            options = {x for x in (new, results, (new + carried) if new is not None and carried is not None else None)
+                       if x is not None}
+            if options and p.value not in options:
+                out.append(Issue("prose", WARNING, ["s3.new.total"],
+                                 f"正文称申请 {p.value} 件，而表三本年新收总计为 {_fmt(values.get('s3.new.total'))}：「{p.sentence[:80]}」",
+                                 expected=None, evidence=p.span))
+        else:
+            groups = ["review"] if p.kind == "review" else ["suit_direct", "suit_after_review"]
+            totals = [num(f"s4.{g}.total") for g in groups]
+            if None in totals:
+                continue
+            table = sum(totals)  # type: ignore[arg-type]
+            if p.value != table:
+                what = "行政复议" if p.kind == "review" else "行政诉讼"
+                out.append(Issue("prose", WARNING, [f"s4.{g}.total" for g in groups],
+                                 f"正文称{what} {p.value} 件，而表四为 {format_value(table)} 件：「{p.sentence[:80]}」",
+                                 evidence=p.span))
+    return out
+
+
+def check_period(report: Report) -> list[Issue]:
+    """The stated statistics period must cover 1 January to 31 December of the report year."""
+    meta = report.meta
+    if not meta.period:
+        return []
+    start_s, end_s = meta.period.split("/")
+    try:
+        start, end = _dt.date.fromisoformat(start_s), _dt.date.fromisoformat(end_s)
+    except ValueError:
+        return [Issue("period", WARNING, ["meta.period"], f"统计期限中的日期无效：{meta.period}", evidence=meta.period_span)]
+    year = meta.year or start.year
+    if start <= _dt.date(year, 1, 1) and end >= _dt.date(year, 12, 31):
+        return []
+    return [Issue("period", WARNING, ["meta.period"],
+                  f"统计期限为 {start_s} 至 {end_s}，未覆盖 {year} 年 1 月 1 日至 12 月 31 日", evidence=meta.period_span)]
+
+
+def check(report: Report, values: Values | None = None) -> list[Issue]:
+    """Every issue of a report: what reading found, the rules, blanks, prose and period."""
+    if report.error:
+        return []
+    vals = report.values() if values is None else values
+    rules = check_rules(vals)
+    covered = {i.fields[0] for i in rules if i.expected is not None and vals.get(i.fields[0]) is None}
+    issues = list(report.structure) + rules + check_blanks(report, vals, covered) \
+        + check_prose(report, vals) + check_period(report)
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    return sorted(issues, key=lambda i: order.get(i.severity, 3))
+
+
+__all__ = ["check", "check_rules", "label", "NA", "STANDARD_IDS"]

@@ -1,0 +1,95 @@
+"""The report object every part of the program shares: cells with their sources, metadata, issues."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from models.template import STANDARD_IDS, field_order
+from models.values import Value
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+
+
+@dataclass
+class Cell:
+    """One template cell as printed: its value, the raw text and where that text sits in the source."""
+    id: str
+    value: Value
+    raw: str | None = None
+    span: tuple[int, int] | None = None
+    uncertain: bool = False  # placed by weak evidence (a row with too few or too many values)
+
+
+@dataclass
+class Issue:
+    rule: str  # R1…R5, missing, prose, period, layout
+    severity: str  # error, warning, info
+    fields: list[str]
+    message: str
+    expected: Value = None
+    evidence: tuple[int, int] | None = None  # a span of the source text (prose sentence, stray row)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "fields": self.fields,
+                               "message": self.message, "expected": self.expected}
+        if self.evidence:
+            out["evidence"] = list(self.evidence)
+        return out
+
+
+@dataclass
+class Meta:
+    agency: str | None = None
+    year: int | None = None
+    period: str | None = None  # "YYYY-MM-DD/YYYY-MM-DD" as stated
+    period_span: tuple[int, int] | None = None
+
+
+@dataclass
+class ProseCount:
+    """A count stated in the prose, with what it claims to count."""
+    kind: str  # "applications", "review", "suit"
+    value: int
+    span: tuple[int, int]
+    sentence: str
+
+
+@dataclass
+class Report:
+    source: str
+    format: str = "text"
+    encoding: str | None = None
+    text: str = ""
+    meta: Meta = field(default_factory=Meta)
+    cells: dict[str, Cell] = field(default_factory=dict)
+    structure: list[Issue] = field(default_factory=list)  # found while reading; fixed once read
+    prose: list[ProseCount] = field(default_factory=list)
+    sections: dict[str, tuple[int, int]] = field(default_factory=dict)
+    error: str | None = None
+
+    def value(self, fid: str) -> Value:
+        """The value of a field (None when blank or not printed)."""
+        cell = self.cells.get(fid)
+        return cell.value if cell else None
+
+    def values(self) -> dict[str, Value]:
+        """All 200 standard fields plus any optional ones printed, in template order."""
+        out: dict[str, Value] = {fid: None for fid in STANDARD_IDS}
+        for fid in sorted(self.cells, key=field_order):
+            out[fid] = self.cells[fid].value
+        return out
+
+    def to_json(self, issues: list[Issue]) -> dict[str, Any]:
+        """The `extract --json` record of this report."""
+        return {
+            "source": self.source, "format": self.format, "encoding": self.encoding,
+            "meta": {"agency": self.meta.agency, "year": self.meta.year, "period": self.meta.period},
+            "fields": self.values(),
+            "cells": {fid: {"raw": c.raw, "span": list(c.span) if c.span else None}
+                      for fid, c in sorted(self.cells.items(), key=lambda kv: field_order(kv[0]))
+                      if c.raw is not None},
+            "issues": [i.to_json() for i in issues],
+            "error": self.error,
+        }

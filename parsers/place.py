@@ -1,0 +1,67 @@
+"""Put a row's printed values into its columns by the best evidence, and say how sure that is."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parsers.tokens import Token
+
+
+@dataclass
+class Placement:
+    cells: dict[str, Token]  # column id → token
+    extra: list[Token]  # values that fit no column
+    how: str  # "in order", "total only", "by position", "left to right"
+    uncertain: bool
+
+
+def place(values: list[Token], columns: list[str], header_cells: dict[str, int | None],
+          total: str | None = "total") -> Placement:
+    """Assign value tokens to columns.
+
+    A row with as many values as columns reads in order. A lone value in a row that has a
+    total column is the total (the breakdown was left blank). Otherwise the tab/| cell
+    positions are matched to the header's, and failing that values go left to right;
+    both are marked uncertain only when the evidence is weak.
+    """
+    n, k = len(columns), len(values)
+    if k == n:
+        return Placement(dict(zip(columns, values)), [], "in order", False)
+    if k == 0:
+        return Placement({}, [], "in order", False)
+    if k == 1 and total in columns and n > 1:
+        return Placement({total: values[0]}, [], "total only", False)
+    by_pos = _by_position(values, columns, header_cells)
+    if by_pos is not None:
+        cells, extra = by_pos
+        return Placement(cells, extra, "by position", False)
+    if k > n and total in columns and columns[-1] == total:
+        # keep the last printed value as the total: totals close a printed row
+        cells = dict(zip(columns[:-1], values[: n - 1]))
+        cells[total] = values[-1]
+        return Placement(cells, values[n - 1:-1], "left to right", True)
+    return Placement(dict(zip(columns, values)), values[n:], "left to right", True)
+
+
+def _by_position(values: list[Token], columns: list[str],
+                 header_cells: dict[str, int | None]) -> tuple[dict[str, Token], list[Token]] | None:
+    """Match values to columns by their cell index; None unless the grid explains the row."""
+    if any(v.cell is None for v in values):
+        return None
+    col_at = {c: header_cells.get(c) for c in columns}
+    if any(i is None for i in col_at.values()) or len(set(col_at.values())) != len(columns):
+        return None
+    by_cell = {i: c for c, i in col_at.items()}
+    cells: dict[str, Token] = {}
+    extra: list[Token] = []
+    for v in values:
+        c = by_cell.get(v.cell)  # type: ignore[arg-type]
+        if c is None or c in cells:
+            extra.append(v)
+        else:
+            cells[c] = v
+    k, n = len(values), len(columns)
+    if k > n and len(cells) == n and len(extra) == k - n:
+        return cells, extra  # every column filled; the extras sit where no header is
+    if k < n and not extra:
+        return cells, []
+    return None

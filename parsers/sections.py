@@ -1,0 +1,75 @@
+"""Find the six sections by their headings, whatever their numbering or markup."""
+from __future__ import annotations
+
+import re
+
+from parsers.normalize import Compact
+
+# (key, title pattern on compact text); the order is the printed order
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("一", r"总体情况|总体概况|基本情况"),
+    ("二", r"主动公开政府信息(?:的)?情况|主动公开政府信息"),
+    ("三", r"收到和处理政府信息公开申请(?:的)?情况|收到和处理政府信息公开申请|依申请公开政府信息情况"),
+    ("四", r"政府信息公开行政复议[、,和及与]?行政诉讼(?:的)?情况|行政复议[、,和及与]?行政诉讼(?:的)?情况"),
+    ("五", r"存在的?主要问题及(?:其)?改进情况|存在的?(?:主要)?问题(?:及|和|与)(?:其)?改进(?:情况|措施)?|主要问题及改进"),
+    ("六", r"其他需要报告的事项|其他需要报告事项"),
+)
+_NUMERALS = "一二三四五六"
+_PREFIX = re.compile(r"^[#>*\s]*(?:第?([一二三四五六七八九十]|\d{1,2})[、.)）:：章部分]*\s*|[(（]([一二三四五六])[)）]\s*)?")
+_DECOR = re.compile(r"[#*>_\s]")
+_LINE = re.compile(r"[^\n]+")
+# a table anchor that starts a section when its heading was lost
+_FALLBACK = {"二": r"第二十条第\(一\)项|第二十条", "三": r"本列数据的勾稽关系|申请人情况", "四": r"行政复议"}
+
+
+def _heading_lines(text: str) -> list[tuple[int, int, str, str | None]]:
+    """Short lines that could be headings: (start, end, title text, numeral)."""
+    out = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if len(line) > 80:
+            continue
+        p = _PREFIX.match(line)
+        numeral = None
+        rest = line
+        if p and p.group(0):
+            numeral = p.group(1) or p.group(2)
+            rest = line[p.end():]
+        title = _DECOR.sub("", rest)
+        if 2 <= len(title) <= 40:
+            out.append((m.start(), m.end(), title, numeral))
+    return out
+
+
+def find_sections(text: str) -> dict[str, tuple[int, int]]:
+    """Start and end offsets of each section found; a section runs to the next one found."""
+    lines = _heading_lines(text)
+    starts: dict[str, int] = {}
+    pos = 0
+    for idx, (key, pat) in enumerate(SECTIONS):
+        rx = re.compile(rf"^(?:{pat})[。.:：]?$")
+        best = None
+        for start, _end, title, numeral in lines:
+            if start < pos or not rx.match(title):
+                continue
+            if numeral is None or numeral == key or numeral == str(idx + 1):
+                best = start
+                break
+            if best is None:
+                best = start
+        if best is None and idx > 0:
+            # heading lost or run into other text (a flattened copy): the table's own
+            # first label, else the title anywhere after the previous section
+            compact = Compact.of(text, pos)
+            m = re.search(_FALLBACK[key], compact.text) if key in _FALLBACK else None
+            m = m or re.search(pat, compact.text)
+            if m:
+                best = compact.to_source(m.start())
+        if best is not None:
+            starts[key] = best
+            pos = best + 1
+    ordered = sorted(starts.items(), key=lambda kv: kv[1])
+    out = {}
+    for i, (key, start) in enumerate(ordered):
+        out[key] = (start, ordered[i + 1][1] if i + 1 < len(ordered) else len(text))
+    return out

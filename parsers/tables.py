@@ -1,0 +1,397 @@
+"""Read tables 二, 三 and 四 from their section text by row labels and column headers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from models.report import INFO, WARNING, Cell, Issue
+from models.template import (S3_COLUMNS, S3_GROUP_HEADINGS, S3_HEADER_NOISE, S3_ORG_GROUP,
+                             S3_OTHER_TOTAL, S3_ROWS, S4_COLUMNS, S4_GROUPS, S4_HEADER_NOISE,
+                             TABLE2_BLOCKS, Column, Layout)
+from models.values import parse_value
+from parsers.normalize import Compact
+from parsers.place import place
+from parsers.tokens import (MARKER, TEXT, VALUE, Anchor, Grid, Token, find_anchors,
+                            place_anchors, search_anchor, tokenize)
+
+
+@dataclass
+class TableResult:
+    cells: dict[str, Cell] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    found: bool = False  # any label of the table was seen
+
+
+def _cell(fid: str, tok: Token, uncertain: bool) -> Cell:
+    try:
+        value = parse_value(tok.raw)
+    except ValueError:
+        value = None
+    return Cell(fid, value, tok.raw, (tok.start, tok.end), uncertain)
+
+
+def _named(patterns: list[tuple[str, str]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{key}>{pat})" for key, pat in patterns))
+
+
+@dataclass
+class _Segment:
+    """The tokens between one anchor and the next."""
+    anchor: Anchor
+    values: list[Token]  # the values that follow the label
+    stray: list[tuple[str, list[Token]]]  # unknown labelled runs of values after them
+
+
+def _segments(anchors: list[Anchor], tokens: list[Token], end: int) -> list[_Segment]:
+    """Split tokens at anchors; text after values that is itself followed by values is a stray row."""
+    anchors = sorted(anchors, key=lambda a: a.start)
+    out = []
+    ti = 0
+    for i, a in enumerate(anchors):
+        stop = anchors[i + 1].start if i + 1 < len(anchors) else end
+        while ti < len(tokens) and tokens[ti].start < a.end:
+            ti += 1
+        seg = _Segment(a, [], [])
+        current = seg.values
+        label: list[str] = []
+        while ti < len(tokens) and tokens[ti].start < stop:
+            t = tokens[ti]
+            ti += 1
+            if t.kind == TEXT:
+                if current:  # text after values: a new, unknown row may start here
+                    label.append(t.raw)
+                continue
+            if label:
+                current = []
+                seg.stray.append(("".join(label), current))
+                label = []
+            current.append(t)
+        out.append(seg)
+    return out
+
+
+def _stray_issues(table: str, seg: _Segment, row_label: str) -> list[Issue]:
+    out = []
+    for label, vals in seg.stray:
+        raw = " ".join(v.raw for v in vals)
+        out.append(Issue("missing", WARNING, [], f"表{table}「{row_label}」之后有未知的行「{label}」，印有数值 {raw}，未计入任何单元格",
+                         evidence=(vals[0].start, vals[-1].end)))
+    return out
+
+
+def _row_issue(table: str, row_id_prefix: str, row_label: str, n: int, k: int, how: str,
+               extra: list[Token], fields: list[str]) -> Issue:
+    msg = f"表{table}「{row_label}」印有 {k} 个数值，应有 {n} 个"
+    if how == "by position":
+        msg += "；已按表头位置放置"
+    elif how == "left to right":
+        msg += "；位置不明，已从左到右放置，请核对"
+    if extra:
+        msg += "；多出的数值 " + " ".join(t.raw for t in extra) + " 未采用"
+    ev = (extra[0].start, extra[-1].end) if extra else None
+    return Issue("missing", WARNING, fields or [row_id_prefix], msg, evidence=ev)
+
+
+# ---------------------------------------------------------------- table 三
+
+_S3_COLUMN_RE = _named([("noise", S3_HEADER_NOISE)] + [(c.id, c.pattern) for c in S3_COLUMNS])
+_S3_GROUP_RE = _named([(f"g{i}", pat) for i, (_, pat) in enumerate(S3_GROUP_HEADINGS)])
+_S3_ORG_RE = re.compile(S3_ORG_GROUP)
+
+
+def _s3_columns(compact: Compact, hstart: int, hend: int, grid: Grid) -> tuple[list[str], dict[str, int | None], list[Anchor]]:
+    """Column order of table 三 from its header: the five org columns stand where 法人或其他组织 stands."""
+    found = find_anchors(compact, _S3_COLUMN_RE, "column", hstart, hend)
+    place_anchors(found, grid)
+    org_pos = None
+    m = _S3_ORG_RE.search(compact.text, hstart, hend)
+    if m:
+        org_pos = compact.to_source(m.start())
+    first: dict[str, Anchor] = {}
+    for a in found:
+        if a.key != "noise" and a.key not in first:
+            first[a.key] = a
+    if not first:
+        return [c.id for c in S3_COLUMNS], {}, found
+    # Where the columns stand: their tab/| cell when the copy kept the grid, their
+    # order in the text when the header is one line; a multi-line header copied
+    # without a grid says nothing reliable about order, so the official order holds.
+    if all(a.cell is not None for a in first.values()):
+        where = {k: (a.cell or 0, a.start) for k, a in first.items()}
+        org_where = (grid.locate(org_pos)[1] or 0, org_pos) if org_pos is not None else None
+    elif len({a.line for a in first.values()}) == 1:
+        where = {k: (0, a.start) for k, a in first.items()}
+        org_where = (0, org_pos) if org_pos is not None else None
+    else:
+        return [c.id for c in S3_COLUMNS if c.id in first], {}, found
+    children = sorted((c.id for c in S3_COLUMNS if c.group and c.id in first), key=lambda k: where[k])
+    top: list[tuple[tuple[int, int], list[str]]] = []
+    for c in S3_COLUMNS:
+        if not c.group and c.id in first:
+            top.append((where[c.id], [c.id]))
+    if children:
+        # the org columns sit under 法人或其他组织 when it heads them, else where they stand
+        anchor = org_where if org_where is not None and org_where <= where[children[0]] else where[children[0]]
+        top.append((anchor, children))
+    order = [cid for _, ids in sorted(top) for cid in ids]
+    return order, {k: a.cell for k, a in first.items()}, found
+
+
+def read_table3(text: str, start: int, end: int, grid: Grid) -> TableResult:
+    """Table 三: 25 rows × 7 columns, rows found by label in template order."""
+    res = TableResult()
+    compact = Compact.of(text, start, end)
+    rows: list[Anchor] = []
+    pos = 0
+    header_end = None
+    for row in S3_ROWS:
+        hit = search_anchor(compact, row.pattern, "row", row.id, pos)
+        if hit is None:
+            continue
+        anchor, pos = hit
+        if header_end is None:
+            header_end = compact.from_source(anchor.start)
+        rows.append(anchor)
+    if not rows:
+        return res
+    res.found = True
+    columns, header_cells, header_anchors = _s3_columns(compact, 0, header_end or 0, grid)
+    groups = [g for g in find_anchors(compact, _S3_GROUP_RE, "group", header_end or 0)
+              if not any(g.start < r.end and r.start < g.end for r in rows)]
+    place_anchors(rows + groups, grid)
+    tokens = tokenize(text, start, end, rows + groups + header_anchors, grid)
+    tokens = [t for t in tokens if t.start >= rows[0].start]
+    labels = {r.id: r.label for r in S3_ROWS}
+    missing_cols = [c for c in S3_COLUMNS if c.id not in columns]
+    if missing_cols:
+        res.issues.append(Issue("missing", WARNING, [f"s3.{r.id}.{c.id}" for r in S3_ROWS for c in missing_cols],
+                                "表三表头缺少列：" + "、".join(c.label for c in missing_cols) + "；这些列全部空白"))
+    if [c for c in columns] != [c.id for c in S3_COLUMNS if c.id in columns]:
+        res.issues.append(Issue("layout", INFO, [], "表三的列序与官方表格不同，已按表头读取："
+                                + "、".join(next(c.label for c in S3_COLUMNS if c.id == cid) for cid in columns)))
+    for seg in _segments(rows + groups, tokens, end):
+        a = seg.anchor
+        if a.kind == "group":
+            heading = S3_GROUP_HEADINGS[int(a.key[1:])][0]
+            if not seg.values:
+                continue
+            if heading == S3_OTHER_TOTAL.label:
+                rid, label = S3_OTHER_TOTAL.id, S3_OTHER_TOTAL.label
+                res.issues.append(Issue("missing", WARNING, [f"s3.{rid}.{c}" for c in columns],
+                                        "（六）其他处理只印了一行合计，未分三个子项；按 s3.other_total 读取，R2 以其代替三个子项"))
+            else:
+                res.issues.append(_row_issue("三", "s3", heading, 0, len(seg.values), "", seg.values, []))
+                continue
+        else:
+            rid, label = a.key, labels[a.key]
+        p = place(seg.values, columns, header_cells)
+        for cid, tok in p.cells.items():
+            fid = f"s3.{rid}.{cid}"
+            res.cells[fid] = _cell(fid, tok, p.uncertain)
+        for cid in columns:
+            res.cells.setdefault(f"s3.{rid}.{cid}", Cell(f"s3.{rid}.{cid}", None))
+        if len(seg.values) != len(columns) and seg.values and p.how != "total only":
+            res.issues.append(_row_issue("三", f"s3.{rid}", label, len(columns), len(seg.values), p.how,
+                                         p.extra, [f"s3.{rid}.{c}" for c in columns]))
+        res.issues.extend(_stray_issues("三", seg, label))
+    found_ids = {a.key for a in rows}
+    for row in S3_ROWS:
+        if row.id not in found_ids and not (row.id in ("other_no_correction", "other_unpaid_fee", "other_other")
+                                            and any(f.startswith("s3.other_total.") for f in res.cells)):
+            res.issues.append(Issue("missing", WARNING, [f"s3.{row.id}.{c.id}" for c in S3_COLUMNS],
+                                    f"表三缺少「{row.label}」这一行"))
+    return res
+
+
+# ---------------------------------------------------------------- table 四
+
+_S4_RE = _named([("noise", S4_HEADER_NOISE)] + [(g, pat) for g, _, pat in S4_GROUPS]
+                + [(c.id, c.pattern) for c in S4_COLUMNS])
+_S4_GROUP_IDS = [g for g, _, _ in S4_GROUPS]
+_S4_COL_IDS = [c.id for c in S4_COLUMNS]
+
+
+def read_table4(text: str, start: int, end: int, grid: Grid) -> TableResult:
+    """Table 四: three groups × five columns, read in the order the header prints them."""
+    res = TableResult()
+    compact = Compact.of(text, start, end)
+    anchors = find_anchors(compact, _S4_RE, "column", 0)
+    if not anchors:
+        return res
+    res.found = True
+    place_anchors(anchors, grid)
+    tokens = [t for t in tokenize(text, start, end, anchors, grid) if t.kind in (VALUE, MARKER)]
+    group_anchors = [a for a in anchors if a.key in _S4_GROUP_IDS]
+    col_anchors = [a for a in anchors if a.key in _S4_COL_IDS]
+    group_order = []
+    for a in group_anchors:
+        if a.key not in group_order:
+            group_order.append(a.key)
+    group_order += [g for g in _S4_GROUP_IDS if g not in group_order]
+    # rows per group when each group label is followed by its own values
+    per_group = _s4_by_group(group_anchors, tokens)
+    slots: list[tuple[str, str]] = []
+    cells_at: dict[tuple[str, str], int | None] = {}
+    if per_group is None:
+        chunks: list[list[Anchor]] = [[]]
+        for a in (a for a in col_anchors if a.end <= (tokens[0].start if tokens else end)):
+            if any(b.key == a.key for b in chunks[-1]) or len(chunks[-1]) == 5:
+                chunks.append([])
+            chunks[-1].append(a)
+        chunks = [c for c in chunks if c][:3]
+        for gi, chunk in enumerate(chunks):
+            for a in chunk:
+                slots.append((group_order[gi], a.key))
+                cells_at[(group_order[gi], a.key)] = a.cell
+        standard = [(g, c) for g in _S4_GROUP_IDS for c in _S4_COL_IDS]
+        if len(tokens) == 15 and len(slots) != 15:
+            slots = standard
+        elif not slots:
+            slots = standard
+        _fill_s4(res, tokens, slots, cells_at)
+    else:
+        col_order = []
+        for a in col_anchors:
+            if a.key not in col_order:
+                col_order.append(a.key)
+        col_order += [c for c in _S4_COL_IDS if c not in col_order]
+        for g, vals in per_group:
+            _fill_s4(res, vals, [(g, c) for c in col_order], {})
+    for g in _S4_GROUP_IDS:
+        for c in _S4_COL_IDS:
+            res.cells.setdefault(f"s4.{g}.{c}", Cell(f"s4.{g}.{c}", None))
+    return res
+
+
+def _s4_by_group(groups: list[Anchor], tokens: list[Token]) -> list[tuple[str, list[Token]]] | None:
+    """Values split by group label, when the table prints one row per group."""
+    if len(groups) < 3:
+        return None
+    groups = sorted(groups, key=lambda a: a.start)[-3:]
+    out = []
+    for i, g in enumerate(groups):
+        stop = groups[i + 1].start if i + 1 < len(groups) else 1 << 60
+        vals = [t for t in tokens if g.end <= t.start < stop]
+        if not vals:
+            return None
+        out.append((g.key, vals))
+    return out if len({g for g, _ in out}) == 3 else None
+
+
+def _fill_s4(res: TableResult, tokens: list[Token], slots: list[tuple[str, str]],
+             cells_at: dict[tuple[str, str], int | None]) -> None:
+    names = [f"{g}.{c}" for g, c in slots]
+    p = place(tokens, names, {f"{g}.{c}": i for (g, c), i in cells_at.items()}, total=None)
+    for name, tok in p.cells.items():
+        fid = f"s4.{name}"
+        res.cells[fid] = _cell(fid, tok, p.uncertain)
+    printed = {f"s4.{g}.{c}" for g, c in slots}
+    absent = [f"s4.{g}.{c}" for g in _S4_GROUP_IDS for c in _S4_COL_IDS
+              if f"s4.{g}.{c}" not in printed and (g, c) in {(g2, c2) for g2, _ in slots for c2 in _S4_COL_IDS}]
+    if len(tokens) != len(slots):
+        res.issues.append(_row_issue("四", "s4", "行政复议、行政诉讼", len(slots), len(tokens), p.how, p.extra,
+                                     [f"s4.{n}" for n in names]))
+    if absent:
+        res.issues.append(Issue("missing", WARNING, absent,
+                                f"表四印出 {len(slots)} 列，缺少："
+                                + "、".join(_s4_label(f) for f in absent)))
+
+
+def _s4_label(fid: str) -> str:
+    _, g, c = fid.split(".")
+    return next(gl for gid, gl, _ in S4_GROUPS if gid == g) + "·" + next(x.label for x in S4_COLUMNS if x.id == c)
+
+
+# ---------------------------------------------------------------- table 二
+
+def _t2_patterns() -> tuple[re.Pattern[str], dict[str, Column], dict[str, tuple[str, str]]]:
+    parts: list[tuple[str, str]] = []
+    cols: dict[str, Column] = {}
+    rows: dict[str, tuple[str, str]] = {}
+    seen_rows: dict[str, str] = {}
+    for bi, block in enumerate(TABLE2_BLOCKS):
+        parts.append((f"b{bi}", block.anchor))
+    for layout in (lay for b in TABLE2_BLOCKS for lay in b.layouts):
+        for c in layout.columns:
+            key = f"c_{c.id}"
+            if key not in cols:
+                cols[key] = c
+        for r in layout.rows:
+            if r.pattern not in seen_rows:
+                seen_rows[r.pattern] = f"r_{r.id}"
+                rows[f"r_{r.id}"] = (r.id, r.label)
+    parts += [(k, c.pattern) for k, c in cols.items()]
+    parts += [(key, pat) for pat, key in seen_rows.items()]
+    return _named(parts), cols, rows
+
+
+_T2_RE, _T2_COLS, _T2_ROWS = _t2_patterns()
+
+
+def _t2_layout(row_id: str, block_index: int | None, col_ids: list[str]) -> tuple[Layout, int]:
+    """The layout a printed row belongs to: the one whose columns its header shows."""
+    candidates = [(bi, lay) for bi, b in enumerate(TABLE2_BLOCKS) for lay in b.layouts
+                  if any(r.id == row_id for r in lay.rows)]
+    if block_index is not None and any(bi == block_index for bi, _ in candidates):
+        candidates = [(bi, lay) for bi, lay in candidates if bi == block_index]
+    best = max(candidates, key=lambda bl: (len(set(col_ids) & {c.id for c in bl[1].columns}),
+                                           bl[1].prefix == "s2"))
+    return best[1], best[0]
+
+
+def read_table2(text: str, start: int, end: int, grid: Grid) -> TableResult:
+    """Table 二: blocks （一）（五）（六）（八）(（九）), each read by its own header, 2021 or 2019 layout."""
+    res = TableResult()
+    compact = Compact.of(text, start, end)
+    anchors = find_anchors(compact, _T2_RE, "label", 0)
+    if not any(a.key.startswith("r_") for a in anchors):
+        return res
+    res.found = True
+    place_anchors(anchors, grid)
+    tokens = tokenize(text, start, end, anchors, grid)
+    block: int | None = None
+    header: list[Anchor] = []
+    header_closed = False
+    for seg in _segments(anchors, tokens, end):
+        a = seg.anchor
+        if a.key.startswith("b"):
+            block, header, header_closed = int(a.key[1:]), [], False
+            continue
+        if a.key.startswith("c_"):
+            if header_closed:
+                header, header_closed = [], False
+            header.append(a)
+            continue
+        header_closed = True
+        row_id, row_label = _T2_ROWS[a.key]
+        col_ids = [_T2_COLS[h.key].id for h in header]
+        layout, bi = _t2_layout(row_id, block, col_ids)
+        layout_cols = [c.id for c in layout.columns]
+        cols = [c for c in col_ids if c in layout_cols]
+        cols = list(dict.fromkeys(cols)) if len(set(cols)) == len(layout_cols) else layout_cols
+        header_cells = {_T2_COLS[h.key].id: h.cell for h in header}
+        p = place(seg.values, cols, header_cells, total=None)
+        if layout.prefix == "s2_2019" and not any(i.rule == "layout" and TABLE2_BLOCKS[bi].label in i.message
+                                                  for i in res.issues):
+            res.issues.append(Issue("layout", INFO, [], f"表二{TABLE2_BLOCKS[bi].label}按 2019 年版格式印制（{', '.join(c.label for c in layout.columns)}），读入 s2_2019.*"))
+        for cid, tok in p.cells.items():
+            fid = f"{layout.prefix}.{row_id}.{cid}"
+            res.cells[fid] = _cell(fid, tok, p.uncertain)
+        for cid in cols:
+            res.cells.setdefault(f"{layout.prefix}.{row_id}.{cid}", Cell(f"{layout.prefix}.{row_id}.{cid}", None))
+        if seg.values and len(seg.values) != len(cols):
+            res.issues.append(_row_issue("二", f"{layout.prefix}.{row_id}", row_label, len(cols), len(seg.values),
+                                         p.how, p.extra, [f"{layout.prefix}.{row_id}.{c}" for c in cols]))
+        res.issues.extend(_stray_issues("二", seg, row_label))
+    _t2_absent_rows(res)
+    return res
+
+
+def _t2_absent_rows(res: TableResult) -> None:
+    """Report the 2021 rows that were printed in neither layout."""
+    for block in TABLE2_BLOCKS:
+        for row in block.layouts[0].rows if block.layouts[0].prefix == "s2" else ():
+            if any(f.split(".")[1] == row.id for f in res.cells):
+                continue
+            res.issues.append(Issue("missing", WARNING, [f"s2.{row.id}.{c.id}" for c in block.layouts[0].columns],
+                                    f"表二{block.label}缺少「{row.label}」这一行"))

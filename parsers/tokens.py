@@ -1,0 +1,105 @@
+"""Cut a table region into label anchors and value tokens, each with its source span and grid position."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from parsers.normalize import Compact
+
+VALUE, MARKER, TEXT = "value", "marker", "text"
+
+# A number is a cell of its own: not glued to a word on its left (保留4位), nor followed
+# by a word (4位), a list marker (1. 1、) or a bracket ((1)). A unit may follow it (124件).
+_TOKEN = re.compile(r"""
+ (?P<value>(?<![\w.、/()])[+\-]?\d[\d,]*(?:\.\d+)?(?:人次|万元|件|条|个|项|次|元|宗|份)?(?![\w.、%()]))
+|(?P<marker>(?<![\w])(?:/|—+|-|–|无|\\)(?![\w]))
+|(?P<text>[^\s|]+)
+""", re.X)
+_SEPARATORS = "\t|"
+# page numbers and running heads that PDF copies leave inside tables: "-4-", "— 4 —", "第4页", "4/12"
+_PAGE_LINE = re.compile(r"^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|"
+                        r"\d{1,3}\s*/\s*\d{1,3})[ \t]*$", re.M)
+
+
+@dataclass
+class Token:
+    kind: str  # value, marker, text
+    raw: str
+    start: int
+    end: int
+    line: int
+    cell: int | None  # index of the tab- or |-separated cell in its line; None in untabbed text
+
+
+@dataclass
+class Anchor:
+    """A label found in the text: a row, a column header, a group heading or a block."""
+    kind: str  # row, column, group, block, noise
+    key: str
+    start: int
+    end: int
+    line: int = 0
+    cell: int | None = None
+
+
+class Grid:
+    """Line and cell positions of offsets in one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def locate(self, pos: int) -> tuple[int, int | None]:
+        """(line number, cell index or None) of a source offset."""
+        line = bisect.bisect_right(self.line_starts, pos) - 1
+        start = self.line_starts[line]
+        end = self.line_starts[line + 1] - 1 if line + 1 < len(self.line_starts) else len(self.text)
+        whole = self.text[start:end]
+        if not any(s in whole for s in _SEPARATORS):
+            return line, None
+        before = self.text[start:pos]
+        return line, before.count("\t") + before.count("|")
+
+
+def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: int = 0,
+                 end: int | None = None) -> list[Anchor]:
+    """Every match of a named-group pattern in compact text, as source-span anchors."""
+    out = []
+    for m in pattern.finditer(compact.text, start, len(compact.text) if end is None else end):
+        a, b = compact.span_to_source(m.start(), m.end())
+        out.append(Anchor(kind, m.lastgroup or "", a, b))
+    return out
+
+
+def search_anchor(compact: Compact, pattern: str, kind: str, key: str, start: int = 0,
+                  end: int | None = None) -> tuple[Anchor, int] | None:
+    """The first match at or after compact offset `start`, and the compact offset where it ends."""
+    m = re.compile(pattern).search(compact.text, start, len(compact.text) if end is None else end)
+    if not m:
+        return None
+    a, b = compact.span_to_source(m.start(), m.end())
+    return Anchor(kind, key, a, b), m.end()
+
+
+def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -> list[Token]:
+    """Value, marker and text tokens of text[start:end] outside the masked (label) spans."""
+    chunk = list(text[start:end])
+    for a in masks:
+        for i in range(max(a.start, start), min(a.end, end)):
+            chunk[i - start] = " "
+    masked = "".join(chunk)
+    masked = _PAGE_LINE.sub(lambda m: " " * len(m.group()), masked)
+    out = []
+    for m in _TOKEN.finditer(masked):
+        kind = m.lastgroup or TEXT
+        a, b = start + m.start(), start + m.end()
+        line, cell = grid.locate(a)
+        out.append(Token(kind, m.group(), a, b, line, cell))
+    return out
+
+
+def place_anchors(anchors: list[Anchor], grid: Grid) -> None:
+    """Fill in the line and cell of each anchor."""
+    for a in anchors:
+        a.line, a.cell = grid.locate(a.start)
