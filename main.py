@@ -22,14 +22,17 @@ def bundled_samples() -> list[str]:
 def _cmd_extract(args: argparse.Namespace) -> int:
     from models.batch import expand_paths, read_many
 
-    records, failed = [], 0
-    for res in read_many(expand_paths(args.paths), args.encoding):
+    failed = 0
+    indent = 1 if args.pretty else None
+    out = sys.stdout
+    out.write('{"reports": [')
+    # one record at a time, so a batch of thousands streams instead of piling up
+    for n, res in enumerate(read_many(expand_paths(args.paths), args.encoding)):
         if res.report.error:
             failed += 1
             print(f"{res.report.source}: {res.report.error}", file=sys.stderr)
-        records.append(res.report.to_json(res.issues))
-    json.dump({"reports": records}, sys.stdout, ensure_ascii=False, indent=1 if args.pretty else None)
-    sys.stdout.write("\n")
+        out.write((",\n" if n else "\n") + json.dumps(res.report.to_json(res.issues), ensure_ascii=False, indent=indent))
+    out.write("\n]}\n")
     return 1 if failed else 0
 
 

@@ -76,8 +76,14 @@ class Report:
 
     def values(self) -> dict[str, Value]:
         """All 200 standard fields plus any optional ones printed, in template order."""
-        out: dict[str, Value] = {fid: None for fid in STANDARD_IDS}
-        for fid in sorted(self.cells, key=field_order):
+        out: dict[str, Value] = dict.fromkeys(STANDARD_IDS)
+        extra = []
+        for fid, cell in self.cells.items():
+            if fid in out:
+                out[fid] = cell.value
+            else:
+                extra.append(fid)
+        for fid in sorted(extra, key=field_order):
             out[fid] = self.cells[fid].value
         return out
 
@@ -88,8 +94,7 @@ class Report:
             "meta": {"agency": self.meta.agency, "year": self.meta.year, "period": self.meta.period},
             "fields": self.values(),
             "cells": {fid: {"raw": c.raw, "span": list(c.span) if c.span else None}
-                      for fid, c in sorted(self.cells.items(), key=lambda kv: field_order(kv[0]))
-                      if c.raw is not None},
+                      for fid, c in self.cells.items() if c.raw is not None},
             "issues": [i.to_json() for i in issues],
             "error": self.error,
         }

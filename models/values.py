@@ -18,6 +18,8 @@ def parse_value(raw: str) -> Value:
 
     Raises ValueError for text that is neither a number nor a marker.
     """
+    if raw.isascii() and raw.isdigit():
+        return int(raw)
     s = raw.strip().replace(" ", "")
     if not s:
         return None
@@ -37,7 +39,7 @@ def parse_value(raw: str) -> Value:
 
 def is_number(v: Value) -> bool:
     """True for a numeric value (not blank, not NA)."""
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
+    return type(v) is int or type(v) is float
 
 
 def decimals(raw: str) -> int:

@@ -13,6 +13,9 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "asci
               "iso-8859-1": "cp1252", "windows-1252": "cp1252"}
 
 
+_CONTROLS = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
+
+
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we can tell."""
 
@@ -28,19 +31,19 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF]
     if not head:
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     return controls / len(head) > 0.02
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    head = data[:_SNIFF]
-    if len(head) < 4:
+    """UTF-16 without a BOM: its NUL bytes (the high byte of ASCII) all sit on one side."""
+    head = data[: _SNIFF - _SNIFF % 2]
+    if len(head) < 4 or len(data) % 2:
         return None
-    even_nul = head[0::2].count(0) / (len(head) / 2)
-    odd_nul = head[1::2].count(0) / (len(head) / 2)
-    if odd_nul > 0.3 and even_nul < 0.05:
+    even_nul, odd_nul = head[0::2].count(0), head[1::2].count(0)
+    if odd_nul >= 4 and even_nul * 10 <= odd_nul:
         return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05:
+    if even_nul >= 4 and odd_nul * 10 <= even_nul:
         return "utf-16-be"
     return None
 
@@ -69,7 +72,9 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
-            return Decoded(data.decode(utf16), utf16, True)
+            text = data.decode(utf16)
+            if not any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08"):
+                return Decoded(text, utf16, True)
         except UnicodeDecodeError:
             pass
     if _looks_binary(data):

@@ -57,11 +57,15 @@ def _build_table() -> dict[int, int]:
 
 
 _TABLE = _build_table()
+# Only a few characters of a report need folding: find them with one regex scan
+# rather than looking up every character (str.translate) — several times faster.
+_FOLD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
+_FOLDED = {chr(k): chr(v) for k, v in _TABLE.items()}
 
 
 def normalize(text: str) -> str:
     """Fold full-width forms, radicals and traditional label characters; same length as `text`."""
-    return text.translate(_TABLE)
+    return _FOLD.sub(lambda m: _FOLDED[m.group()], text)
 
 
 _NON_SPACE = re.compile(r"\S+")

@@ -16,7 +16,6 @@ _TOKEN = re.compile(r"""
 |(?P<marker>(?<![\w])(?:/|—+|-|–|无|\\)(?![\w]))
 |(?P<text>[^\s|]+)
 """, re.X)
-_SEPARATORS = "\t|"
 # page numbers and running heads that PDF copies leave inside tables: "-4-", "— 4 —", "第4页", "4/12"
 _PAGE_LINE = re.compile(r"^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|"
                         r"\d{1,3}\s*/\s*\d{1,3})[ \t]*$", re.M)
@@ -49,17 +48,17 @@ class Grid:
     def __init__(self, text: str) -> None:
         self.text = text
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.separators = [m.start() for m in re.finditer(r"[\t|]", text)]
 
     def locate(self, pos: int) -> tuple[int, int | None]:
         """(line number, cell index or None) of a source offset."""
         line = bisect.bisect_right(self.line_starts, pos) - 1
         start = self.line_starts[line]
-        end = self.line_starts[line + 1] - 1 if line + 1 < len(self.line_starts) else len(self.text)
-        whole = self.text[start:end]
-        if not any(s in whole for s in _SEPARATORS):
-            return line, None
-        before = self.text[start:pos]
-        return line, before.count("\t") + before.count("|")
+        end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
+        first = bisect.bisect_left(self.separators, start)
+        if bisect.bisect_left(self.separators, end, first) == first:
+            return line, None  # no tab or | on this line: no grid to speak of
+        return line, bisect.bisect_left(self.separators, pos, first) - first
 
 
 def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: int = 0,
@@ -84,17 +83,21 @@ def search_anchor(compact: Compact, pattern: str, kind: str, key: str, start: in
 
 def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -> list[Token]:
     """Value, marker and text tokens of text[start:end] outside the masked (label) spans."""
-    chunk = list(text[start:end])
-    for a in masks:
-        for i in range(max(a.start, start), min(a.end, end)):
-            chunk[i - start] = " "
-    masked = "".join(chunk)
+    pieces, pos = [], start
+    for a in sorted(masks, key=lambda m: m.start):
+        a0, a1 = max(a.start, pos), min(a.end, end)
+        if a1 <= a0:
+            continue
+        pieces += [text[pos:a0], " " * (a1 - a0)]
+        pos = a1
+    pieces.append(text[pos:end])
+    masked = "".join(pieces)
     masked = _PAGE_LINE.sub(lambda m: " " * len(m.group()), masked)
     out = []
     for m in _TOKEN.finditer(masked):
         kind = m.lastgroup or TEXT
         a, b = start + m.start(), start + m.end()
-        line, cell = grid.locate(a)
+        line, cell = grid.locate(a) if kind != TEXT else (-1, None)  # text needs no grid position
         out.append(Token(kind, m.group(), a, b, line, cell))
     return out
 

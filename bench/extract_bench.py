@@ -1,0 +1,74 @@
+"""Speed of `extract`: median in-process time per report, and the command over 1,000 report files.
+
+Run: python bench/extract_bench.py [--files 1000]. Target: ≤ 3 ms per report beyond start-up.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from models.checks import check  # noqa: E402
+from parsers import parse_path  # noqa: E402
+
+SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
+
+
+def make_corpus(folder: Path, n: int) -> list[Path]:
+    """n report files built from the samples, each with its own agency name and year."""
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES]
+    out = []
+    for i in range(n):
+        t = texts[i % len(texts)]
+        year = 2021 + i % 4
+        t = t.replace("2022年", f"{year}年", 2).replace("2023年", f"{year}年", 2)
+        p = folder / f"r{i:05d}.txt"
+        p.write_text(f"第{i}号机关{year}年政府信息公开工作年度报告\n" + t, encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def in_process(rounds: int = 200) -> float:
+    """Median seconds to read, check and serialise one report."""
+    for p in SAMPLES:  # warm caches (regexes, chardet never needed for UTF-8)
+        check(parse_path(p))
+    times = []
+    for _ in range(rounds):
+        for p in SAMPLES:
+            t0 = time.perf_counter()
+            r = parse_path(p)
+            json.dumps(r.to_json(check(r)), ensure_ascii=False)
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--files", type=int, default=1000)
+    a = ap.parse_args()
+    med = in_process()
+    print(f"in-process median per report: {med * 1000:.2f} ms (target ≤ 3 ms)")
+    with tempfile.TemporaryDirectory() as d:
+        make_corpus(Path(d), a.files)
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "--version"], check=True, capture_output=True)
+        startup = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, str(ROOT / "main.py"), "extract", "--json", d],
+                             check=True, capture_output=True)
+        total = time.perf_counter() - t0
+    n = len(json.loads(out.stdout)["reports"])
+    print(f"start-up (main.py --version): {startup * 1000:.0f} ms")
+    print(f"extract over {n} files: {total:.2f} s, {(total - startup) / n * 1000:.2f} ms per report beyond start-up")
+
+
+if __name__ == "__main__":
+    main()
