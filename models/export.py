@@ -38,6 +38,7 @@ class ExportItem:
     issues: list[Issue]
     sha256: str = ""
     values: dict[str, Value] | None = None  # cleaned values; the published ones when None
+    statuses: dict[str, str] | None = None  # each cell's review state, when reviewed
     extra: dict[str, Any] = field(default_factory=dict)  # more columns for reports.csv
 
 
@@ -101,13 +102,14 @@ def _frames(items: Sequence[ExportItem]) -> dict[str, list[dict[str, Any]]]:
                 "published": _csv_value(published.get(fid)),
                 "raw": c.raw if c and c.raw is not None else "",
                 "span_start": c.span[0] if c and c.span else "", "span_end": c.span[1] if c and c.span else "",
-                "status": cell_status(fid, values.get(fid), it.issues, bool(c and c.uncertain)),
+                "status": (it.statuses or {}).get(fid) or cell_status(fid, values.get(fid), it.issues,
+                                                                      bool(c and c.uncertain)),
             })
         for i in it.issues:
             issues.append({"source": r.source, "rule": i.rule, "severity": i.severity,
                            "fields": " ".join(i.fields), "message": i.message,
                            "expected": _csv_value(i.expected) if i.expected is not None else "",
-                           "state": getattr(i, "state", "open")})
+                           "state": i.state})
     return {"reports": reports, "cells": cells, "issues": issues}
 
 

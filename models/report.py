@@ -30,6 +30,7 @@ class Issue:
     message: str
     expected: Value = None
     evidence: tuple[int, int] | None = None  # a span of the source text (prose sentence, stray row)
+    state: str = "open"  # "accepted" once an auditor accepts the values as published
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "fields": self.fields,

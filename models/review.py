@@ -1,0 +1,247 @@
+"""A report under review: corrections, acceptances and the ledger, with edits that undo themselves.
+
+Every change is an Edit whose apply() returns its inverse, so the window's undo stack only
+has to keep edits. A `Store` (the workspace) is told about every change as it happens.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from models.checks import check
+from models.report import ERROR, INFO, WARNING, Issue, Report
+from models.values import NA, Value, format_value
+
+OPEN, ACCEPTED, RESOLVED = "open", "accepted", "resolved"
+
+
+def issue_key(issue: Issue) -> str:
+    """A stable name for an issue across re-checks: its rule and the cells it names."""
+    return issue.rule + ":" + ",".join(issue.fields)
+
+
+def now() -> str:
+    """The time stamp used in the ledger (local time, seconds)."""
+    return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass
+class Acceptance:
+    """The auditor accepted a flagged value as published, for as long as these values stand."""
+    key: str
+    reason: str
+    values: dict[str, Value]
+    auditor: str = ""
+    time: str = ""
+
+
+@dataclass
+class LedgerEntry:
+    field: str  # a field id, or an issue key for an acceptance
+    action: str  # edit, restore, accept, unaccept
+    published: Value
+    old: Value
+    new: Value
+    reason: str
+    time: str
+    auditor: str
+
+
+@dataclass
+class ReviewedIssue:
+    issue: Issue
+    key: str
+    state: str  # open or accepted
+    acceptance: Acceptance | None = None
+
+
+class Store(Protocol):
+    """Where a review's changes go the moment they are made (the workspace)."""
+
+    def save_correction(self, report_id: int, fid: str, value: Value | None, present: bool) -> None: ...
+    def save_acceptance(self, report_id: int, key: str, acc: Acceptance | None) -> None: ...
+    def append_ledger(self, report_id: int, entry: LedgerEntry) -> None: ...
+
+
+_UNSET = object()
+
+
+@dataclass
+class Review:
+    report: Report
+    report_id: int = 0
+    corrections: dict[str, Value] = field(default_factory=dict)
+    acceptances: dict[str, Acceptance] = field(default_factory=dict)
+    ledger: list[LedgerEntry] = field(default_factory=list)
+    auditor: str = ""
+    store: Store | None = None
+    _values: dict[str, Value] | None = None
+    _issues: list[ReviewedIssue] | None = None
+    listeners: list[Callable[[], None]] = field(default_factory=list)
+
+    # ------------------------------------------------------------ reading
+    def published(self, fid: str) -> Value:
+        """The value as printed in the report."""
+        return self.report.value(fid)
+
+    def values(self) -> dict[str, Value]:
+        """Published values with the corrections applied."""
+        if self._values is None:
+            vals = self.report.values()
+            vals.update(self.corrections)
+            self._values = vals
+        return self._values
+
+    def value(self, fid: str) -> Value:
+        """The current (cleaned) value of a field."""
+        return self.values().get(fid)
+
+    def issues(self) -> list[ReviewedIssue]:
+        """Every issue on the current values, each open or accepted."""
+        if self._issues is None:
+            vals = self.values()
+            out = []
+            for i in check(self.report, vals):
+                key = issue_key(i)
+                acc = self.acceptances.get(key)
+                if acc is not None and all(vals.get(f) == v for f, v in acc.values.items()):
+                    out.append(ReviewedIssue(i, key, ACCEPTED, acc))
+                elif self._filled(i):
+                    out.append(ReviewedIssue(i, key, RESOLVED))
+                else:
+                    out.append(ReviewedIssue(i, key, OPEN))
+            self._issues = out
+        return self._issues
+
+    def _filled(self, issue: Issue) -> bool:
+        """A note that cells were not printed is settled once the auditor has entered every one."""
+        if issue.rule != "missing" or issue not in self.report.structure:
+            return False
+        blank = [f for f in issue.fields if self.report.value(f) is None]
+        return bool(blank) and all(self.corrections.get(f) is not None for f in blank)
+
+    def open_issues(self) -> list[ReviewedIssue]:
+        """Issues not yet accepted (information notes excluded)."""
+        return [r for r in self.issues() if r.state == OPEN and r.issue.severity != INFO]
+
+    def cell_state(self, fid: str) -> str:
+        """What colour a cell gets: error, warning, corrected, accepted, uncertain, blank, na or ok."""
+        states = [r for r in self.issues() if fid in r.issue.fields and r.issue.severity != INFO]
+        if any(r.state == OPEN and r.issue.severity == ERROR for r in states):
+            return "error"
+        if any(r.state == OPEN and r.issue.severity == WARNING for r in states):
+            return "warning"
+        if fid in self.corrections:
+            return "corrected"
+        if states:
+            return "accepted"
+        cell = self.report.cells.get(fid)
+        if cell is not None and cell.uncertain:
+            return "uncertain"
+        v = self.value(fid)
+        if v is None:
+            return "blank"
+        if v == NA:
+            return "na"
+        return "ok"
+
+    def issues_for(self, fid: str) -> list[ReviewedIssue]:
+        """The issues that name a cell."""
+        return [r for r in self.issues() if fid in r.issue.fields]
+
+    # ------------------------------------------------------------ changing
+    def _changed(self) -> None:
+        self._values = None
+        self._issues = None
+        for f in self.listeners:
+            f()
+
+    def _log(self, fid: str, action: str, old: Value, new: Value, reason: str) -> None:
+        entry = LedgerEntry(fid, action, self.published(fid) if "." in fid and ":" not in fid else None,
+                            old, new, reason, now(), self.auditor)
+        self.ledger.append(entry)
+        if self.store:
+            self.store.append_ledger(self.report_id, entry)
+
+    def set_correction(self, fid: str, value: object, reason: str = "") -> None:
+        """Correct a cell (value), or restore the published value (value=_UNSET via restore())."""
+        old = self.value(fid)
+        if value is _UNSET:
+            self.corrections.pop(fid, None)
+            action = "restore"
+        else:
+            self.corrections[fid] = value  # type: ignore[assignment]
+            action = "edit"
+        if self.store:
+            self.store.save_correction(self.report_id, fid, None if value is _UNSET else value,  # type: ignore[arg-type]
+                                       value is not _UNSET)
+        self._changed()
+        self._log(fid, action, old, self.value(fid), reason)
+
+    def set_acceptance(self, key: str, acc: Acceptance | None, reason: str = "") -> None:
+        """Accept an issue's values as published (acc), or withdraw the acceptance (None)."""
+        if acc is None:
+            self.acceptances.pop(key, None)
+        else:
+            self.acceptances[key] = acc
+        if self.store:
+            self.store.save_acceptance(self.report_id, key, acc)
+        self._changed()
+        self._log(key, "accept" if acc else "unaccept", None, None, reason)
+
+
+class Edit:
+    """A change to a review; apply() makes it and returns the edit that takes it back."""
+    text = ""
+
+    def apply(self, review: Review) -> "Edit":
+        raise NotImplementedError
+
+
+@dataclass
+class SetCell(Edit):
+    fid: str
+    value: object  # a Value, or RESTORE to go back to the published value
+    reason: str = ""
+
+    @property
+    def text(self) -> str:  # type: ignore[override]
+        return "恢复原值" if self.value is RESTORE else f"修改为 {format_value(self.value)}"  # type: ignore[arg-type]
+
+    def apply(self, review: Review) -> Edit:
+        before = review.corrections[self.fid] if self.fid in review.corrections else RESTORE
+        review.set_correction(self.fid, _UNSET if self.value is RESTORE else self.value, self.reason)
+        return SetCell(self.fid, before, "撤销：" + self.reason if not self.reason.startswith("撤销") else self.reason)
+
+
+@dataclass
+class AcceptIssue(Edit):
+    key: str
+    acceptance: Acceptance | None  # None withdraws it
+    reason: str = ""
+    text = "按原样接受"
+
+    def apply(self, review: Review) -> Edit:
+        before = review.acceptances.get(self.key)
+        review.set_acceptance(self.key, self.acceptance, self.reason)
+        return AcceptIssue(self.key, before, "撤销：" + self.reason)
+
+
+RESTORE = _UNSET
+
+
+def accept(review: Review, item: ReviewedIssue, reason: str) -> AcceptIssue:
+    """The edit that accepts an issue's cells as they now stand."""
+    vals = review.values()
+    return AcceptIssue(item.key, Acceptance(item.key, reason, {f: vals.get(f) for f in item.issue.fields},
+                                            review.auditor, now()), reason)
+
+
+def parse_entry(text: str) -> Value:
+    """What the auditor typed into a cell: a number, '/' for not applicable, '' for blank."""
+    from models.values import parse_value
+
+    v = parse_value(text.strip())
+    return v

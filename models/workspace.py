@@ -1,0 +1,175 @@
+"""The workspace file (SQLite): reports, their text and hash, corrections, acceptances, the ledger.
+
+Every change is committed the moment it is made, so a killed program loses nothing the
+auditor entered. The original report files are only ever read.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from models.report import Report
+from models.review import Acceptance, LedgerEntry, Review
+from models.values import Value
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS reports (
+  id INTEGER PRIMARY KEY, source TEXT UNIQUE NOT NULL, sha256 TEXT NOT NULL, encoding TEXT,
+  forced_encoding TEXT, format TEXT, text TEXT NOT NULL, published TEXT NOT NULL, added TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'not started', signoff TEXT);
+CREATE TABLE IF NOT EXISTS corrections (
+  report_id INTEGER NOT NULL REFERENCES reports(id), field TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (report_id, field));
+CREATE TABLE IF NOT EXISTS acceptances (
+  report_id INTEGER NOT NULL REFERENCES reports(id), key TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (report_id, key));
+CREATE TABLE IF NOT EXISTS ledger (
+  id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES reports(id), field TEXT NOT NULL,
+  action TEXT NOT NULL, published TEXT, old TEXT, new TEXT, reason TEXT, time TEXT, auditor TEXT);
+"""
+APP_DIR_NAME = "GovInfoReview"
+
+
+def default_workspace_path() -> Path:
+    """The automatic workspace in the user's data folder."""
+    if sys.platform.startswith("win"):
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / APP_DIR_NAME / "autosave.review.sqlite"
+
+
+def _dump(v: Value) -> str:
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _load(s: str | None) -> Value:
+    return None if s is None else json.loads(s)
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex SHA-256 of bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+class Workspace:
+    """One workspace file, opened for the life of a session."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        """Close the file (everything is already committed)."""
+        self.db.close()
+
+    def save_as(self, path: str | os.PathLike[str]) -> "Workspace":
+        """Copy the workspace to a new file and continue there."""
+        target = Path(path)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        dest = sqlite3.connect(tmp)
+        with dest:
+            self.db.backup(dest)
+        dest.close()
+        os.replace(tmp, target)
+        self.close()
+        return Workspace(target)
+
+    # ------------------------------------------------------------ reports
+    def find(self, source: str) -> dict[str, Any] | None:
+        """The stored row of a report by its source path."""
+        cur = self.db.execute("SELECT id, source, sha256, encoding, forced_encoding, format, text, state, signoff "
+                              "FROM reports WHERE source = ?", (source,))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        keys = ["id", "source", "sha256", "encoding", "forced_encoding", "format", "text", "state", "signoff"]
+        return dict(zip(keys, row))
+
+    def sources(self) -> list[str]:
+        """Every report source in the workspace, in the order added."""
+        return [r[0] for r in self.db.execute("SELECT source FROM reports ORDER BY id")]
+
+    def add(self, report: Report, sha256: str, forced_encoding: str | None = None) -> int:
+        """Store a newly read report (or replace its text after reopening with another encoding)."""
+        published = json.dumps(report.values(), ensure_ascii=False)
+        existing = self.find(report.source)
+        if existing:
+            self.db.execute("UPDATE reports SET sha256=?, encoding=?, forced_encoding=?, format=?, text=?, published=? "
+                            "WHERE id=?", (sha256, report.encoding, forced_encoding, report.format, report.text,
+                                           published, existing["id"]))
+            return int(existing["id"])
+        from models.review import now
+        cur = self.db.execute(
+            "INSERT INTO reports (source, sha256, encoding, forced_encoding, format, text, published, added) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (report.source, sha256, report.encoding, forced_encoding, report.format, report.text, published, now()))
+        return int(cur.lastrowid or 0)
+
+    def set_state(self, report_id: int, state: str, signoff: dict[str, Any] | None = None) -> None:
+        """Review state of a report (not started, in review, signed off) and its sign-off record."""
+        self.db.execute("UPDATE reports SET state=?, signoff=? WHERE id=?",
+                        (state, json.dumps(signoff, ensure_ascii=False) if signoff else None, report_id))
+
+    # ------------------------------------------------------------ the Store protocol
+    def save_correction(self, report_id: int, fid: str, value: Value | None, present: bool) -> None:
+        """Record a cell's correction (present) or its removal."""
+        if present:
+            self.db.execute("INSERT OR REPLACE INTO corrections VALUES (?,?,?)", (report_id, fid, _dump(value)))
+        else:
+            self.db.execute("DELETE FROM corrections WHERE report_id=? AND field=?", (report_id, fid))
+        self.db.execute("UPDATE reports SET state='in review' WHERE id=? AND state='not started'", (report_id,))
+
+    def save_acceptance(self, report_id: int, key: str, acc: Acceptance | None) -> None:
+        """Record an acceptance, or its withdrawal."""
+        if acc is None:
+            self.db.execute("DELETE FROM acceptances WHERE report_id=? AND key=?", (report_id, key))
+        else:
+            self.db.execute("INSERT OR REPLACE INTO acceptances VALUES (?,?,?)",
+                            (report_id, key, json.dumps(asdict(acc), ensure_ascii=False)))
+        self.db.execute("UPDATE reports SET state='in review' WHERE id=? AND state='not started'", (report_id,))
+
+    def append_ledger(self, report_id: int, e: LedgerEntry) -> None:
+        """Add one line to the correction ledger."""
+        self.db.execute("INSERT INTO ledger (report_id, field, action, published, old, new, reason, time, auditor) "
+                        "VALUES (?,?,?,?,?,?,?,?,?)",
+                        (report_id, e.field, e.action, _dump(e.published), _dump(e.old), _dump(e.new), e.reason,
+                         e.time, e.auditor))
+
+    # ------------------------------------------------------------ restoring
+    def restore(self, review: Review, report_id: int) -> None:
+        """Load a report's corrections, acceptances and ledger into a review."""
+        review.report_id = report_id
+        review.corrections = {f: _load(v) for f, v in self.db.execute(
+            "SELECT field, value FROM corrections WHERE report_id=?", (report_id,))}
+        review.acceptances = {}
+        for key, data in self.db.execute("SELECT key, data FROM acceptances WHERE report_id=?", (report_id,)):
+            review.acceptances[key] = Acceptance(**json.loads(data))
+        review.ledger = [LedgerEntry(f, a, _load(p), _load(o), _load(n), r or "", t or "", au or "")
+                         for f, a, p, o, n, r, t, au in self.db.execute(
+                             "SELECT field, action, published, old, new, reason, time, auditor FROM ledger "
+                             "WHERE report_id=? ORDER BY id", (report_id,))]
+        review._changed()
+
+    def ledger_rows(self) -> list[dict[str, Any]]:
+        """The whole ledger, for corrections.csv."""
+        rows = []
+        for src, f, a, p, o, n, r, t, au in self.db.execute(
+                "SELECT r.source, l.field, l.action, l.published, l.old, l.new, l.reason, l.time, l.auditor FROM ledger l "
+                "JOIN reports r ON r.id = l.report_id ORDER BY l.id"):
+            rows.append({"source": src, "field": f, "action": a, "published": _load(p), "old": _load(o),
+                         "new": _load(n), "reason": r, "time": t, "auditor": au})
+        return rows
