@@ -21,10 +21,12 @@ _RADICAL_SUPPLEMENT = dict(zip(
 # sentences the checks read, folded to their simplified forms (one to one).
 _TRAD = ("開網規範許處罰強費業號條項發廢現數決額單萬請況組織機構會務總計結轉辦區這屬於國穩護權類內過執詢無關"
          "沒製補後確訪舉報複復當認獲繳納續繼議訟維糾審經體題問進須統採購對門戶縣鄉鎮廳員們時間為與設種實際億個從"
-         "來應該並將專論傳達歷據產質聯繫話電點說則綜責負導領劃準標價評級長書記資訊僅讓雖購轄務衛環險齡醫藥療災監")
+         "來應該並將專論傳達歷據產質聯繫話電點說則綜責負導領劃準標價評級長書記資訊僅讓雖購轄務衛環險齡醫藥療災監"
+         "動訴覆預絡訓練採訂佈週")
 _SIMP = ("开网规范许处罚强费业号条项发废现数决额单万请况组织机构会务总计结转办区这属于国稳护权类内过执询无关"
          "没制补后确访举报复复当认获缴纳续继议讼维纠审经体题问进须统采购对门户县乡镇厅员们时间为与设种实际亿个从"
-         "来应该并将专论传达历据产质联系话电点说则综责负导领划准标价评级长书记资讯仅让虽购辖务卫环险龄医药疗灾监")
+         "来应该并将专论传达历据产质联系话电点说则综责负导领划准标价评级长书记资讯仅让虽购辖务卫环险龄医药疗灾监"
+         "动诉复预络训练采订布周")
 assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 
 
@@ -66,6 +68,35 @@ _FOLDED = {chr(k): chr(v) for k, v in _TABLE.items()}
 def normalize(text: str) -> str:
     """Fold full-width forms, radicals and traditional label characters; same length as `text`."""
     return _FOLD.sub(lambda m: _FOLDED[m.group()], text)
+
+
+_LONE_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+
+
+def fold_vertical_pipes(text: str) -> str:
+    """Rejoin a pipe table copied with every `|` and every cell on its own line into rows.
+
+    Length-preserving: only the line breaks around lone `|` lines become spaces, so
+    "|\n规章\n|\n\n|\n0\n|" reads as "| 规章 |  | 0 |" (the empty line is an empty cell).
+    Two lone `|` lines in a row mark the end of one table row and the start of the next.
+    """
+    if "\n|" not in text:
+        return text
+    lines = text.split("\n")
+    lone = [bool(_LONE_PIPE.fullmatch(x)) for x in lines]
+    # only where lone pipes alternate with cells: a lone | among markdown rows stays a line
+    vertical = [lone[i] and ((i >= 2 and lone[i - 2] and not lone[i - 1]) or
+                             (i + 2 < len(lines) and lone[i + 2] and not lone[i + 1]))
+                for i in range(len(lines))]
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 == len(lines):
+            break
+        a, b = vertical[i], vertical[i + 1]
+        join = (a and not lone[i + 1] and "|" not in lines[i + 1]) or (b and not lone[i] and "|" not in line)
+        out.append(" " if join else "\n")
+    return "".join(out)
 
 
 _NON_SPACE = re.compile(r"\S+")

@@ -7,7 +7,7 @@ from pathlib import Path
 from models.report import WARNING, Issue, Report
 from parsers.decode import MAX_TEXT_BYTES, DecodeError, decode
 from parsers.meta import read_meta, read_prose_counts
-from parsers.normalize import normalize
+from parsers.normalize import fold_vertical_pipes, normalize
 from parsers.sections import find_sections
 from parsers.tables import read_table2, read_table3, read_table4
 from parsers.tokens import Grid
@@ -20,7 +20,7 @@ NOT_YET = {".pdf": "PDF", ".docx": "Word (DOCX)", ".html": "HTML", ".htm": "HTML
 def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: str = "text") -> Report:
     """Read a report from its text. Spans in the result point into `text`."""
     report = Report(source=source, format=fmt, encoding=encoding, text=text)
-    norm = normalize(text)
+    norm = fold_vertical_pipes(normalize(text))
     grid = Grid(norm)
     sections = find_sections(norm)
     report.sections = sections

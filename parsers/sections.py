@@ -22,8 +22,8 @@ _LINE = re.compile(r"[^\n]+")
 _FALLBACK = {"二": r"第二十条第\(一\)项|第二十条", "三": r"本列数据的勾稽关系|申请人情况", "四": r"行政复议"}
 
 
-def _heading_lines(text: str) -> list[tuple[int, int, str, str | None]]:
-    """Short lines that could be headings: (start, end, title text, numeral)."""
+def _heading_lines(text: str) -> list[tuple[int, int, str, str | None, bool]]:
+    """Short lines that could be headings: (start, end, title text, numeral, numeral in brackets)."""
     out = []
     for m in _LINE.finditer(text):
         line = m.group()
@@ -37,7 +37,7 @@ def _heading_lines(text: str) -> list[tuple[int, int, str, str | None]]:
             rest = line[p.end():]
         title = _DECOR.sub("", rest)
         if 2 <= len(title) <= 40:
-            out.append((m.start(), m.end(), title, numeral))
+            out.append((m.start(), m.end(), title, numeral, bool(p and p.group(2))))
     return out
 
 
@@ -48,15 +48,16 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
     pos = 0
     for idx, (key, pat) in enumerate(SECTIONS):
         rx = re.compile(rf"^(?:{pat})[。.:：]?$")
-        best = None
-        for start, _end, title, numeral in lines:
+        # A section heading is 二、… (or 第二部分, or the bare title); （二）… is a
+        # sub-heading of 总体情况 unless nothing better is found.
+        ranked = []
+        for start, _end, title, numeral, bracketed in lines:
             if start < pos or not rx.match(title):
                 continue
-            if numeral is None or numeral == key or numeral == str(idx + 1):
-                best = start
-                break
-            if best is None:
-                best = start
+            right = numeral in (key, str(idx + 1))
+            rank = 0 if right and not bracketed else 1 if numeral is None else 2 if right else 3
+            ranked.append((rank, start))
+        best = min(ranked)[1] if ranked else None
         if best is None and idx > 0:
             # heading lost or run into other text (a flattened copy): the table's own
             # first label, else the title anywhere after the previous section

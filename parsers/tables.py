@@ -54,9 +54,13 @@ def _segments(anchors: list[Anchor], tokens: list[Token], end: int) -> list[_Seg
         seg = _Segment(a, [], [])
         current = seg.values
         label: list[str] = []
+        prev = None
         while ti < len(tokens) and tokens[ti].start < stop:
             t = tokens[ti]
             ti += 1
+            if t.kind == MARKER and t.raw == "无" and prev is not None and prev.kind == TEXT and current:
+                t = Token(TEXT, t.raw, t.start, t.end, t.line, t.cell)  # 无 of a vertical label (无/法/提/供)
+            prev = t
             if t.kind == TEXT:
                 if current:  # text after values: a new, unknown row may start here
                     label.append(t.raw)

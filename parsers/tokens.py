@@ -13,12 +13,14 @@ VALUE, MARKER, TEXT = "value", "marker", "text"
 # by a word (4位), a list marker (1. 1、) or a bracket ((1)). A unit may follow it (124件).
 _TOKEN = re.compile(r"""
  (?P<value>(?<![\w.、/()])[+\-]?\d[\d,]*(?:\.\d+)?(?:人次|万元|件|条|个|项|次|元|宗|份)?(?![\w.、%()]))
-|(?P<marker>(?<![\w])(?:/|—+|-|–|无|\\)(?![\w]))
+|(?P<marker>(?<![\w\-])(?:/|—+|-|–|无|\\)(?![\w\-]))
 |(?P<text>[^\s|]+)
 """, re.X)
 # page numbers and running heads that PDF copies leave inside tables: "-4-", "— 4 —", "第4页", "4/12"
 _PAGE_LINE = re.compile(r"^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|"
-                        r"\d{1,3}\s*/\s*\d{1,3})[ \t]*$", re.M)
+                        r"\d{1,3}\s*/\s*\d{1,3})[ \t]*$"
+                        # and the rule under a markdown table header: |---|:--:|
+                        r"|^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?)?[ \t]*$", re.M)
 
 
 @dataclass
