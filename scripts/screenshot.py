@@ -1,0 +1,46 @@
+"""Take a screenshot of the window on a sample report (run under Xvfb: xvfb-run -s '-screen 0 1600x1000x24').
+
+usage: python scripts/screenshot.py OUT.png [REPORT] [FIELD-TO-SELECT]
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    out = sys.argv[1]
+    report = sys.argv[2] if len(sys.argv) > 2 else str(ROOT / "resources" / "samples" / "003_669b05754e9fb909.txt")
+    field = sys.argv[3] if len(sys.argv) > 3 else "s3.results_total.natural_person"
+    tmp = tempfile.mkdtemp()
+    os.environ["XDG_CONFIG_HOME"] = tmp
+    os.environ["XDG_DATA_HOME"] = tmp
+    from PySide6.QtCore import QTimer
+
+    from ui.app import make_app
+    from ui.main_window import MainWindow
+
+    app = make_app()
+    win = MainWindow()
+    win.resize(1600, 1000)
+    win.show()
+    win.open_paths([report])
+    win.select_field(field)
+
+    def shoot() -> None:
+        win.grab().save(out)
+        app.quit()
+
+    QTimer.singleShot(800, shoot)
+    app.exec()
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""A user's path through the review window: open, see, fix, undo, accept, reopen, export."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from conftest import SAMPLES
+from ui import palette
+from ui.main_window import MainWindow
+from ui.settings import Settings
+from ui.table_models import ISSUE_ROLE, STATE_ROLE, GridModel
+
+S003 = "003_669b05754e9fb909.txt"
+S000 = "000_978a9fff42e671ca.txt"
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """Temporary settings and workspace, dialogs answered, messages captured."""
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: messages.append(a[2]))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("审核员甲", True))
+    for name in (S003, S000):
+        shutil.copy(SAMPLES / name, tmp_path / name)
+    return {"dir": tmp_path, "messages": messages,
+            "settings": lambda: Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)),
+            "ws": str(tmp_path / "review.sqlite")}
+
+
+@pytest.fixture
+def window(qtbot, env):
+    w = MainWindow(env["settings"](), env["ws"])
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.report_loaded):
+        w.open_paths([str(env["dir"] / S003)])
+    return w
+
+
+def grid(w: MainWindow, table: str) -> GridModel:
+    return w.grids[table]
+
+
+def state(w: MainWindow, fid: str) -> str:
+    for m in w.grids.values():
+        idx = m.index_of(fid)
+        if idx.isValid():
+            return m.data(idx, STATE_ROLE)
+    raise KeyError(fid)
+
+
+def open_rules(w: MainWindow) -> list[tuple[str, str]]:
+    return [(it.issue.rule, it.issue.fields[0] if it.issue.fields else "") for it in w.issues.items
+            if it.state == "open"]
+
+
+def test_known_problems_are_coloured_and_listed(window):
+    m = grid(window, "三")
+    idx = m.index_of("s3.results_total.natural_person")
+    assert m.data(idx, Qt.ItemDataRole.DisplayRole) == "5"
+    assert state(window, "s3.results_total.natural_person") == "error"
+    assert m.data(idx, Qt.ItemDataRole.BackgroundRole).color() == QColor(palette.STATES["error"][0])
+    assert "（七）总计 · 自然人" in m.data(idx, Qt.ItemDataRole.ToolTipRole)
+    assert state(window, "s4.suit_after_review.total") == "warning"
+    assert ("R2", "s3.results_total.natural_person") in open_rules(window)
+    assert ("period", "meta.period") in open_rules(window)
+    assert "错误 3" in window.counts.text()
+    assert window.legend.findChild(type(window.counts), "legend_error").text().startswith("错误")
+    # the collapsed （六） row is drawn, and its three sub-rows are blank
+    assert m.index_of("s3.other_total.total").isValid()
+    assert state(window, "s3.other_other.total") == "blank"
+
+
+def test_fixing_a_value_clears_its_issue_and_undo_redo_follow(window):
+    m = grid(window, "四")
+    fid = "s4.suit_after_review.total"
+    assert ("R4", fid) in open_rules(window)
+    window.inspector.reason.setText("各项之和为 0")
+    assert m.setData(m.index_of(fid), "0")
+    assert ("R4", fid) not in open_rules(window)
+    assert state(window, fid) == "corrected"
+    assert m.data(m.index_of(fid), Qt.ItemDataRole.DisplayRole) == "0"
+    entry = window.current.ledger[-1]
+    assert (entry.field, entry.old, entry.new, entry.reason, entry.auditor) == (fid, None, 0, "各项之和为 0", "审核员甲")
+    window.act_undo.trigger()
+    assert ("R4", fid) in open_rules(window) and state(window, fid) == "warning"
+    assert m.data(m.index_of(fid), Qt.ItemDataRole.DisplayRole) == ""
+    window.act_redo.trigger()
+    assert ("R4", fid) not in open_rules(window) and state(window, fid) == "corrected"
+
+
+def test_only_numbers_can_be_entered(window, env):
+    m = grid(window, "三")
+    idx = m.index_of("s3.new.total")
+    assert not m.setData(idx, "五件")
+    assert "只能填写数字" in env["messages"][-1]
+    assert m.data(idx, Qt.ItemDataRole.DisplayRole) == "5"
+    assert m.setData(idx, "/")  # not applicable is allowed
+    assert window.current.value("s3.new.total") == "/"
+
+
+def test_accept_as_published_keeps_the_issue_listed_as_accepted(window):
+    assert window.select_field("s3.results_total.natural_person")
+    window.inspector.reason.setText("")
+    window.act_accept.trigger()
+    accepted = [it for it in window.issues.items if it.state == "accepted"]
+    assert {it.issue.rule for it in accepted} >= {"R2"}
+    assert all(it.acceptance.reason == "审核员甲" for it in accepted)  # the dialog's answer
+    assert state(window, "s3.results_total.natural_person") in ("accepted", "error")
+    row = window.issues.row_of(accepted[0].key)
+    assert window.issues.data(window.issues.index(row, 3)).startswith("已接受")
+    window.act_undo.trigger()
+    assert not any(it.state == "accepted" for it in window.issues.items)
+
+
+def test_selecting_a_cell_shows_its_source_and_clicking_the_source_selects_the_cell(window):
+    window.select_field("s3.new.natural_person")
+    cell = window.current.report.cells["s3.new.natural_person"]
+    assert window.raw.text.highlighted() == [cell.span]
+    window._source_clicked(window.current.report.cells["s2.normative.in_force"].span[0])
+    assert window.selected_field() == "s2.normative.in_force"
+    assert window.tabs.currentWidget() is window.views["二"]
+
+
+def test_f8_walks_the_open_issues_and_selects_their_cells(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    first = window.issues.data(window.issues.index(window.issue_view.currentIndex().row(), 0), ISSUE_ROLE)
+    assert first.state == "open" and first.issue.severity == "error"
+    assert window.selected_field() == next(f for f in first.issue.fields if window.grids_show(f))
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    assert window.issue_view.currentIndex().row() == 1
+    qtbot.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.issue_view.currentIndex().row() == 0
+
+
+def test_period_issue_highlights_the_sentence(window):
+    row = next(n for n, it in enumerate(window.issues.items) if it.issue.rule == "period")
+    window.issue_view.selectRow(row)
+    (a, b), = window.raw.text.highlighted()
+    assert "2022年12月28日" in window.current.report.text[a:b]
+
+
+def test_reopening_restores_the_review(qtbot, env):
+    w1 = MainWindow(env["settings"](), env["ws"])
+    qtbot.addWidget(w1)
+    w1.open_paths([str(env["dir"] / S003)])
+    grid(w1, "四").setData(grid(w1, "四").index_of("s4.suit_after_review.total"), "0")
+    w1.select_field("s3.results_total.natural_person")
+    w1.act_accept.trigger()
+    w1.close()
+    w2 = MainWindow(env["settings"](), env["ws"])
+    qtbot.addWidget(w2)
+    w2.open_paths([str(env["dir"] / S003)])
+    assert w2.current.value("s4.suit_after_review.total") == 0
+    assert state(w2, "s4.suit_after_review.total") == "corrected"
+    assert any(it.state == "accepted" and it.issue.rule == "R2" for it in w2.issues.items)
+    accepted = sum(1 for it in w2.issues.items if it.state == "accepted")
+    assert [e.action for e in w2.current.ledger] == ["edit"] + ["accept"] * accepted
+    assert "已恢复" in w2.statusBar().currentMessage()
+
+
+def test_export_from_the_window_writes_the_dataset_and_ledger(window, tmp_path, monkeypatch):
+    m = grid(window, "四")
+    m.setData(m.index_of("s4.suit_after_review.total"), "0")
+    out = tmp_path / "export"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    window.act_export.trigger()
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["cells.csv", "corrections.csv", "data_dictionary.csv", "issues.csv", "reports.csv"]
+    raw = (out / "corrections.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [(r["field"], r["old"], r["new"], r["auditor"]) for r in rows] == [
+        ("s4.suit_after_review.total", "", "0", "审核员甲")]
+    cells = list(csv.DictReader(io.StringIO((out / "cells.csv").read_bytes().decode("utf-8-sig"))))
+    c = next(c for c in cells if c["id"] == "s4.suit_after_review.total")
+    assert (c["value"], c["published"], c["status"]) == ("0", "", "corrected")
+
+
+def test_two_reports_switch_with_their_own_undo(window, env):
+    window.open_paths([str(env["dir"] / S000)])
+    assert window.report_list.count() == 2 and "新乡县" in window.report_list.item(1).text()
+    grid(window, "三").setData(grid(window, "三").index_of("s3.granted.natural_person"), "8")
+    window.report_list.setCurrentRow(0)
+    assert window.current.report.meta.agency == "刚察县人民政府办公室"
+    assert not window.act_undo.isEnabled()
+    window.report_list.setCurrentRow(1)
+    assert window.act_undo.isEnabled()
+
+
+def test_table_models_pass_the_model_tester(window, qtmodeltester):
+    for m in window.grids.values():
+        qtmodeltester.check(m)
+    qtmodeltester.check(window.issues)
+
+
+def test_bad_file_gets_a_message_and_the_window_goes_on(window, env):
+    bad = env["dir"] / "scan.txt"
+    bad.write_bytes(bytes(range(256)) * 40)
+    window.open_paths([str(bad)])
+    assert "scan.txt" in env["messages"][-1] and "二进制" in env["messages"][-1]
+    assert window.report_list.count() == 1

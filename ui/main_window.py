@@ -1,0 +1,620 @@
+"""The review window: the raw report beside the official tables, the issue list, menus and keys."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QHeaderView, QInputDialog, QLabel,
+                               QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QTableView,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from models.review import RESTORE, Edit, Review, ReviewedIssue, SetCell, accept
+from models.session import export_reviews, open_report, source_key
+from models.values import Value, format_value
+from models.workspace import Workspace, default_workspace_path
+from ui.commands import EditCommand
+from ui.layouts import table2, table3, table4
+from ui.raw_view import RawPane
+from ui.settings import K_GEOMETRY, K_SPLIT_MAIN, K_SPLIT_RIGHT, K_STATE, Settings
+from ui.table_models import ISSUE_ROLE, GridModel, IssueModel
+from ui.widgets import Inspector, Legend, OfficialTable
+
+ENCODINGS = ["utf-8", "gb18030", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
+OPEN_FILTER = "报告文件 (*.txt *.md *.text);;所有文件 (*)"
+
+
+class MainWindow(QMainWindow):
+    """One workspace, the reports opened in it, and the review of the current one."""
+    report_loaded = Signal(str)
+    cell_corrected = Signal(str)
+
+    def __init__(self, settings: Settings | None = None, workspace: str | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        path = workspace or self.settings.workspace or str(default_workspace_path())
+        if not Path(path).parent.exists() and path != str(default_workspace_path()):
+            path = str(default_workspace_path())
+        self.ws = Workspace(path)
+        self.named = bool(workspace or self.settings.workspace) and Path(path) != default_workspace_path()
+        self.reviews: list[Review] = []
+        self.current: Review | None = None
+        self.undo_group = QUndoGroup(self)
+        self.stacks: dict[int, QUndoStack] = {}
+        self._build_widgets()
+        self._build_actions()
+        self.setAcceptDrops(True)
+        self._restore_geometry()
+        self._update_title()
+
+    # ================================================================ building
+    def _build_widgets(self) -> None:
+        self.raw = RawPane()
+        self.raw.text.position_clicked.connect(self._source_clicked)
+        self.grids = {"二": GridModel(table2(False), self._submit), "三": GridModel(table3(False), self._submit),
+                      "四": GridModel(table4(), self._submit)}
+        self.tabs = QTabWidget()
+        self.views: dict[str, OfficialTable] = {}
+        for key, model in self.grids.items():
+            view = OfficialTable(model)
+            view.selectionModel().currentChanged.connect(self._cell_selected)
+            model.edit_rejected.connect(self._edit_rejected)
+            self.views[key] = view
+            self.tabs.addTab(view, self.tr("表") + key)
+        tables = QWidget()
+        tlay = QVBoxLayout(tables)
+        tlay.setContentsMargins(0, 0, 0, 0)
+        tlay.addWidget(self.tabs)
+        self.legend = Legend()
+        tlay.addWidget(self.legend)
+        self.issues = IssueModel(self)
+        self.issue_view = QTableView()
+        self.issue_view.setModel(self.issues)
+        self.issue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.issue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.issue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.issue_view.verticalHeader().hide()
+        self.issue_view.setWordWrap(True)
+        hh = self.issue_view.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.issue_view.selectionModel().currentRowChanged.connect(self._issue_selected)
+        self.inspector = Inspector()
+        self.inspector.restore_requested.connect(self.restore_published)
+        self.inspector.accept_requested.connect(self.accept_selected)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.issue_view)
+        bottom.addWidget(self.inspector)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 1)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(tables)
+        self.right.addWidget(bottom)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.raw)
+        self.split.addWidget(self.right)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
+        self.setCentralWidget(self.split)
+        self.report_list = QListWidget()
+        self.report_list.currentRowChanged.connect(self._report_chosen)
+        dock = QDockWidget(self.tr("报告"), self)
+        dock.setObjectName("reports_dock")
+        dock.setWidget(self.report_list)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.resizeDocks([dock], [170], Qt.Orientation.Horizontal)
+        self.reports_dock = dock
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+
+    def _action(self, menu: Any, text: str, slot: Any, keys: Any = None, name: str = "") -> QAction:
+        act = QAction(text, self)
+        if keys is not None:
+            act.setShortcuts(keys if isinstance(keys, list) else [keys])
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        if name:
+            act.setObjectName(name)
+            setattr(self, f"act_{name}", act)
+        return act
+
+    def _build_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        m = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self._action(m, self.tr("打开报告…"), self.open_dialog, QKeySequence(S.Open), "open")
+        self.recent_menu = m.addMenu(self.tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(m, self.tr("以其他编码重新打开…"), self.reopen_with_encoding, None, "reopen")
+        m.addSeparator()
+        self._action(m, self.tr("保存工作区"), self.save_workspace, QKeySequence(S.Save), "save")
+        self._action(m, self.tr("工作区另存为…"), self.save_workspace_as, QKeySequence("Ctrl+Shift+S"), "save_as")
+        self._action(m, self.tr("打开工作区…"), self.open_workspace_dialog, None, "open_ws")
+        self._action(m, self.tr("导出数据集…"), self.export_dialog, QKeySequence("Ctrl+E"), "export")
+        m.addSeparator()
+        self._action(m, self.tr("退出"), self.close, QKeySequence("Ctrl+Q"), "quit")
+        e = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.undo_group.createRedoAction(self, self.tr("重做"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_undo, self.act_redo = undo, redo
+        e.addAction(undo)
+        e.addAction(redo)
+        e.addSeparator()
+        self._action(e, self.tr("编辑单元格（Enter）"), self._edit_current, None, "edit")
+        self._action(e, self.tr("恢复原值"), self.restore_published, QKeySequence("Ctrl+Backspace"), "restore")
+        self._action(e, self.tr("按原样接受…"), self.accept_selected, QKeySequence("Ctrl+Shift+A"), "accept")
+        e.addSeparator()
+        self._action(e, self.tr("首选项…"), self.preferences, None, "prefs")
+        r = self.menuBar().addMenu(self.tr("审核(&R)"))
+        self._action(r, self.tr("下一个待处理问题"), self.next_issue, QKeySequence(Qt.Key.Key_F8), "next")
+        self._action(r, self.tr("上一个待处理问题"), self.previous_issue, QKeySequence("Shift+F8"), "previous")
+        self._action(r, self.tr("查找原文…"), self.raw.show_find, QKeySequence(S.Find), "find")
+        v = self.menuBar().addMenu(self.tr("视图(&V)"))
+        v.addAction(self.reports_dock.toggleViewAction())
+        lang = v.addMenu(self.tr("界面语言"))
+        self._action(lang, "中文", lambda: self._set_language("zh"), None, "lang_zh")
+        self._action(lang, "English", lambda: self._set_language("en"), None, "lang_en")
+        self.undo_group.cleanChanged.connect(lambda _clean: self._update_title())
+
+    # ================================================================ opening
+    def open_paths(self, paths: list[str]) -> list[Review]:
+        """Open report files (already open ones are shown again); errors get a message."""
+        opened: list[Review] = []
+        problems: list[str] = []
+        for p in paths:
+            key = source_key(p)
+            existing = next((r for r in self.reviews if r.report.source == key), None)
+            if existing:
+                opened.append(existing)
+                continue
+            result = open_report(self.ws, p, auditor=self.settings.auditor)
+            if result.review is None:
+                problems.append(f"{Path(p).name}：{result.error}")
+                continue
+            self._add_review(result.review)
+            opened.append(result.review)
+            self.settings.add_recent(key)
+            if result.notes:
+                self.statusBar().showMessage(f"{Path(p).name}：" + "；".join(result.notes), 10000)
+        if problems:
+            self.message(self.tr("无法打开"), "\n".join(problems))
+        if opened:
+            self.show_review(opened[0])
+        return opened
+
+    def _add_review(self, review: Review) -> None:
+        self.reviews.append(review)
+        stack = QUndoStack(self.undo_group)
+        self.stacks[id(review)] = stack
+        review.listeners.append(lambda r=review: self._review_changed(r))
+        item = QListWidgetItem(self._list_text(review))
+        item.setToolTip(review.report.source)
+        self.report_list.blockSignals(True)
+        self.report_list.addItem(item)
+        self.report_list.blockSignals(False)
+
+    def _list_text(self, review: Review) -> str:
+        m = review.report.meta
+        errs = sum(1 for r in review.open_issues() if r.issue.severity == "error")
+        warns = sum(1 for r in review.open_issues() if r.issue.severity == "warning")
+        return f"{m.agency or Path(review.report.source).name} {m.year or ''}  ✖{errs} ⚠{warns}"
+
+    def show_review(self, review: Review) -> None:
+        """Make a review the current one: text, tables, issues."""
+        self.current = review
+        self.undo_group.setActiveStack(self.stacks[id(review)])
+        has_2019 = any(f.startswith("s2_2019.") for f in review.report.cells)
+        collapsed = any(f.startswith("s3.other_total.") for f in review.report.cells)
+        self._relayout("二", table2(has_2019))
+        self._relayout("三", table3(collapsed))
+        for model in self.grids.values():
+            model.set_review(review)
+        self.issues.set_review(review)
+        self.raw.text.set_source(review.report.text)
+        row = self.reviews.index(review)
+        if self.report_list.currentRow() != row:
+            self.report_list.blockSignals(True)
+            self.report_list.setCurrentRow(row)
+            self.report_list.blockSignals(False)
+        self.inspector.show_field(review, "")
+        self._update_counts()
+        self._update_title()
+        self.report_loaded.emit(review.report.source)
+
+    def _relayout(self, key: str, grid: Any) -> None:
+        model = self.grids[key]
+        if model.grid.rows == grid.rows and model.grid.fields() == grid.fields():
+            return
+        new = GridModel(grid, self._submit)
+        new.edit_rejected.connect(self._edit_rejected)
+        view = OfficialTable(new)
+        view.selectionModel().currentChanged.connect(self._cell_selected)
+        i = self.tabs.indexOf(self.views[key])
+        self.tabs.removeTab(i)
+        self.views[key].deleteLater()
+        self.tabs.insertTab(i, view, self.tr("表") + key)
+        self.grids[key], self.views[key] = new, view
+
+    @Slot(int)
+    def _report_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.reviews):
+            self.show_review(self.reviews[row])
+
+    # ================================================================ editing
+    def _stack(self) -> QUndoStack | None:
+        return self.stacks.get(id(self.current)) if self.current else None
+
+    def push(self, edit: Edit, text: str) -> None:
+        """Apply an edit to the current review through the undo stack."""
+        stack = self._stack()
+        if self.current is None or stack is None:
+            return
+        self._ensure_auditor()
+        stack.push(EditCommand(self.current, edit, text))
+
+    def _submit(self, fid: str, value: Value) -> None:
+        reason = self.inspector.reason.text().strip()
+        self.push(SetCell(fid, value, reason), self.tr("修改 ") + fid + " → " + (format_value(value) or self.tr("空白")))
+        self.inspector.reason.clear()
+        self.cell_corrected.emit(fid)
+
+    def _ensure_auditor(self) -> None:
+        if self.current is not None and not self.current.auditor:
+            if not self.settings.auditor:
+                name, ok = QInputDialog.getText(self, self.tr("审核人"), self.tr("请输入审核人姓名（记入修改记录，只需输入一次）："))
+                if ok and name.strip():
+                    self.settings.auditor = name.strip()
+            for r in self.reviews:
+                r.auditor = self.settings.auditor
+
+    def _review_changed(self, review: Review) -> None:
+        if review is not self.current:
+            return
+        for model in self.grids.values():
+            model.refresh()
+        key = self._selected_issue_key()
+        self.issues.refresh()
+        if key:
+            row = self.issues.row_of(key)
+            if row >= 0:
+                self.issue_view.selectionModel().blockSignals(True)
+                self.issue_view.selectRow(row)
+                self.issue_view.selectionModel().blockSignals(False)
+        item = self.report_list.item(self.reviews.index(review))
+        if item:
+            item.setText(self._list_text(review))
+        self.inspector.show_field(review, self.selected_field())
+        self._update_counts()
+
+    @Slot(str)
+    def _edit_rejected(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        QMessageBox.information(self, self.tr("无法修改"), message)
+
+    def _edit_current(self) -> None:
+        view = self.tabs.currentWidget()
+        if isinstance(view, OfficialTable):
+            view.edit_current()
+
+    def selected_field(self) -> str:
+        """The field id of the current cell in the visible table ('' if none)."""
+        view = self.tabs.currentWidget()
+        if isinstance(view, OfficialTable):
+            model = view.model()
+            assert isinstance(model, GridModel)
+            return model.field_at(view.currentIndex())
+        return ""
+
+    @Slot()
+    def restore_published(self) -> None:
+        """Go back to the printed value of the selected cell."""
+        fid = self.selected_field()
+        if self.current and fid and fid in self.current.corrections:
+            reason = self.inspector.reason.text().strip()
+            self.push(SetCell(fid, RESTORE, reason), self.tr("恢复原值 ") + fid)
+            self.inspector.reason.clear()
+
+    @Slot()
+    def accept_selected(self) -> None:
+        """Accept the selected issue (or the open issues of the selected cell) as published."""
+        if self.current is None:
+            return
+        issue = self._selected_issue()
+        fid = self.selected_field()
+        if issue is not None and (self.issue_view.hasFocus() or not fid):
+            items = [issue] if issue.state == "open" else []
+        else:
+            items = [r for r in self.current.issues_for(fid) if r.state == "open" and r.issue.severity != "info"]
+        if not items:
+            self.statusBar().showMessage(self.tr("没有需要接受的待处理问题"), 5000)
+            return
+        reason = self.inspector.reason.text().strip()
+        if not reason:
+            reason, ok = QInputDialog.getText(self, self.tr("按原样接受"),
+                                              self.tr("接受原因（例如：已与报告单位核实）："))
+            if not ok or not reason.strip():
+                return
+        stack = self._stack()
+        assert stack is not None
+        self._ensure_auditor()
+        stack.beginMacro(self.tr("按原样接受 ") + str(len(items)) + self.tr(" 项"))
+        for it in items:
+            stack.push(EditCommand(self.current, accept(self.current, it, reason.strip()), it.key))
+        stack.endMacro()
+        self.inspector.reason.clear()
+
+    # ================================================================ linking
+    @Slot(QModelIndex, QModelIndex)
+    def _cell_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        model = current.model()
+        fid = model.field_at(current) if isinstance(model, GridModel) else ""
+        if self.current is None:
+            return
+        self.inspector.show_field(self.current, fid)
+        cell = self.current.report.cells.get(fid) if fid else None
+        self.raw.text.show_spans([cell.span] if cell and cell.span else [])
+        if fid and not (cell and cell.span):
+            self.statusBar().showMessage(self.tr("此单元格在原文中没有对应的数字（空白或未印出）"), 5000)
+
+    def select_field(self, fid: str) -> bool:
+        """Show a field: switch to its table and select its cell."""
+        for key, view in self.views.items():
+            if self.grids[key].index_of(fid).isValid():
+                self.tabs.setCurrentWidget(view)
+                view.setFocus()
+                return view.select_field(fid)
+        return False
+
+    @Slot(int)
+    def _source_clicked(self, pos: int) -> None:
+        if self.current is None:
+            return
+        for fid, cell in self.current.report.cells.items():
+            if cell.span and cell.span[0] <= pos < cell.span[1]:
+                self.select_field(fid)
+                return
+
+    def _selected_issue(self) -> ReviewedIssue | None:
+        idx = self.issue_view.currentIndex()
+        item = self.issues.data(self.issues.index(idx.row(), 0), ISSUE_ROLE) if idx.isValid() else None
+        return item if isinstance(item, ReviewedIssue) else None
+
+    def _selected_issue_key(self) -> str:
+        it = self._selected_issue()
+        return it.key if it else ""
+
+    @Slot(QModelIndex, QModelIndex)
+    def _issue_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = self.issues.data(self.issues.index(current.row(), 0), ISSUE_ROLE) if current.isValid() else None
+        if not isinstance(item, ReviewedIssue) or self.current is None:
+            return
+        fields = [f for f in item.issue.fields if self.grids_show(f)]
+        if fields:
+            self.select_field(fields[0])
+        spans = [c.span for f in item.issue.fields if (c := self.current.report.cells.get(f)) and c.span]
+        if item.issue.evidence:
+            spans.insert(0, item.issue.evidence)
+        self.raw.text.show_spans(spans)
+        self.issue_view.setFocus()
+
+    def grids_show(self, fid: str) -> bool:
+        """True if one of the tables shows this field."""
+        return any(m.index_of(fid).isValid() for m in self.grids.values())
+
+    def _go_issue(self, step: int) -> None:
+        if self.current is None or not self.issues.items:
+            return
+        n = len(self.issues.items)
+        start = self.issue_view.currentIndex().row()
+        start = -1 if start < 0 and step > 0 else (n if start < 0 else start)
+        for k in range(1, n + 1):
+            row = (start + step * k) % n
+            it = self.issues.items[row]
+            if it.state == "open" and it.issue.severity != "info":
+                self.issue_view.selectionModel().setCurrentIndex(
+                    self.issues.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self.issue_view.scrollTo(self.issues.index(row, 0))
+                return
+        self.statusBar().showMessage(self.tr("没有待处理的问题了"), 5000)
+
+    @Slot()
+    def next_issue(self) -> None:
+        """F8: the next open issue."""
+        self._go_issue(1)
+
+    @Slot()
+    def previous_issue(self) -> None:
+        """Shift+F8: the previous open issue."""
+        self._go_issue(-1)
+
+    # ================================================================ files
+    @Slot()
+    def open_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("打开报告"), self.settings.last_dir, OPEN_FILTER)
+        if paths:
+            self.settings.last_dir = str(Path(paths[0]).parent)
+            self.open_paths(paths)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for p in self.settings.recent():
+            act = self.recent_menu.addAction(p)
+            act.triggered.connect(lambda _=False, p=p: self.open_paths([p]))
+        if not self.settings.recent():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    @Slot()
+    def reopen_with_encoding(self) -> None:
+        """Read the current report again with an encoding the auditor picks."""
+        if self.current is None:
+            return
+        enc, ok = QInputDialog.getItem(self, self.tr("以其他编码重新打开"), self.tr("编码："), ENCODINGS, 1, False)
+        if not ok:
+            return
+        result = open_report(self.ws, self.current.report.source, enc, self.settings.auditor)
+        if result.review is None:
+            self.message(self.tr("无法重新打开"), str(result.error))
+            return
+        i = self.reviews.index(self.current)
+        old = self.current
+        self.stacks.pop(id(old)).deleteLater()
+        self.reviews[i] = result.review
+        self.stacks[id(result.review)] = QUndoStack(self.undo_group)
+        result.review.listeners.append(lambda r=result.review: self._review_changed(r))
+        self.show_review(result.review)
+        self.report_list.item(i).setText(self._list_text(result.review))
+        self.message(self.tr("已重新打开"), "；".join(result.notes))
+
+    @Slot()
+    def save_workspace(self) -> None:
+        """Ctrl+S: every change is already on disk; an automatic workspace is given a name."""
+        if not self.named:
+            self.save_workspace_as()
+            return
+        for s in self.stacks.values():
+            s.setClean()
+        self.statusBar().showMessage(self.tr("已保存：") + str(self.ws.path), 5000)
+
+    @Slot()
+    def save_workspace_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("工作区另存为"), self.settings.last_dir,
+                                              self.tr("审核工作区 (*.review.sqlite)"))
+        if not path:
+            return
+        if not path.endswith(".sqlite"):
+            path += ".review.sqlite"
+        self.ws = self.ws.save_as(path)
+        for r in self.reviews:
+            r.store = self.ws
+        self.named = True
+        self.settings.workspace = path
+        for s in self.stacks.values():
+            s.setClean()
+        self._update_title()
+        self.statusBar().showMessage(self.tr("工作区已保存为 ") + path, 5000)
+
+    @Slot()
+    def open_workspace_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开工作区"), self.settings.last_dir,
+                                              self.tr("审核工作区 (*.sqlite)"))
+        if path:
+            self.open_workspace(path)
+
+    def open_workspace(self, path: str) -> None:
+        """Switch to another workspace and reopen the reports it holds."""
+        self.ws.close()
+        self.ws = Workspace(path)
+        self.named = True
+        self.settings.workspace = path
+        self.reviews.clear()
+        for s in self.stacks.values():
+            s.deleteLater()
+        self.stacks.clear()
+        self.report_list.clear()
+        sources = self.ws.sources()
+        self.open_paths(sources)
+        self._update_title()
+
+    @Slot()
+    def export_dialog(self) -> None:
+        """Ctrl+E: write the dataset of every open report into a folder."""
+        if not self.reviews:
+            self.message(self.tr("导出"), self.tr("还没有打开任何报告"))
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("导出到文件夹"), self.settings.last_dir)
+        if folder:
+            self.export_to(folder)
+
+    def export_to(self, folder: str) -> list[Path]:
+        """Export the open reviews (cleaned and published values, statuses, issues, ledger)."""
+        written = export_reviews(self.reviews, self.ws, folder)
+        self.statusBar().showMessage(self.tr("已导出 ") + str(len(written)) + self.tr(" 个文件到 ") + folder, 8000)
+        return written
+
+    @Slot()
+    def preferences(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("首选项"), self.tr("审核人姓名："), text=self.settings.auditor)
+        if ok:
+            self.settings.auditor = name.strip()
+            for r in self.reviews:
+                r.auditor = self.settings.auditor
+
+    def _set_language(self, lang: str) -> None:
+        self.settings.language = lang
+        self.message(self.tr("界面语言"), self.tr("界面语言将在下次启动时切换。") + "\nThe interface language changes at the next start.")
+
+    # ================================================================ chrome
+    def message(self, title: str, text: str) -> None:
+        """Tell the user something (tests replace QMessageBox.information)."""
+        QMessageBox.information(self, title, text)
+
+    def _update_counts(self) -> None:
+        r = self.current
+        if r is None:
+            self.counts.setText("")
+            return
+        items = r.issues()
+        errs = sum(1 for i in items if i.state == "open" and i.issue.severity == "error")
+        warns = sum(1 for i in items if i.state == "open" and i.issue.severity == "warning")
+        acc = sum(1 for i in items if i.state == "accepted")
+        self.counts.setText(self.tr("错误 ") + str(errs) + self.tr(" · 警告 ") + str(warns) + self.tr(" · 已接受 ")
+                            + str(acc) + self.tr(" · 修改 ") + str(len(r.corrections)) + " · "
+                            + (r.report.encoding or "") + " · " + Path(r.report.source).name)
+
+    def _update_title(self) -> None:
+        ws = self.ws.path.name if self.named else self.tr("自动保存的工作区")
+        head = ""
+        if self.current is not None:
+            m = self.current.report.meta
+            head = f"{m.agency or Path(self.current.report.source).name} {m.year or ''} — "
+        self.setWindowTitle(head + self.tr("政府信息公开年报审核") + f" [{ws}]")
+
+    def _restore_geometry(self) -> None:
+        g = self.settings.bytes(K_GEOMETRY)
+        if g is not None:
+            self.restoreGeometry(g)
+        else:
+            self.resize(1500, 900)
+        s = self.settings.bytes(K_STATE)
+        if s is not None:
+            self.restoreState(s)
+        for key, split in ((K_SPLIT_MAIN, self.split), (K_SPLIT_RIGHT, self.right)):
+            b = self.settings.bytes(key)
+            if b is not None:
+                split.restoreState(b)
+            elif split is self.split:
+                split.setSizes([560, 940])
+            else:
+                split.setSizes([560, 300])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.set_bytes(K_GEOMETRY, self.saveGeometry())
+        self.settings.set_bytes(K_STATE, self.saveState())
+        self.settings.set_bytes(K_SPLIT_MAIN, self.split.saveState())
+        self.settings.set_bytes(K_SPLIT_RIGHT, self.right.saveState())
+        self.ws.close()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        files = []
+        for p in paths:
+            if os.path.isdir(p):
+                files += [str(f) for f in sorted(Path(p).rglob("*")) if f.suffix.lower() in (".txt", ".md")]
+            else:
+                files.append(p)
+        if files:
+            self.open_paths(files)
+            event.acceptProposedAction()

@@ -1,0 +1,236 @@
+"""Qt item models over a Review: the official table grids and the issue list. They own no data."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from models.checks import label
+from models.review import ACCEPTED, RESOLVED, Review, ReviewedIssue
+from models.template import FIELDS
+from models.values import Value, format_value, parse_value
+from ui import palette
+from ui.layouts import HEADER, LABEL, VALUE, Grid
+
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+ISSUE_ROLE = Qt.ItemDataRole.UserRole + 4
+
+Index = QModelIndex | QPersistentModelIndex
+Submit = Callable[[str, Value], None]
+
+STATE_WORDS = {"error": "错误", "warning": "警告", "uncertain": "位置存疑", "blank": "空白", "na": "不适用",
+               "corrected": "已更正", "accepted": "已接受", "ok": "正常"}
+
+
+class GridModel(QAbstractTableModel):
+    """One official table: header and label cells read-only, value cells editable."""
+    edit_rejected = Signal(str)
+
+    def __init__(self, grid: Grid, submit: Submit | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.grid = grid
+        self.review: Review | None = None
+        self.on_edit = submit  # not "submit": that name is a virtual slot of QAbstractItemModel
+        self._pos = {c.field: pos for pos, c in grid.cells.items() if c.field}
+
+    # ------------------------------------------------------------ structure
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else self.grid.rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self.grid.cols
+
+    def set_review(self, review: Review | None) -> None:
+        """Show another report's values (or none)."""
+        self.beginResetModel()
+        self.review = review
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Values or issues changed: repaint every value cell."""
+        if self.grid.rows and self.grid.cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.grid.rows - 1, self.grid.cols - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                                   Qt.ItemDataRole.ToolTipRole, STATE_ROLE])
+
+    def index_of(self, fid: str) -> QModelIndex:
+        """The index of a field's value cell (invalid if this table does not show it)."""
+        pos = self._pos.get(fid)
+        return self.index(*pos) if pos else QModelIndex()
+
+    def field_at(self, index: Index) -> str:
+        """The field id of a value cell, '' elsewhere."""
+        cell = self.grid.at(index.row(), index.column()) if index.isValid() else None
+        return cell.field if cell else ""
+
+    # ------------------------------------------------------------ data
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        cell = self.grid.at(index.row(), index.column()) if index.isValid() else None
+        if cell is None:
+            return Qt.ItemFlag.NoItemFlags
+        if cell.kind == VALUE:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        return Qt.ItemFlag.ItemIsEnabled
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        cell = self.grid.at(index.row(), index.column())
+        if cell is None:
+            return None
+        if role == KIND_ROLE:
+            return cell.kind
+        if cell.kind != VALUE:
+            return self._label_data(cell.kind, cell.text, role)
+        return self._value_data(cell.field, role)
+
+    def _label_data(self, kind: str, text: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(palette.HEADER_BG if kind == HEADER else palette.LABEL_BG))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter) if kind == HEADER else \
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text
+        if role == Qt.ItemDataRole.FontRole and kind == HEADER:
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None
+
+    def _value_data(self, fid: str, role: int) -> Any:
+        r = self.review
+        if role == FIELD_ROLE:
+            return fid
+        if r is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(r.value(fid))
+        if role == Qt.ItemDataRole.EditRole:
+            return format_value(r.value(fid))
+        if role == STATE_ROLE:
+            return r.cell_state(fid)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            c = palette.color(r.cell_state(fid))
+            return QBrush(c) if c else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, fid)
+        return None
+
+    def _tooltip(self, r: Review, fid: str) -> str:
+        f = FIELDS.get(fid)
+        cell = r.report.cells.get(fid)
+        lines = [f"{f.row_label} · {f.column_label}" if f else fid, fid]
+        raw = cell.raw if cell and cell.raw is not None else None
+        lines.append(self.tr("印出：") + (raw if raw is not None else self.tr("（空白）")))
+        if fid in r.corrections:
+            lines.append(self.tr("更正为：") + (format_value(r.value(fid)) or self.tr("（空白）")))
+        lines.append(self.tr("状态：") + self.tr(STATE_WORDS.get(r.cell_state(fid), "")))
+        for item in r.issues_for(fid):
+            i = item.issue
+            tag = {ACCEPTED: self.tr("［已接受］"), RESOLVED: self.tr("［已补填］")}.get(item.state, "")
+            text = f"• {i.rule} {tag}{i.message}"
+            if i.expected is not None:
+                text += self.tr("（应为 ") + format_value(i.expected) + self.tr("）")
+            lines.append(text)
+        return "\n".join(lines)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        fid = self.field_at(index)
+        if not fid or role != Qt.ItemDataRole.EditRole or self.review is None or self.on_edit is None:
+            return False
+        text = str(value).strip()
+        try:
+            parsed = parse_value(text)
+        except ValueError:
+            self.edit_rejected.emit(self.tr("只能填写数字、“/”（不适用）或留空：") + text)
+            return False
+        if parsed == self.review.value(fid) and type(parsed) is type(self.review.value(fid)):
+            return False
+        self.on_edit(fid, parsed)  # pushes an undo command; the review tells us to refresh
+        return True
+
+
+ISSUE_HEADERS = ("级别", "规则", "说明", "状态")
+SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
+ISSUE_STATE_WORDS = {"open": "待处理", "accepted": "已接受", "resolved": "已补填"}
+
+
+class IssueModel(QAbstractTableModel):
+    """The issue list of one review."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.review: Review | None = None
+        self.items: list[ReviewedIssue] = []
+
+    def set_review(self, review: Review | None) -> None:
+        self.beginResetModel()
+        self.review = review
+        self.items = list(review.issues()) if review else []
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Issues changed after an edit: rebuild the list."""
+        self.set_review(self.review)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(ISSUE_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(ISSUE_HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role == ISSUE_ROLE:
+            return item
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item)
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
+            c = palette.color(item.issue.severity if item.state == "open" else "accepted")
+            return QBrush(c) if c else None
+        if role == Qt.ItemDataRole.ForegroundRole and item.state != "open":
+            return QBrush(QColor("#707b7c"))
+        return None
+
+    def _display(self, item: ReviewedIssue, column: int) -> str:
+        i = item.issue
+        if column == 0:
+            return self.tr(SEVERITY_WORDS.get(i.severity, i.severity))
+        if column == 1:
+            return i.rule
+        if column == 2:
+            return i.message
+        state = self.tr(ISSUE_STATE_WORDS.get(item.state, item.state))
+        if item.acceptance and item.acceptance.reason:
+            state += "：" + item.acceptance.reason
+        return state
+
+    def _tooltip(self, item: ReviewedIssue) -> str:
+        i = item.issue
+        text = i.message + "\n" + "、".join(label(f) for f in i.fields[:12])
+        if i.expected is not None:
+            text += "\n" + self.tr("应为：") + format_value(i.expected)
+        return text
+
+    def row_of(self, key: str) -> int:
+        """The row of an issue by key, -1 if gone."""
+        return next((n for n, it in enumerate(self.items) if it.key == key), -1)

@@ -1,0 +1,132 @@
+"""Widgets of the review window: the official table view, the colour legend, the cell inspector."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from models.review import Review
+from models.values import format_value
+from ui import palette
+from ui.table_models import GridModel, STATE_WORDS
+
+
+class OfficialTable(QTableView):
+    """A table drawn like the official form: merged header and label cells, no Qt headers."""
+
+    def __init__(self, model: GridModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
+                             QAbstractItemView.EditTrigger.EditKeyPressed |
+                             QAbstractItemView.EditTrigger.AnyKeyPressed)
+        grid = model.grid
+        for (r, c), cell in grid.cells.items():
+            if cell.row_span > 1 or cell.col_span > 1:
+                self.setSpan(r, c, cell.row_span, cell.col_span)
+        hh = self.horizontalHeader()
+        for c in range(grid.cols):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(c, 200 if c < grid.label_cols and grid.label_cols == 1 else
+                                110 if c < grid.label_cols else 78)
+        if grid.label_cols == 3:
+            self.setColumnWidth(0, 70)
+            self.setColumnWidth(1, 110)
+            self.setColumnWidth(2, 230)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        edit = QAction(self.tr("编辑单元格"), self)
+        edit.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        edit.triggered.connect(self.edit_current)
+        self.addAction(edit)
+
+    def edit_current(self) -> None:
+        """Start editing the current value cell (Enter)."""
+        idx = self.currentIndex()
+        if idx.isValid() and self.model().flags(idx) & Qt.ItemFlag.ItemIsEditable:
+            self.edit(idx)
+
+    def select_field(self, fid: str) -> bool:
+        """Select and show a field's cell; False if this table does not show it."""
+        model = self.model()
+        assert isinstance(model, GridModel)
+        idx = model.index_of(fid)
+        if not idx.isValid():
+            return False
+        self.setCurrentIndex(idx)
+        self.scrollTo(idx)
+        return True
+
+
+class Legend(QWidget):
+    """What each cell colour means."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        row.addWidget(QLabel(self.tr("图例：")))
+        for state, (bg, text) in palette.STATES.items():
+            lab = QLabel(self.tr(text))
+            lab.setObjectName(f"legend_{state}")
+            lab.setStyleSheet(f"background:{bg}; border:1px solid #bbb; padding:1px 6px;")
+            row.addWidget(lab)
+        row.addStretch(1)
+
+
+class Inspector(QWidget):
+    """The selected cell: labels, printed and current value, and the reason for the next change."""
+    restore_requested = Signal()
+    accept_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.published = QLabel()
+        self.current = QLabel()
+        self.state = QLabel()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("修改或接受的原因（记入修改记录）"))
+        self.restore_btn = QPushButton(self.tr("恢复原值"))
+        self.accept_btn = QPushButton(self.tr("按原样接受…"))
+        self.restore_btn.clicked.connect(self.restore_requested)
+        self.accept_btn.clicked.connect(self.accept_requested)
+        form = QFormLayout()
+        form.addRow(self.tr("印出值："), self.published)
+        form.addRow(self.tr("当前值："), self.current)
+        form.addRow(self.tr("状态："), self.state)
+        form.addRow(self.tr("原因："), self.reason)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_btn)
+        buttons.addWidget(self.accept_btn)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addLayout(form)
+        lay.addLayout(buttons)
+        lay.addStretch(1)
+        self.show_field(None, "")
+
+    def show_field(self, review: Review | None, fid: str) -> None:
+        """Describe a cell (or nothing)."""
+        enabled = bool(review and fid)
+        self.restore_btn.setEnabled(enabled and fid in (review.corrections if review else {}))
+        self.accept_btn.setEnabled(enabled)
+        if not review or not fid:
+            self.title.setText(self.tr("选择一个单元格"))
+            for w in (self.published, self.current, self.state):
+                w.setText("")
+            return
+        from models.template import FIELDS
+        f = FIELDS.get(fid)
+        self.title.setText(f"<b>{f.row_label} · {f.column_label}</b><br><small>{fid}</small>" if f else fid)
+        cell = review.report.cells.get(fid)
+        self.published.setText(cell.raw if cell and cell.raw is not None else self.tr("（空白）"))
+        self.current.setText(format_value(review.value(fid)) or self.tr("（空白）"))
+        self.state.setText(self.tr(STATE_WORDS.get(review.cell_state(fid), "")))
