@@ -56,10 +56,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _is_workspace(path: str) -> bool:
+    return path.endswith(".sqlite") and Path(path).is_file()
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from models.batch import expand_paths, export_item, read_many
     from models.export import export_dataset
 
+    workspaces = [p for p in args.paths if _is_workspace(p)]
+    if workspaces:
+        return _export_workspaces(workspaces, [p for p in args.paths if not _is_workspace(p)], args)
     paths = expand_paths(args.paths)
     items, failed = [], 0
 
@@ -81,6 +88,26 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _export_workspaces(workspaces: list[str], others: list[str], args: argparse.Namespace) -> int:
+    """Export reviewed reports from workspace files: cleaned values, statuses and the ledger."""
+    from models.session import export_reviews, load_workspace_reviews
+    from models.workspace import Workspace
+
+    if others:
+        print("导出工作区时不能同时指定报告文件：" + " ".join(others), file=sys.stderr)
+        return 2
+    status = 0
+    for n, path in enumerate(workspaces):
+        ws = Workspace(path)
+        try:
+            out = Path(args.out) if len(workspaces) == 1 else Path(args.out) / Path(path).stem
+            for written in export_reviews(load_workspace_reviews(ws), ws, out):
+                print(written)
+        finally:
+            ws.close()
+    return status
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     ap = argparse.ArgumentParser(prog="main.py", description="政府信息公开工作年度报告审核工具")
@@ -89,7 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, helptext in (("extract", "读取报告，输出 JSON"), ("check", "列出每份报告的问题"),
                            ("export", "导出 CSV 数据集")):
         p = sub.add_parser(name, help=helptext)
-        p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或文件夹")
+        p.add_argument("paths", nargs="+", metavar="PATH",
+                       help="报告文件或文件夹" + ("；或审核工作区文件（*.sqlite）" if name == "export" else ""))
         p.add_argument("--encoding", help="指定文本编码（如 gb18030、big5、utf-8），不自动检测")
         if name == "extract":
             p.add_argument("--json", action="store_true", help="输出 JSON（默认即是）")

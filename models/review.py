@@ -58,11 +58,11 @@ class ReviewedIssue:
 
 
 class Store(Protocol):
-    """Where a review's changes go the moment they are made (the workspace)."""
+    """Where a review's changes go the moment they are made (the workspace), one commit each."""
 
-    def save_correction(self, report_id: int, fid: str, value: Value | None, present: bool) -> None: ...
-    def save_acceptance(self, report_id: int, key: str, acc: Acceptance | None) -> None: ...
-    def append_ledger(self, report_id: int, entry: LedgerEntry) -> None: ...
+    def record_correction(self, report_id: int, fid: str, value: Value | None, present: bool,
+                          entry: LedgerEntry) -> None: ...
+    def record_acceptance(self, report_id: int, key: str, acc: Acceptance | None, entry: LedgerEntry) -> None: ...
 
 
 _UNSET = object()
@@ -79,6 +79,8 @@ class Review:
     store: Store | None = None
     _values: dict[str, Value] | None = None
     _issues: list[ReviewedIssue] | None = None
+    _states: dict[str, str] | None = None
+    _by_field: dict[str, list[ReviewedIssue]] | None = None
     listeners: list[Callable[[], None]] = field(default_factory=list)
 
     # ------------------------------------------------------------ reading
@@ -128,7 +130,15 @@ class Review:
 
     def cell_state(self, fid: str) -> str:
         """What colour a cell gets: error, warning, corrected, accepted, uncertain, blank, na or ok."""
-        states = [r for r in self.issues() if fid in r.issue.fields and r.issue.severity != INFO]
+        if self._states is None:
+            self._states = {}
+        state = self._states.get(fid)
+        if state is None:
+            state = self._states[fid] = self._compute_state(fid)
+        return state
+
+    def _compute_state(self, fid: str) -> str:
+        states = [r for r in self.issues_for(fid) if r.issue.severity != INFO]
         if any(r.state == OPEN and r.issue.severity == ERROR for r in states):
             return "error"
         if any(r.state == OPEN and r.issue.severity == WARNING for r in states):
@@ -149,47 +159,54 @@ class Review:
 
     def issues_for(self, fid: str) -> list[ReviewedIssue]:
         """The issues that name a cell."""
-        return [r for r in self.issues() if fid in r.issue.fields]
+        if self._by_field is None:
+            by: dict[str, list[ReviewedIssue]] = {}
+            for r in self.issues():
+                for f in r.issue.fields:
+                    by.setdefault(f, []).append(r)
+            self._by_field = by
+        return self._by_field.get(fid, [])
 
     # ------------------------------------------------------------ changing
     def _changed(self) -> None:
         self._values = None
         self._issues = None
+        self._states = None
+        self._by_field = None
         for f in self.listeners:
             f()
 
-    def _log(self, fid: str, action: str, old: Value, new: Value, reason: str) -> None:
-        entry = LedgerEntry(fid, action, self.published(fid) if "." in fid and ":" not in fid else None,
-                            old, new, reason, now(), self.auditor)
-        self.ledger.append(entry)
-        if self.store:
-            self.store.append_ledger(self.report_id, entry)
+    def _entry(self, fid: str, action: str, old: Value, new: Value, reason: str) -> LedgerEntry:
+        published = self.published(fid) if ":" not in fid else None
+        return LedgerEntry(fid, action, published, old, new, reason, now(), self.auditor)
 
     def set_correction(self, fid: str, value: object, reason: str = "") -> None:
         """Correct a cell (value), or restore the published value (value=_UNSET via restore())."""
         old = self.value(fid)
-        if value is _UNSET:
+        restore = value is _UNSET
+        new = self.published(fid) if restore else value
+        entry = self._entry(fid, "restore" if restore else "edit", old, new, reason)  # type: ignore[arg-type]
+        if self.store:  # on disk first: a crash after this line loses nothing
+            self.store.record_correction(self.report_id, fid, None if restore else value,  # type: ignore[arg-type]
+                                         not restore, entry)
+        if restore:
             self.corrections.pop(fid, None)
-            action = "restore"
         else:
             self.corrections[fid] = value  # type: ignore[assignment]
-            action = "edit"
-        if self.store:
-            self.store.save_correction(self.report_id, fid, None if value is _UNSET else value,  # type: ignore[arg-type]
-                                       value is not _UNSET)
+        self.ledger.append(entry)
         self._changed()
-        self._log(fid, action, old, self.value(fid), reason)
 
     def set_acceptance(self, key: str, acc: Acceptance | None, reason: str = "") -> None:
         """Accept an issue's values as published (acc), or withdraw the acceptance (None)."""
+        entry = self._entry(key, "accept" if acc else "unaccept", None, None, reason)
+        if self.store:
+            self.store.record_acceptance(self.report_id, key, acc, entry)
         if acc is None:
             self.acceptances.pop(key, None)
         else:
             self.acceptances[key] = acc
-        if self.store:
-            self.store.save_acceptance(self.report_id, key, acc)
+        self.ledger.append(entry)
         self._changed()
-        self._log(key, "accept" if acc else "unaccept", None, None, reason)
 
 
 class Edit:

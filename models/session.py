@@ -69,7 +69,7 @@ def open_report(ws: Workspace, path: str | os.PathLike[str], encoding: str | Non
         valid = set(report.values())
         dropped = [f for f in review.corrections if f not in valid]
         for f in dropped:
-            ws.save_correction(rid, f, None, False)
+            ws.drop_correction(rid, f)
             review.corrections.pop(f)
         review._changed()
         kept = len(review.corrections)

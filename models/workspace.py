@@ -10,6 +10,8 @@ import json
 import os
 import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -125,29 +127,46 @@ class Workspace:
                         (state, json.dumps(signoff, ensure_ascii=False) if signoff else None, report_id))
 
     # ------------------------------------------------------------ the Store protocol
-    def save_correction(self, report_id: int, fid: str, value: Value | None, present: bool) -> None:
-        """Record a cell's correction (present) or its removal."""
-        if present:
-            self.db.execute("INSERT OR REPLACE INTO corrections VALUES (?,?,?)", (report_id, fid, _dump(value)))
-        else:
-            self.db.execute("DELETE FROM corrections WHERE report_id=? AND field=?", (report_id, fid))
-        self.db.execute("UPDATE reports SET state='in review' WHERE id=? AND state='not started'", (report_id,))
+    def record_correction(self, report_id: int, fid: str, value: Value | None, present: bool,
+                          entry: LedgerEntry) -> None:
+        """Record a cell's correction (present) or its removal, with its ledger line, in one commit."""
+        with self._transaction():
+            if present:
+                self.db.execute("INSERT OR REPLACE INTO corrections VALUES (?,?,?)", (report_id, fid, _dump(value)))
+            else:
+                self.db.execute("DELETE FROM corrections WHERE report_id=? AND field=?", (report_id, fid))
+            self._after_change(report_id, entry)
 
-    def save_acceptance(self, report_id: int, key: str, acc: Acceptance | None) -> None:
-        """Record an acceptance, or its withdrawal."""
-        if acc is None:
-            self.db.execute("DELETE FROM acceptances WHERE report_id=? AND key=?", (report_id, key))
-        else:
-            self.db.execute("INSERT OR REPLACE INTO acceptances VALUES (?,?,?)",
-                            (report_id, key, json.dumps(asdict(acc), ensure_ascii=False)))
-        self.db.execute("UPDATE reports SET state='in review' WHERE id=? AND state='not started'", (report_id,))
+    def record_acceptance(self, report_id: int, key: str, acc: Acceptance | None, entry: LedgerEntry) -> None:
+        """Record an acceptance (or its withdrawal) with its ledger line, in one commit."""
+        with self._transaction():
+            if acc is None:
+                self.db.execute("DELETE FROM acceptances WHERE report_id=? AND key=?", (report_id, key))
+            else:
+                self.db.execute("INSERT OR REPLACE INTO acceptances VALUES (?,?,?)",
+                                (report_id, key, json.dumps(asdict(acc), ensure_ascii=False)))
+            self._after_change(report_id, entry)
 
-    def append_ledger(self, report_id: int, e: LedgerEntry) -> None:
-        """Add one line to the correction ledger."""
+    def drop_correction(self, report_id: int, fid: str) -> None:
+        """Forget a correction whose field no longer exists (after reopening with another encoding)."""
+        self.db.execute("DELETE FROM corrections WHERE report_id=? AND field=?", (report_id, fid))
+
+    def _after_change(self, report_id: int, e: LedgerEntry) -> None:
         self.db.execute("INSERT INTO ledger (report_id, field, action, published, old, new, reason, time, auditor) "
                         "VALUES (?,?,?,?,?,?,?,?,?)",
                         (report_id, e.field, e.action, _dump(e.published), _dump(e.old), _dump(e.new), e.reason,
                          e.time, e.auditor))
+        self.db.execute("UPDATE reports SET state='in review' WHERE id=? AND state='not started'", (report_id,))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     # ------------------------------------------------------------ restoring
     def restore(self, review: Review, report_id: int) -> None:

@@ -113,3 +113,20 @@ def test_workspace_export_has_cleaned_and_published_values_and_the_ledger(tmp_pa
         (fid, "edit", "", "", "0", "再改", "王")]
     assert rows("reports.csv")[0][fid] == "0"
     assert not any(i["rule"] == "R4" and i["state"] == "open" for i in rows("issues.csv"))
+
+
+def test_command_line_export_of_a_workspace_matches_the_window(tmp_path, copy):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    ws = Workspace(tmp_path / "w.review.sqlite")
+    review = open_report(ws, copy(), auditor="赵").review
+    SetCell("s4.suit_after_review.total", 0, "补填").apply(review)
+    export_reviews([review], ws, tmp_path / "from_window")
+    ws.close()
+    out = subprocess.run([sys.executable, "main.py", "export", "--out", str(tmp_path / "from_cli"),
+                          str(tmp_path / "w.review.sqlite")], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    for name in ("reports.csv", "cells.csv", "issues.csv", "corrections.csv", "data_dictionary.csv"):
+        assert (tmp_path / "from_cli" / name).read_bytes() == (tmp_path / "from_window" / name).read_bytes(), name

@@ -207,3 +207,33 @@ def test_bad_file_gets_a_message_and_the_window_goes_on(window, env):
     window.open_paths([str(bad)])
     assert "scan.txt" in env["messages"][-1] and "二进制" in env["messages"][-1]
     assert window.report_list.count() == 1
+
+
+def test_english_interface_can_be_chosen(qtbot, env, qapp):
+    from ui.app import install_language
+    tr = install_language(qapp, "en")
+    assert tr is not None
+    try:
+        w = MainWindow(env["settings"](), env["ws"])
+        qtbot.addWidget(w)
+        menus = [a.text() for a in w.menuBar().actions()]
+        assert menus[:3] == ["&File", "&Edit", "&Review"]
+        assert w.act_next.text() == "Next open issue"
+        assert w.legend.findChild(type(w.counts), "legend_error").text() == "Error (rule broken)"
+    finally:
+        qapp.removeTranslator(tr)
+    w2 = MainWindow(env["settings"](), env["ws"])
+    qtbot.addWidget(w2)
+    assert [a.text() for a in w2.menuBar().actions()][0] == "文件(&F)"
+
+
+def test_dropping_files_opens_them(window, env, qtbot):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(env["dir"] / S000))])
+    ev = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                    Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(ev)
+    assert window.report_list.count() == 2
+    assert window.current.report.meta.agency == "新乡县人民政府"

@@ -41,18 +41,26 @@ def english_qm() -> Path | None:
     return None
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with names set and, when chosen, the English interface."""
+def install_language(app: QApplication, language: str) -> QTranslator | None:
+    """Switch the interface to English ("en"); Chinese ("zh") is the built-in default."""
+    if language != "en":
+        return None
+    qm = english_qm()
+    tr = QTranslator(app)
+    if qm is None or not tr.load(str(qm)):
+        return None
+    app.installTranslator(tr)
+    QLocale.setDefault(QLocale(QLocale.Language.English))
+    return tr
+
+
+def make_app(argv: list[str] | None = None, settings: Settings | None = None) -> QApplication:
+    """The QApplication with names set and the chosen interface language."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
-    if Settings().language == "en":
-        qm = english_qm()
-        tr = QTranslator(app)
-        if qm and tr.load(str(qm)):
-            app.installTranslator(tr)
-            QLocale.setDefault(QLocale(QLocale.Language.English))
+    install_language(app, (settings or Settings()).language)
     return app
 
 

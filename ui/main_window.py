@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QHeaderView, QInputDialog, QLabel,
                                QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QTableView,
@@ -19,11 +19,11 @@ from ui.commands import EditCommand
 from ui.layouts import table2, table3, table4
 from ui.raw_view import RawPane
 from ui.settings import K_GEOMETRY, K_SPLIT_MAIN, K_SPLIT_RIGHT, K_STATE, Settings
-from ui.table_models import ISSUE_ROLE, GridModel, IssueModel
+from ui.table_models import ISSUE_ROLE, GridModel, IssueModel, word
 from ui.widgets import Inspector, Legend, OfficialTable
 
 ENCODINGS = ["utf-8", "gb18030", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
-OPEN_FILTER = "报告文件 (*.txt *.md *.text);;所有文件 (*)"
+OPEN_FILTER = QT_TRANSLATE_NOOP("Words", "报告文件 (*.txt *.md *.text);;所有文件 (*)")
 
 
 class MainWindow(QMainWindow):
@@ -77,11 +77,11 @@ class MainWindow(QMainWindow):
         self.issue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.issue_view.verticalHeader().hide()
         self.issue_view.setWordWrap(True)
-        hh = self.issue_view.horizontalHeader()
-        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hh = self.issue_view.horizontalHeader()  # fixed widths: sizing to contents re-reads every row per edit
+        for col, width in ((0, 48), (1, 64), (3, 110)):
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.issue_view.setColumnWidth(col, width)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.issue_view.selectionModel().currentRowChanged.connect(self._issue_selected)
         self.inspector = Inspector()
         self.inspector.restore_requested.connect(self.restore_published)
@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
     # ================================================================ files
     @Slot()
     def open_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("打开报告"), self.settings.last_dir, OPEN_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("打开报告"), self.settings.last_dir, word(OPEN_FILTER))
         if paths:
             self.settings.last_dir = str(Path(paths[0]).parent)
             self.open_paths(paths)

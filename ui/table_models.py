@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.checks import label
@@ -22,8 +23,16 @@ ISSUE_ROLE = Qt.ItemDataRole.UserRole + 4
 Index = QModelIndex | QPersistentModelIndex
 Submit = Callable[[str, Value], None]
 
-STATE_WORDS = {"error": "错误", "warning": "警告", "uncertain": "位置存疑", "blank": "空白", "na": "不适用",
-               "corrected": "已更正", "accepted": "已接受", "ok": "正常"}
+def word(text: str) -> str:
+    """A word of the interface declared with QT_TRANSLATE_NOOP("Words", …), translated."""
+    return QCoreApplication.translate("Words", text)
+
+
+STATE_WORDS = {"error": QT_TRANSLATE_NOOP("Words", "错误"), "warning": QT_TRANSLATE_NOOP("Words", "警告"),
+               "uncertain": QT_TRANSLATE_NOOP("Words", "位置存疑"), "blank": QT_TRANSLATE_NOOP("Words", "空白"),
+               "na": QT_TRANSLATE_NOOP("Words", "不适用"),
+               "corrected": QT_TRANSLATE_NOOP("Words", "已更正"), "accepted": QT_TRANSLATE_NOOP("Words", "已接受"),
+               "ok": QT_TRANSLATE_NOOP("Words", "正常")}
 
 
 class GridModel(QAbstractTableModel):
@@ -36,6 +45,7 @@ class GridModel(QAbstractTableModel):
         self.review: Review | None = None
         self.on_edit = submit  # not "submit": that name is a virtual slot of QAbstractItemModel
         self._pos = {c.field: pos for pos, c in grid.cells.items() if c.field}
+        self._shown: dict[str, tuple[str, str]] = {}  # field → (text, state) as last painted
 
     # ------------------------------------------------------------ structure
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt override)
@@ -48,14 +58,25 @@ class GridModel(QAbstractTableModel):
         """Show another report's values (or none)."""
         self.beginResetModel()
         self.review = review
+        self._shown = self._snapshot()
         self.endResetModel()
 
+    def _snapshot(self) -> dict[str, tuple[str, str]]:
+        r = self.review
+        if r is None:
+            return {}
+        return {fid: (format_value(r.value(fid)), r.cell_state(fid)) for fid in self._pos}
+
     def refresh(self) -> None:
-        """Values or issues changed: repaint every value cell."""
-        if self.grid.rows and self.grid.cols:
-            self.dataChanged.emit(self.index(0, 0), self.index(self.grid.rows - 1, self.grid.cols - 1),
-                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
-                                   Qt.ItemDataRole.ToolTipRole, STATE_ROLE])
+        """Values or issues changed: repaint just the cells whose value or colour changed."""
+        now = self._snapshot()
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole,
+                 Qt.ItemDataRole.ToolTipRole, STATE_ROLE]
+        for fid, shown in now.items():
+            if self._shown.get(fid) != shown:
+                idx = self.index(*self._pos[fid])
+                self.dataChanged.emit(idx, idx, roles)
+        self._shown = now
 
     def index_of(self, fid: str) -> QModelIndex:
         """The index of a field's value cell (invalid if this table does not show it)."""
@@ -76,8 +97,12 @@ class GridModel(QAbstractTableModel):
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
         return Qt.ItemFlag.ItemIsEnabled
 
+    _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole,
+                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
+                        FIELD_ROLE, STATE_ROLE, KIND_ROLE})
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in self._ROLES or not index.isValid():  # views ask for many roles we do not use
             return None
         cell = self.grid.at(index.row(), index.column())
         if cell is None:
@@ -133,7 +158,7 @@ class GridModel(QAbstractTableModel):
         lines.append(self.tr("印出：") + (raw if raw is not None else self.tr("（空白）")))
         if fid in r.corrections:
             lines.append(self.tr("更正为：") + (format_value(r.value(fid)) or self.tr("（空白）")))
-        lines.append(self.tr("状态：") + self.tr(STATE_WORDS.get(r.cell_state(fid), "")))
+        lines.append(self.tr("状态：") + word(STATE_WORDS.get(r.cell_state(fid), "")))
         for item in r.issues_for(fid):
             i = item.issue
             tag = {ACCEPTED: self.tr("［已接受］"), RESOLVED: self.tr("［已补填］")}.get(item.state, "")
@@ -159,9 +184,12 @@ class GridModel(QAbstractTableModel):
         return True
 
 
-ISSUE_HEADERS = ("级别", "规则", "说明", "状态")
-SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
-ISSUE_STATE_WORDS = {"open": "待处理", "accepted": "已接受", "resolved": "已补填"}
+ISSUE_HEADERS = (QT_TRANSLATE_NOOP("Words", "级别"), QT_TRANSLATE_NOOP("Words", "规则"),
+                 QT_TRANSLATE_NOOP("Words", "说明"), QT_TRANSLATE_NOOP("Words", "状态"))
+SEVERITY_WORDS = {"error": QT_TRANSLATE_NOOP("Words", "错误"), "warning": QT_TRANSLATE_NOOP("Words", "警告"),
+                  "info": QT_TRANSLATE_NOOP("Words", "提示")}
+ISSUE_STATE_WORDS = {"open": QT_TRANSLATE_NOOP("Words", "待处理"), "accepted": QT_TRANSLATE_NOOP("Words", "已接受"),
+                     "resolved": QT_TRANSLATE_NOOP("Words", "已补填")}
 
 
 class IssueModel(QAbstractTableModel):
@@ -179,8 +207,15 @@ class IssueModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self) -> None:
-        """Issues changed after an edit: rebuild the list."""
-        self.set_review(self.review)
+        """After an edit: rebuild the list if issues came or went, else repaint the rows that changed."""
+        new = list(self.review.issues()) if self.review else []
+        if [it.key for it in new] != [it.key for it in self.items]:
+            self.set_review(self.review)
+            return
+        old, self.items = self.items, new
+        for row, (a, b) in enumerate(zip(old, new)):
+            if (a.state, a.issue.message, a.acceptance) != (b.state, b.issue.message, b.acceptance):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(ISSUE_HEADERS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.items)
@@ -191,7 +226,7 @@ class IssueModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(ISSUE_HEADERS[section])
+            return word(ISSUE_HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -214,12 +249,12 @@ class IssueModel(QAbstractTableModel):
     def _display(self, item: ReviewedIssue, column: int) -> str:
         i = item.issue
         if column == 0:
-            return self.tr(SEVERITY_WORDS.get(i.severity, i.severity))
+            return word(SEVERITY_WORDS.get(i.severity, i.severity))
         if column == 1:
             return i.rule
         if column == 2:
             return i.message
-        state = self.tr(ISSUE_STATE_WORDS.get(item.state, item.state))
+        state = word(ISSUE_STATE_WORDS.get(item.state, item.state))
         if item.acceptance and item.acceptance.reason:
             state += "：" + item.acceptance.reason
         return state

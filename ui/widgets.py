@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHea
 from models.review import Review
 from models.values import format_value
 from ui import palette
-from ui.table_models import GridModel, STATE_WORDS
+from ui.table_models import STATE_WORDS, GridModel, word
 
 
 class OfficialTable(QTableView):
@@ -39,7 +39,11 @@ class OfficialTable(QTableView):
             self.setColumnWidth(0, 70)
             self.setColumnWidth(1, 110)
             self.setColumnWidth(2, 230)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights follow the labels, which only change when another report is shown:
+        # sizing them on every edit would ask the model for every cell again.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        model.modelReset.connect(self.resizeRowsToContents)
+        self.resizeRowsToContents()
         edit = QAction(self.tr("编辑单元格"), self)
         edit.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -73,7 +77,7 @@ class Legend(QWidget):
         row.setContentsMargins(4, 2, 4, 2)
         row.addWidget(QLabel(self.tr("图例：")))
         for state, (bg, text) in palette.STATES.items():
-            lab = QLabel(self.tr(text))
+            lab = QLabel(word(text))
             lab.setObjectName(f"legend_{state}")
             lab.setStyleSheet(f"background:{bg}; border:1px solid #bbb; padding:1px 6px;")
             row.addWidget(lab)
@@ -129,4 +133,4 @@ class Inspector(QWidget):
         cell = review.report.cells.get(fid)
         self.published.setText(cell.raw if cell and cell.raw is not None else self.tr("（空白）"))
         self.current.setText(format_value(review.value(fid)) or self.tr("（空白）"))
-        self.state.setText(self.tr(STATE_WORDS.get(review.cell_state(fid), "")))
+        self.state.setText(word(STATE_WORDS.get(review.cell_state(fid), "")))
