@@ -30,6 +30,7 @@ def main() -> int:
     win.resize(1600, 1000)
     win.show()
     win.open_paths([report])
+    win.next_issue()  # the first open issue, as F8 would: its cells selected, its sources highlighted
     win.select_field(field)
 
     def shoot() -> None:

@@ -34,11 +34,11 @@ class OfficialTable(QTableView):
         for c in range(grid.cols):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(c, 200 if c < grid.label_cols and grid.label_cols == 1 else
-                                110 if c < grid.label_cols else 78)
-        if grid.label_cols == 3:
-            self.setColumnWidth(0, 70)
-            self.setColumnWidth(1, 110)
-            self.setColumnWidth(2, 230)
+                                110 if c < grid.label_cols else 66)
+        if grid.label_cols == 3:  # table 三: group, sub-group, item
+            self.setColumnWidth(0, 58)
+            self.setColumnWidth(1, 96)
+            self.setColumnWidth(2, 220)
         # Row heights follow the labels, which only change when another report is shown:
         # sizing them on every edit would ask the model for every cell again.
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
