@@ -12,7 +12,7 @@ WARNING = "warning"
 INFO = "info"
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One template cell as printed: its value, the raw text and where that text sits in the source."""
     id: str

@@ -7,7 +7,7 @@ from pathlib import Path
 from models.report import WARNING, Issue, Report
 from parsers.decode import MAX_TEXT_BYTES, DecodeError, decode
 from parsers.meta import read_meta, read_prose_counts
-from parsers.normalize import fold_vertical_pipes, normalize
+from parsers.normalize import Compact, fold_vertical_pipes, normalize
 from parsers.sections import find_sections
 from parsers.tables import read_table2, read_table3, read_table4
 from parsers.tokens import Grid
@@ -22,7 +22,8 @@ def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: st
     report = Report(source=source, format=fmt, encoding=encoding, text=text)
     norm = fold_vertical_pipes(normalize(text))
     grid = Grid(norm)
-    sections = find_sections(norm)
+    compact = Compact.of(norm)  # the text without white space, for matching labels broken over lines
+    sections = find_sections(norm, compact)
     report.sections = sections
     first_table = min((sections[k][0] for k in ("二", "三", "四") if k in sections), default=len(norm))
     report.meta = read_meta(norm, sections.get("一", (first_table, 0))[0] + 400 if "一" in sections else first_table)
@@ -34,7 +35,7 @@ def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: st
             report.structure.append(Issue("missing", WARNING, [f"s{'二三四'.index(key) + 2}"],
                                           f"未找到第{key}部分（表{key}）"))
             continue
-        res = reader(norm, span[0], span[1], grid)
+        res = reader(norm, span[0], span[1], grid, compact)
         tables.append(res)
         if not res.found:
             report.structure.append(Issue("missing", WARNING, [f"s{'二三四'.index(key) + 2}"],

@@ -18,6 +18,8 @@ _NUMERALS = "一二三四五六"
 _PREFIX = re.compile(r"^[#>*\s]*(?:第?([一二三四五六七八九十]|\d{1,2})[、.)）:：章部分]*\s*|[(（]([一二三四五六])[)）]\s*)?")
 _DECOR = re.compile(r"[#*>_\s]")
 _LINE = re.compile(r"[^\n]+")
+# every section title holds one of these; other lines are not looked at twice
+_TITLE_WORDS = re.compile(r"情况|事项|问题|改进")
 # a table anchor that starts a section when its heading was lost
 _FALLBACK = {"二": r"第二十条第\(一\)项|第二十条", "三": r"本列数据的勾稽关系|申请人情况", "四": r"行政复议"}
 
@@ -27,7 +29,7 @@ def _heading_lines(text: str) -> list[tuple[int, int, str, str | None, bool]]:
     out = []
     for m in _LINE.finditer(text):
         line = m.group()
-        if len(line) > 80:
+        if len(line) > 80 or not _TITLE_WORDS.search(line):
             continue
         p = _PREFIX.match(line)
         numeral = None
@@ -41,9 +43,10 @@ def _heading_lines(text: str) -> list[tuple[int, int, str, str | None, bool]]:
     return out
 
 
-def find_sections(text: str) -> dict[str, tuple[int, int]]:
+def find_sections(text: str, compact: Compact | None = None) -> dict[str, tuple[int, int]]:
     """Start and end offsets of each section found; a section runs to the next one found."""
     lines = _heading_lines(text)
+    compact = compact or Compact.of(text)
     starts: dict[str, int] = {}
     pos = 0
     for idx, (key, pat) in enumerate(SECTIONS):
@@ -61,9 +64,9 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
         if best is None and idx > 0:
             # heading lost or run into other text (a flattened copy): the table's own
             # first label, else the title anywhere after the previous section
-            compact = Compact.of(text, pos)
-            m = re.search(_FALLBACK[key], compact.text) if key in _FALLBACK else None
-            m = m or re.search(pat, compact.text)
+            cpos = compact.from_source(pos)
+            m = re.compile(_FALLBACK[key]).search(compact.text, cpos) if key in _FALLBACK else None
+            m = m or re.compile(pat).search(compact.text, cpos)
             if m:
                 best = compact.to_source(m.start())
         if best is not None:

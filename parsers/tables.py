@@ -141,15 +141,15 @@ def _s3_columns(compact: Compact, hstart: int, hend: int, grid: Grid) -> tuple[l
     return order, {k: a.cell for k, a in first.items()}, found
 
 
-def read_table3(text: str, start: int, end: int, grid: Grid) -> TableResult:
+def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact) -> TableResult:
     """Table 三: 25 rows × 7 columns, rows found by label in template order."""
     res = TableResult()
-    compact = Compact.of(text, start, end)
+    cstart, cend = compact.from_source(start), compact.from_source(end)
     rows: list[Anchor] = []
-    pos = 0
+    pos = cstart
     header_end = None
     for row in S3_ROWS:
-        hit = search_anchor(compact, row.pattern, "row", row.id, pos)
+        hit = search_anchor(compact, row.pattern, "row", row.id, pos, cend)
         if hit is None:
             continue
         anchor, pos = hit
@@ -159,8 +159,8 @@ def read_table3(text: str, start: int, end: int, grid: Grid) -> TableResult:
     if not rows:
         return res
     res.found = True
-    columns, header_cells, header_anchors = _s3_columns(compact, 0, header_end or 0, grid)
-    groups = [g for g in find_anchors(compact, _S3_GROUP_RE, "group", header_end or 0)
+    columns, header_cells, header_anchors = _s3_columns(compact, cstart, header_end or cstart, grid)
+    groups = [g for g in find_anchors(compact, _S3_GROUP_RE, "group", header_end or cstart, cend)
               if not any(g.start < r.end and r.start < g.end for r in rows)]
     place_anchors(rows + groups, grid)
     tokens = tokenize(text, start, end, rows + groups + header_anchors, grid)
@@ -215,11 +215,10 @@ _S4_GROUP_IDS = [g for g, _, _ in S4_GROUPS]
 _S4_COL_IDS = [c.id for c in S4_COLUMNS]
 
 
-def read_table4(text: str, start: int, end: int, grid: Grid) -> TableResult:
+def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact) -> TableResult:
     """Table 四: three groups × five columns, read in the order the header prints them."""
     res = TableResult()
-    compact = Compact.of(text, start, end)
-    anchors = find_anchors(compact, _S4_RE, "column", 0)
+    anchors = find_anchors(compact, _S4_RE, "column", compact.from_source(start), compact.from_source(end))
     if not anchors:
         return res
     res.found = True
@@ -343,11 +342,10 @@ def _t2_layout(row_id: str, block_index: int | None, col_ids: list[str]) -> tupl
     return best[1], best[0]
 
 
-def read_table2(text: str, start: int, end: int, grid: Grid) -> TableResult:
+def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact) -> TableResult:
     """Table 二: blocks （一）（五）（六）（八）(（九）), each read by its own header, 2021 or 2019 layout."""
     res = TableResult()
-    compact = Compact.of(text, start, end)
-    anchors = find_anchors(compact, _T2_RE, "label", 0)
+    anchors = find_anchors(compact, _T2_RE, "label", compact.from_source(start), compact.from_source(end))
     if not any(a.key.startswith("r_") for a in anchors):
         return res
     res.found = True

@@ -23,7 +23,7 @@ _PAGE_LINE = re.compile(r"^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3
                         r"|^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?)?[ \t]*$", re.M)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str  # value, marker, text
     raw: str
@@ -33,7 +33,7 @@ class Token:
     cell: int | None  # index of the tab- or |-separated cell in its line; None in untabbed text
 
 
-@dataclass
+@dataclass(slots=True)
 class Anchor:
     """A label found in the text: a row, a column header, a group heading or a block."""
     kind: str  # row, column, group, block, noise
