@@ -3,8 +3,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.export import Rows
 
 APP_NAME = "GovInfoReview"
 APP_VERSION = "0.1.0"
@@ -61,31 +67,34 @@ def _is_workspace(path: str) -> bool:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from models.batch import expand_paths, export_item, read_many
-    from models.export import export_dataset
+    from models.batch import expand_paths, export_many
+    from models.export import export_rows
 
     workspaces = [p for p in args.paths if _is_workspace(p)]
     if workspaces:
         return _export_workspaces(workspaces, [p for p in args.paths if not _is_workspace(p)], args)
     paths = expand_paths(args.paths)
-    items, failed = [], 0
+    errors: list[str] = []
+    step = max(1, len(paths) // 200)
 
     def progress(done: int, total: int) -> None:
-        if not args.quiet:
-            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+        if not args.quiet and (done % step == 0 or done == total):
+            print(f"\r读取 {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    for res in read_many(paths, args.encoding, progress):
-        if res.report.error:
-            failed += 1
-        items.append(export_item(res))
-    if not args.quiet:
+    def rows() -> Iterator[Rows]:
+        for (row, cells, issues), error in export_many(paths, args.encoding, progress):
+            if error:
+                errors.append(f"{row[0]}: {error}")
+            yield row, cells, issues
+
+    written = export_rows(rows(), args.out)
+    if not args.quiet and paths:
         print(file=sys.stderr)
-    for path in export_dataset(items, args.out):
+    for path in written:
         print(path)
-    for it in items:
-        if it.report.error:
-            print(f"{it.report.source}: {it.report.error}", file=sys.stderr)
-    return 1 if failed else 0
+    for line in errors:
+        print(line, file=sys.stderr)
+    return 1 if errors else 0
 
 
 def _export_workspaces(workspaces: list[str], others: list[str], args: argparse.Namespace) -> int:
@@ -96,8 +105,7 @@ def _export_workspaces(workspaces: list[str], others: list[str], args: argparse.
     if others:
         print("导出工作区时不能同时指定报告文件：" + " ".join(others), file=sys.stderr)
         return 2
-    status = 0
-    for n, path in enumerate(workspaces):
+    for path in workspaces:
         ws = Workspace(path)
         try:
             out = Path(args.out) if len(workspaces) == 1 else Path(args.out) / Path(path).stem
@@ -105,7 +113,7 @@ def _export_workspaces(workspaces: list[str], others: list[str], args: argparse.
                 print(written)
         finally:
             ws.close()
-    return status
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,4 +153,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # worker processes of a frozen build start here
     sys.exit(main())

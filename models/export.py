@@ -1,4 +1,8 @@
-"""The cleaned dataset: reports.csv, cells.csv, issues.csv, data_dictionary.csv (UTF-8 with BOM)."""
+"""The cleaned dataset: reports.csv, cells.csv, issues.csv, data_dictionary.csv (UTF-8 with BOM).
+
+Written chunk by chunk, so a province of reports streams to disk instead of piling up in
+memory, into temporary files that replace the old ones only when all are complete.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -8,16 +12,14 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from models.report import ERROR, WARNING, Issue, Report
-from models.template import ALL_FIELDS, FIELDS, STANDARD_IDS, field_order
+from models.template import ALL_FIELDS, FIELDS, STANDARD_IDS
 from models.values import NA, Value, format_value
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "＝", "＋", "－", "＠", "\t", "\r")
-
-
 _PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
@@ -39,7 +41,7 @@ class ExportItem:
     sha256: str = ""
     values: dict[str, Value] | None = None  # cleaned values; the published ones when None
     statuses: dict[str, str] | None = None  # each cell's review state, when reviewed
-    extra: dict[str, Any] = field(default_factory=dict)  # more columns for reports.csv
+    extra: dict[str, Any] = field(default_factory=dict)  # review state and sign-off columns
 
 
 def sha256_file(path: str) -> str:
@@ -51,13 +53,23 @@ def sha256_file(path: str) -> str:
     return h.hexdigest()
 
 
-def cell_status(fid: str, value: Value, issues: Sequence[Issue], uncertain: bool = False) -> str:
-    """How a cell stands: error, warning, uncertain, blank, na or ok."""
-    sev = {i.severity for i in issues if fid in i.fields}
-    if ERROR in sev:
-        return "error"
-    if WARNING in sev:
-        return "warning"
+def severities(issues: Sequence[Issue]) -> dict[str, str]:
+    """The worst open severity naming each cell."""
+    out: dict[str, str] = {}
+    for i in issues:
+        if i.state != "open" or i.severity not in (ERROR, WARNING):
+            continue
+        for f in i.fields:
+            if out.get(f) != ERROR:
+                out[f] = i.severity
+    return out
+
+
+def cell_status(fid: str, value: Value, worst: dict[str, str], uncertain: bool = False) -> str:
+    """How a cell stands: error, warning, uncertain, blank, na or ok (worst: from severities())."""
+    sev = worst.get(fid)
+    if sev:
+        return sev
     if uncertain:
         return "uncertain"
     if value is None:
@@ -67,101 +79,142 @@ def cell_status(fid: str, value: Value, issues: Sequence[Issue], uncertain: bool
     return "ok"
 
 
-def _csv_value(v: Value) -> str:
-    return format_value(v)
-
-
-def _frames(items: Sequence[ExportItem]) -> dict[str, list[dict[str, Any]]]:
-    reports, cells, issues = [], [], []
-    for it in items:
-        r = it.report
-        published = r.values()
-        values = dict(published)
-        if it.values is not None:
-            values.update(it.values)
-        ids = list(STANDARD_IDS) + sorted((f for f in values if f not in set(STANDARD_IDS)), key=field_order)
-        row: dict[str, Any] = {
-            "source": r.source, "sha256": it.sha256, "agency": r.meta.agency or "", "year": r.meta.year or "",
-            "period": r.meta.period or "", "format": r.format, "encoding": r.encoding or "",
-            "error": r.error or "",
-            "errors": sum(1 for i in it.issues if i.severity == ERROR),
-            "warnings": sum(1 for i in it.issues if i.severity == WARNING),
-        }
-        row.update(it.extra)
-        for fid in ids:
-            row[fid] = _csv_value(values.get(fid))
-        reports.append(row)
-        if r.error:
-            continue
-        for fid in ids:
-            f = FIELDS[fid]
-            c = r.cells.get(fid)
-            cells.append({
-                "source": r.source, "id": fid, "table": f.table, "row_label": f.row_label,
-                "column_label": f.column_label, "value": _csv_value(values.get(fid)),
-                "published": _csv_value(published.get(fid)),
-                "raw": c.raw if c and c.raw is not None else "",
-                "span_start": c.span[0] if c and c.span else "", "span_end": c.span[1] if c and c.span else "",
-                "status": (it.statuses or {}).get(fid) or cell_status(fid, values.get(fid), it.issues,
-                                                                      bool(c and c.uncertain)),
-            })
-        for i in it.issues:
-            issues.append({"source": r.source, "rule": i.rule, "severity": i.severity,
-                           "fields": " ".join(i.fields), "message": i.message,
-                           "expected": _csv_value(i.expected) if i.expected is not None else "",
-                           "state": i.state})
-    return {"reports": reports, "cells": cells, "issues": issues}
-
-
-def data_dictionary() -> list[dict[str, Any]]:
-    """One row per field id: table, block, Chinese labels, unit, whether it is one of the 200."""
-    std = set(STANDARD_IDS)
-    return [{"id": f.id, "table": f.table, "block": f.block, "row_label": f.row_label,
-             "column_label": f.column_label, "unit": f.unit, "standard": "yes" if f.id in std else "no"}
-            for f in ALL_FIELDS]
-
-
-def write_csv(rows: Iterable[dict[str, Any]], path: Path, columns: Sequence[str] | None = None) -> None:
-    """Write rows as UTF-8-with-BOM CSV atomically; every cell is text, blanks stay empty."""
-    import pandas as pd  # imported here: the command line starts without it
-
-    df = pd.DataFrame(list(rows), columns=list(columns) if columns else None, dtype=object)
-    df = df.fillna("").astype(str).map(neutralize)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".csv", dir=path.parent)
-    os.close(fd)
-    try:
-        df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-REPORT_COLUMNS = ["source", "sha256", "agency", "year", "period", "format", "encoding", "error", "errors", "warnings"]
+REPORT_COLUMNS = ["source", "sha256", "agency", "year", "period", "format", "encoding", "error", "errors", "warnings",
+                  "review_state", "signed_off_by", "signed_off_at", "signed_off_sha256"]
+FIELD_IDS = [f.id for f in ALL_FIELDS]  # the 200, then the 2019 and collapsed-row ids, in template order
 CELL_COLUMNS = ["source", "id", "table", "row_label", "column_label", "value", "published", "raw",
                 "span_start", "span_end", "status"]
 ISSUE_COLUMNS = ["source", "rule", "severity", "fields", "message", "expected", "state"]
+DICT_COLUMNS = ["id", "table", "block", "row_label", "column_label", "unit", "standard"]
 
 
-def export_dataset(items: Sequence[ExportItem], out_dir: str | os.PathLike[str],
+Rows = tuple[list[str], list[list[str]], list[list[str]]]
+
+
+def _safe(v: Any) -> str:
+    s = "" if v is None else str(v)
+    return neutralize(s) if s[:1] in _TRIGGER_CHARS else s
+
+
+_TRIGGER_CHARS = frozenset(c[0] for c in _FORMULA_START)
+
+
+def report_rows(it: ExportItem) -> Rows:
+    """The rows (all text, formula triggers quoted) one report adds to reports, cells and issues."""
+    r = it.report
+    published = r.values()
+    values = dict(published)
+    if it.values is not None:
+        values.update(it.values)
+    open_issues = [i for i in it.issues if i.state == "open"]
+    source = _safe(r.source)
+    head = [source, it.sha256, _safe(r.meta.agency), str(r.meta.year or ""), r.meta.period or "", r.format,
+            r.encoding or "", _safe(r.error), str(sum(1 for i in open_issues if i.severity == ERROR)),
+            str(sum(1 for i in open_issues if i.severity == WARNING))]
+    head += [_safe(it.extra.get(k, "")) for k in REPORT_COLUMNS[len(head):]]
+    row = head + [_safe(format_value(values.get(fid))) for fid in FIELD_IDS]
+    cells: list[list[str]] = []
+    issues: list[list[str]] = []
+    if r.error:
+        return row, cells, issues
+    statuses = it.statuses or {}
+    worst = severities(it.issues) if not statuses else {}
+    for fid in FIELD_IDS:
+        if fid not in values:
+            continue
+        f = FIELDS[fid]
+        c = r.cells.get(fid)
+        v = values.get(fid)
+        span = c.span if c is not None else None
+        cells.append([source, fid, f.table, f.row_label, f.column_label, _safe(format_value(v)),
+                      _safe(format_value(published.get(fid))), _safe(c.raw) if c is not None else "",
+                      str(span[0]) if span else "", str(span[1]) if span else "",
+                      statuses.get(fid) or cell_status(fid, v, worst, bool(c is not None and c.uncertain))])
+    for i in it.issues:
+        issues.append([source, i.rule, i.severity, " ".join(i.fields), _safe(i.message),
+                       format_value(i.expected) if i.expected is not None else "", i.state])
+    return row, cells, issues
+
+
+def data_dictionary() -> list[list[str]]:
+    """One row per field id: table, block, Chinese labels, unit, whether it is one of the 200."""
+    std = set(STANDARD_IDS)
+    return [[f.id, f.table, f.block, f.row_label, f.column_label, f.unit, "yes" if f.id in std else "no"]
+            for f in ALL_FIELDS]
+
+
+class CsvWriter:
+    """A CSV file written in chunks by pandas into a temporary file, moved into place by commit()."""
+
+    def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        self.path = path
+        self.columns = list(columns)
+        fd, self.tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".csv", dir=path.parent)
+        self.fh: TextIO = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
+        self.header = True
+
+    def write(self, rows: list[list[str]]) -> None:
+        """Append rows of text (already made safe by report_rows; blanks are empty strings)."""
+        import pandas as pd  # imported here: the command line starts without it
+
+        if not rows and not self.header:
+            return
+        df = pd.DataFrame(rows, columns=self.columns, dtype=object)
+        df.to_csv(self.fh, index=False, header=self.header, lineterminator="\r\n")
+        self.header = False
+
+    def commit(self) -> Path:
+        self.fh.close()
+        os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes files private; exports are ordinary files
+        os.replace(self.tmp, self.path)
+        return self.path
+
+    def abort(self) -> None:
+        self.fh.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def export_dataset(items: Iterable[ExportItem], out_dir: str | os.PathLike[str],
                    extra_tables: dict[str, tuple[list[dict[str, Any]], list[str]]] | None = None) -> list[Path]:
-    """Write the dataset files into out_dir and return their paths."""
+    """Write the dataset of these reports into out_dir."""
+    return export_rows(map(report_rows, items), out_dir, extra_tables)
+
+
+def export_rows(rows_of_reports: Iterable[Rows], out_dir: str | os.PathLike[str],
+                extra_tables: dict[str, tuple[list[dict[str, Any]], list[str]]] | None = None,
+                chunk: int = 400) -> list[Path]:
+    """Write report rows (from report_rows) into out_dir, replacing old files only when all are written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    frames = _frames(items)
-    extra_cols = [k for it in items for k in it.extra]
-    std_cols = REPORT_COLUMNS + list(dict.fromkeys(extra_cols))
-    ids = list(STANDARD_IDS) + sorted({f for r in frames["reports"] for f in r if f in FIELDS and f not in set(STANDARD_IDS)},
-                                      key=field_order)
-    written = []
-    for name, rows, cols in (("reports.csv", frames["reports"], std_cols + ids),
-                             ("cells.csv", frames["cells"], CELL_COLUMNS),
-                             ("issues.csv", frames["issues"], ISSUE_COLUMNS),
-                             ("data_dictionary.csv", data_dictionary(),
-                              ["id", "table", "block", "row_label", "column_label", "unit", "standard"])):
-        write_csv(rows, out / name, cols)
-        written.append(out / name)
-    for name, (rows, cols) in (extra_tables or {}).items():
-        write_csv(rows, out / name, cols)
-        written.append(out / name)
-    return written
+    writers = {"reports": CsvWriter(out / "reports.csv", REPORT_COLUMNS + FIELD_IDS),
+               "cells": CsvWriter(out / "cells.csv", CELL_COLUMNS),
+               "issues": CsvWriter(out / "issues.csv", ISSUE_COLUMNS),
+               "data_dictionary": CsvWriter(out / "data_dictionary.csv", DICT_COLUMNS)}
+    for name, (_, cols) in (extra_tables or {}).items():
+        writers[name] = CsvWriter(out / name, cols)
+    try:
+        buf: dict[str, list[list[Any]]] = {"reports": [], "cells": [], "issues": []}
+        for n, (row, cells, issues) in enumerate(rows_of_reports, 1):
+            buf["reports"].append(row)
+            buf["cells"] += cells
+            buf["issues"] += issues
+            if n % chunk == 0:
+                for k, rows in buf.items():
+                    writers[k].write(rows)
+                    rows.clear()
+        for k, rows in buf.items():
+            writers[k].write(rows)
+        writers["data_dictionary"].write(data_dictionary())
+        for name, (rows_d, cols) in (extra_tables or {}).items():
+            writers[name].write([[_safe(r.get(c, "")) for c in cols] for r in rows_d])
+    except BaseException:
+        for w in writers.values():
+            w.abort()
+        raise
+    return [w.commit() for w in writers.values()]

@@ -15,6 +15,7 @@ from models.report import ERROR, INFO, WARNING, Issue, Report
 from models.values import NA, Value, format_value
 
 OPEN, ACCEPTED, RESOLVED = "open", "accepted", "resolved"
+NOT_STARTED, IN_REVIEW, SIGNED_OFF = "not started", "in review", "signed off"
 
 
 def issue_key(issue: Issue) -> str:
@@ -63,6 +64,7 @@ class Store(Protocol):
     def record_correction(self, report_id: int, fid: str, value: Value | None, present: bool,
                           entry: LedgerEntry) -> None: ...
     def record_acceptance(self, report_id: int, key: str, acc: Acceptance | None, entry: LedgerEntry) -> None: ...
+    def record_signoff(self, report_id: int, signoff: dict[str, str] | None, entry: LedgerEntry) -> None: ...
 
 
 _UNSET = object()
@@ -77,6 +79,9 @@ class Review:
     ledger: list[LedgerEntry] = field(default_factory=list)
     auditor: str = ""
     store: Store | None = None
+    state: str = NOT_STARTED
+    signoff: dict[str, str] | None = None  # auditor, time, sha256 of the source when signed off
+    external: list[Issue] = field(default_factory=list)  # issues found with other reports (cross_year)
     _values: dict[str, Value] | None = None
     _issues: list[ReviewedIssue] | None = None
     _states: dict[str, str] | None = None
@@ -86,7 +91,13 @@ class Review:
     # ------------------------------------------------------------ reading
     def published(self, fid: str) -> Value:
         """The value as printed in the report."""
-        return self.report.value(fid)
+        return self.report.value(fid) if fid else None
+
+    def counts(self) -> tuple[int, int]:
+        """Open errors and open warnings."""
+        items = self.open_issues()
+        return (sum(1 for r in items if r.issue.severity == ERROR),
+                sum(1 for r in items if r.issue.severity == WARNING))
 
     def values(self) -> dict[str, Value]:
         """Published values with the corrections applied."""
@@ -105,7 +116,7 @@ class Review:
         if self._issues is None:
             vals = self.values()
             out = []
-            for i in check(self.report, vals):
+            for i in check(self.report, vals) + self.external:
                 key = issue_key(i)
                 acc = self.acceptances.get(key)
                 if acc is not None and all(vals.get(f) == v for f, v in acc.values.items()):
@@ -168,6 +179,38 @@ class Review:
         return self._by_field.get(fid, [])
 
     # ------------------------------------------------------------ changing
+    def set_external(self, issues: list[Issue]) -> None:
+        """Issues found with other reports (cross-year); replaces the previous ones."""
+        if [(i.rule, i.fields, i.message) for i in issues] != [(i.rule, i.fields, i.message) for i in self.external]:
+            self.external = issues
+            self._changed()
+
+    def _touch(self) -> None:
+        """A change reopens the review: a sign-off no longer covers it."""
+        self.state = IN_REVIEW
+        self.signoff = None
+
+    def sign_off(self, sha256: str, note: str = "") -> None:
+        """The review is done: record who, when and which version of the source file."""
+        record = {"auditor": self.auditor, "time": now(), "sha256": sha256}
+        entry = self._entry("", "signoff", None, None, note)
+        if self.store:
+            self.store.record_signoff(self.report_id, record, entry)
+        self.state, self.signoff = SIGNED_OFF, record
+        self.ledger.append(entry)
+        self._changed()
+
+    def lapse_signoff(self, why: str) -> None:
+        """The source changed since the sign-off: the review is open again."""
+        if self.state != SIGNED_OFF:
+            return
+        entry = self._entry("", "signoff lapsed", None, None, why)
+        if self.store:
+            self.store.record_signoff(self.report_id, None, entry)
+        self._touch()
+        self.ledger.append(entry)
+        self._changed()
+
     def _changed(self) -> None:
         self._values = None
         self._issues = None
@@ -194,6 +237,7 @@ class Review:
         else:
             self.corrections[fid] = value  # type: ignore[assignment]
         self.ledger.append(entry)
+        self._touch()
         self._changed()
 
     def set_acceptance(self, key: str, acc: Acceptance | None, reason: str = "") -> None:
@@ -206,6 +250,7 @@ class Review:
         else:
             self.acceptances[key] = acc
         self.ledger.append(entry)
+        self._touch()
         self._changed()
 
 

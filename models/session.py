@@ -5,7 +5,11 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from collections.abc import Sequence
+
+from models.crossyear import YearReport, cross_year, group_keys
 from models.export import ExportItem, export_dataset
 from models.report import Report
 from models.review import Review
@@ -28,6 +32,79 @@ def source_key(path: str | os.PathLike[str]) -> str:
     return str(Path(path).resolve())
 
 
+@dataclass
+class Prepared:
+    """A report file read and parsed, before it meets the workspace (safe to make off the GUI thread)."""
+    source: str
+    report: Report | None
+    sha256: str = ""
+    error: str | None = None
+    stored_id: int | None = None  # the workspace row it was restored from
+    notes: list[str] = field(default_factory=list)
+    encoding: str | None = None  # given by the auditor, not guessed
+
+
+def prepare(path: str | os.PathLike[str], stored: dict[str, Any] | None = None,
+            encoding: str | None = None) -> Prepared:
+    """Read (never write) a report file; with `stored`, the workspace's text of it is used unless
+    another encoding is asked for. Touches no workspace, so it can run in a worker thread."""
+    source = source_key(path)
+    data = b""
+    try:
+        size = os.path.getsize(source)
+        if size > MAX_TEXT_BYTES:
+            return Prepared(source, None, error=f"文件过大（{size / 1048576:.0f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+        with open(source, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        if stored is None:
+            return Prepared(source, None, error=f"无法读取文件：{exc.strerror or exc}")
+    sha = sha256_bytes(data) if data else ""
+    if stored is not None and encoding is None:
+        report = parse_text(stored["text"], source, stored["encoding"], stored["format"] or "text")
+        notes = []
+        if not sha:
+            notes.append("源文件已不在原处，显示的是工作区中保存的文本")
+        elif sha != stored["sha256"]:
+            notes.append("源文件自上次审核后已经改变（哈希不同）；显示的是审核时保存的文本")
+        return Prepared(source, report, sha, None, int(stored["id"]), notes)
+    if Path(source).suffix.lower() not in (".txt", ".md", ".text", ""):
+        report = parse_path(source, encoding)
+    else:
+        report = parse_bytes(data, source, encoding)
+    if report.error:
+        return Prepared(source, None, sha, report.error)
+    return Prepared(source, report, sha, None, int(stored["id"]) if stored else None, [], encoding)
+
+
+def attach(ws: Workspace, p: Prepared, auditor: str = "") -> Opened:
+    """Put a prepared report into the workspace (or find its review there) and restore the review."""
+    if p.report is None:
+        return Opened(None, p.error)
+    notes = list(p.notes)
+    if p.stored_id is not None and p.encoding is None:
+        rid = p.stored_id
+    else:
+        rid = ws.add(p.report, p.sha256, p.encoding)
+    review = Review(p.report, rid, auditor=auditor, store=ws)
+    ws.restore(review, rid)
+    if review.signoff and p.sha256 and review.signoff.get("sha256") != p.sha256:
+        review.lapse_signoff("源文件自签发后已改变")
+        notes.append("签发已失效：源文件自签发后已改变")
+    if p.stored_id is not None and p.encoding is not None:
+        valid = set(p.report.values())
+        dropped = [f for f in review.corrections if f not in valid]
+        for f in dropped:
+            ws.drop_correction(rid, f)
+            review.corrections.pop(f)
+        review._changed()
+        notes.append(f"已按 {p.encoding} 重新读取；保留 {len(review.corrections)} 处修改"
+                     + (f"，无法保留：{'、'.join(dropped)}" if dropped else ""))
+    elif p.stored_id is not None and (review.corrections or review.acceptances):
+        notes.append(f"已恢复此前的审核：{len(review.corrections)} 处修改，{len(review.acceptances)} 项接受")
+    return Opened(review, None, notes)
+
+
 def open_report(ws: Workspace, path: str | os.PathLike[str], encoding: str | None = None,
                 auditor: str = "") -> Opened:
     """Read a report (read-only) and restore its review from the workspace when it is there.
@@ -35,56 +112,33 @@ def open_report(ws: Workspace, path: str | os.PathLike[str], encoding: str | Non
     With `encoding` the file is decoded again that way; corrections to fields that no
     longer exist are dropped and named in the notes.
     """
-    source = source_key(path)
-    try:
-        size = os.path.getsize(source)
-        if size > MAX_TEXT_BYTES:
-            return Opened(None, f"文件过大（{size / 1048576:.0f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
-        with open(source, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        stored = ws.find(source)
-        if stored is None:
-            return Opened(None, f"无法读取文件：{exc.strerror or exc}")
-        data = b""  # the file is gone; the workspace still holds its text
-    sha = sha256_bytes(data) if data else ""
-    stored = ws.find(source)
-    notes: list[str] = []
-    if stored is not None and encoding is None:
-        report = parse_text(stored["text"], source, stored["encoding"], stored["format"] or "text")
-        rid = int(stored["id"])
-        if not sha:
-            notes.append("源文件已不在原处，显示的是工作区中保存的文本")
-        elif sha != stored["sha256"]:
-            notes.append("源文件自上次审核后已经改变（哈希不同）；显示的是审核时保存的文本")
-    else:
-        report = parse_path(source, encoding) if Path(source).suffix.lower() not in (".txt", ".md", ".text", "") \
-            else parse_bytes(data, source, encoding)
-        if report.error:
-            return Opened(None, report.error)
-        rid = ws.add(report, sha, encoding)
-    review = Review(report, rid, auditor=auditor, store=ws)
-    ws.restore(review, rid)
-    if stored is not None and encoding is not None:
-        valid = set(report.values())
-        dropped = [f for f in review.corrections if f not in valid]
-        for f in dropped:
-            ws.drop_correction(rid, f)
-            review.corrections.pop(f)
-        review._changed()
-        kept = len(review.corrections)
-        notes.append(f"已按 {encoding} 重新读取；保留 {kept} 处修改" + (f"，无法保留：{'、'.join(dropped)}" if dropped else ""))
-    elif stored is not None and (review.corrections or review.acceptances):
-        notes.append(f"已恢复此前的审核：{len(review.corrections)} 处修改，{len(review.acceptances)} 项接受")
-    return Opened(review, None, notes)
+    return attach(ws, prepare(path, ws.find(source_key(path)), encoding), auditor)
 
 
 def export_item(review: Review, sha: str = "") -> ExportItem:
-    """A review as the exporter sees it: cleaned values, issue states."""
+    """A review as the exporter sees it: cleaned values, issue states, review state and sign-off."""
     issues = [dataclasses.replace(r.issue, state=r.state) for r in review.issues()]
     values = review.values()
+    so = review.signoff or {}
+    extra = {"review_state": review.state, "signed_off_by": so.get("auditor", ""),
+             "signed_off_at": so.get("time", ""), "signed_off_sha256": so.get("sha256", "")}
     return ExportItem(review.report, issues, sha, values=values,
-                      statuses={fid: review.cell_state(fid) for fid in values})
+                      statuses={fid: review.cell_state(fid) for fid in values}, extra=extra)
+
+
+def refresh_cross_year(reviews: Sequence[Review], agency: str | None = None) -> list[Review]:
+    """Re-run the cross-year checks (of one agency, or all); returns the reviews whose issues changed."""
+    years = [YearReport(i, r.report.meta.agency, r.report.meta.year, r.values()) for i, r in enumerate(reviews)]
+    found = cross_year(years)
+    keys = range(len(reviews)) if agency is None else group_keys(years, agency)
+    changed = []
+    for k in keys:
+        r = reviews[k]  # type: ignore[index]
+        before = r.external
+        r.set_external(found.get(k, []))
+        if r.external is not before:
+            changed.append(r)
+    return changed
 
 
 def export_reviews(reviews: list[Review], ws: Workspace, out_dir: str | os.PathLike[str]) -> list[Path]:
@@ -102,7 +156,7 @@ def export_reviews(reviews: list[Review], ws: Workspace, out_dir: str | os.PathL
 
 def load_workspace_reviews(ws: Workspace) -> list[Review]:
     """Every report in a workspace as a review, from the stored text."""
-    out = []
+    out: list[Review] = []
     for source in ws.sources():
         stored = ws.find(source)
         assert stored is not None
@@ -110,4 +164,5 @@ def load_workspace_reviews(ws: Workspace) -> list[Review]:
         review = Review(report, int(stored["id"]), store=None)
         ws.restore(review, int(stored["id"]))
         out.append(review)
+    refresh_cross_year(out)
     return out

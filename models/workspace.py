@@ -72,6 +72,7 @@ class Workspace:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
+        self._depth = 0
 
     def close(self) -> None:
         """Close the file (everything is already committed)."""
@@ -101,6 +102,18 @@ class Workspace:
         keys = ["id", "source", "sha256", "encoding", "forced_encoding", "format", "text", "state", "signoff"]
         return dict(zip(keys, row))
 
+    def find_many(self, sources: list[str]) -> dict[str, dict[str, Any]]:
+        """Stored rows of the reports among these sources that the workspace holds."""
+        out = {}
+        for i in range(0, len(sources), 500):
+            part = sources[i:i + 500]
+            cur = self.db.execute("SELECT id, source, sha256, encoding, forced_encoding, format, text, state, signoff "
+                                  f"FROM reports WHERE source IN ({','.join('?' * len(part))})", part)
+            keys = ["id", "source", "sha256", "encoding", "forced_encoding", "format", "text", "state", "signoff"]
+            for row in cur:
+                out[row[1]] = dict(zip(keys, row))
+        return out
+
     def sources(self) -> list[str]:
         """Every report source in the workspace, in the order added."""
         return [r[0] for r in self.db.execute("SELECT source FROM reports ORDER BY id")]
@@ -109,6 +122,11 @@ class Workspace:
         """Store a newly read report (or replace its text after reopening with another encoding)."""
         published = json.dumps(report.values(), ensure_ascii=False)
         existing = self.find(report.source)
+        with self._transaction():
+            return self._add(report, sha256, forced_encoding, published, existing)
+
+    def _add(self, report: Report, sha256: str, forced_encoding: str | None, published: str,
+             existing: dict[str, Any] | None) -> int:
         if existing:
             self.db.execute("UPDATE reports SET sha256=?, encoding=?, forced_encoding=?, format=?, text=?, published=? "
                             "WHERE id=?", (sha256, report.encoding, forced_encoding, report.format, report.text,
@@ -120,11 +138,6 @@ class Workspace:
             "VALUES (?,?,?,?,?,?,?,?)",
             (report.source, sha256, report.encoding, forced_encoding, report.format, report.text, published, now()))
         return int(cur.lastrowid or 0)
-
-    def set_state(self, report_id: int, state: str, signoff: dict[str, Any] | None = None) -> None:
-        """Review state of a report (not started, in review, signed off) and its sign-off record."""
-        self.db.execute("UPDATE reports SET state=?, signoff=? WHERE id=?",
-                        (state, json.dumps(signoff, ensure_ascii=False) if signoff else None, report_id))
 
     # ------------------------------------------------------------ the Store protocol
     def record_correction(self, report_id: int, fid: str, value: Value | None, present: bool,
@@ -147,31 +160,57 @@ class Workspace:
                                 (report_id, key, json.dumps(asdict(acc), ensure_ascii=False)))
             self._after_change(report_id, entry)
 
+    def record_signoff(self, report_id: int, signoff: dict[str, str] | None, entry: LedgerEntry) -> None:
+        """Sign a report off (or let the sign-off lapse), with its ledger line, in one commit."""
+        with self._transaction():
+            self.db.execute("UPDATE reports SET state=?, signoff=? WHERE id=?",
+                            ("signed off" if signoff else "in review",
+                             json.dumps(signoff, ensure_ascii=False) if signoff else None, report_id))
+            self._insert_ledger(report_id, entry)
+
     def drop_correction(self, report_id: int, fid: str) -> None:
         """Forget a correction whose field no longer exists (after reopening with another encoding)."""
         self.db.execute("DELETE FROM corrections WHERE report_id=? AND field=?", (report_id, fid))
 
     def _after_change(self, report_id: int, e: LedgerEntry) -> None:
+        self._insert_ledger(report_id, e)
+        # any change reopens the review, and a sign-off no longer covers it
+        self.db.execute("UPDATE reports SET state='in review', signoff=NULL WHERE id=?", (report_id,))
+
+    def _insert_ledger(self, report_id: int, e: LedgerEntry) -> None:
         self.db.execute("INSERT INTO ledger (report_id, field, action, published, old, new, reason, time, auditor) "
                         "VALUES (?,?,?,?,?,?,?,?,?)",
                         (report_id, e.field, e.action, _dump(e.published), _dump(e.old), _dump(e.new), e.reason,
                          e.time, e.auditor))
-        self.db.execute("UPDATE reports SET state='in review' WHERE id=? AND state='not started'", (report_id,))
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        if self._depth:  # inside batch(): one commit at the end
+            yield
+            return
+        self._depth += 1
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        finally:
+            self._depth -= 1
         self.db.execute("COMMIT")
+
+    def batch(self) -> Any:
+        """Group many writes (adding a folder of reports) into one commit."""
+        return self._transaction()
 
     # ------------------------------------------------------------ restoring
     def restore(self, review: Review, report_id: int) -> None:
-        """Load a report's corrections, acceptances and ledger into a review."""
+        """Load a report's corrections, acceptances, ledger, state and sign-off into a review."""
         review.report_id = report_id
+        row = self.db.execute("SELECT state, signoff FROM reports WHERE id=?", (report_id,)).fetchone()
+        if row:
+            review.state = row[0]
+            review.signoff = json.loads(row[1]) if row[1] else None
         review.corrections = {f: _load(v) for f, v in self.db.execute(
             "SELECT field, value FROM corrections WHERE report_id=?", (report_id,))}
         review.acceptances = {}

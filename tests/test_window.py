@@ -186,12 +186,14 @@ def test_export_from_the_window_writes_the_dataset_and_ledger(window, tmp_path, 
 
 def test_two_reports_switch_with_their_own_undo(window, env):
     window.open_paths([str(env["dir"] / S000)])
-    assert window.report_list.count() == 2 and "新乡县" in window.report_list.item(1).text()
+    q = window.queue.model
+    assert q.rowCount() == 2 and q.data(q.index(1, 0)) == "新乡县人民政府"
     grid(window, "三").setData(grid(window, "三").index_of("s3.granted.natural_person"), "8")
-    window.report_list.setCurrentRow(0)
+    window.queue.view.selectRow(0)
     assert window.current.report.meta.agency == "刚察县人民政府办公室"
     assert not window.act_undo.isEnabled()
-    window.report_list.setCurrentRow(1)
+    window.queue.view.selectRow(1)
+    assert window.current.report.meta.agency == "新乡县人民政府"
     assert window.act_undo.isEnabled()
 
 
@@ -206,7 +208,7 @@ def test_bad_file_gets_a_message_and_the_window_goes_on(window, env):
     bad.write_bytes(bytes(range(256)) * 40)
     window.open_paths([str(bad)])
     assert "scan.txt" in env["messages"][-1] and "二进制" in env["messages"][-1]
-    assert window.report_list.count() == 1
+    assert window.queue.model.rowCount() == 1
 
 
 def test_english_interface_can_be_chosen(qtbot, env, qapp):
@@ -235,5 +237,5 @@ def test_dropping_files_opens_them(window, env, qtbot):
     ev = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                     Qt.KeyboardModifier.NoModifier)
     window.dropEvent(ev)
-    assert window.report_list.count() == 2
+    assert window.queue.model.rowCount() == 2
     assert window.current.report.meta.agency == "新乡县人民政府"

@@ -71,6 +71,5 @@ def run(paths: list[str]) -> int:
 
     win = MainWindow()
     win.show()
-    if paths:
-        win.open_paths(paths)
+    win.open_paths(win.ws.sources() + paths)  # the workspace's queue, then the files asked for
     return app.exec()

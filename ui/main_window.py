@@ -5,23 +5,30 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QHeaderView, QInputDialog, QLabel,
-                               QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QTableView,
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from models.review import RESTORE, Edit, Review, ReviewedIssue, SetCell, accept
-from models.session import export_reviews, open_report, source_key
+from models.review import SIGNED_OFF
+from models.session import Prepared, attach, export_reviews, open_report, prepare, refresh_cross_year, source_key
+from models.workspace import sha256_bytes
 from models.values import Value, format_value
 from models.workspace import Workspace, default_workspace_path
 from ui.commands import EditCommand
 from ui.layouts import table2, table3, table4
+from ui.loader import LoadTask
+from ui.queue import QueuePane
 from ui.raw_view import RawPane
 from ui.settings import K_GEOMETRY, K_SPLIT_MAIN, K_SPLIT_RIGHT, K_STATE, Settings
 from ui.table_models import ISSUE_ROLE, GridModel, IssueModel, word
+from ui.summary import Summary
 from ui.widgets import Inspector, Legend, OfficialTable
 
+SYNC_LIMIT = 4  # more files than this are read in the background
+READABLE = (".txt", ".md", ".text")
 ENCODINGS = ["utf-8", "gb18030", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
 OPEN_FILTER = QT_TRANSLATE_NOOP("Words", "报告文件 (*.txt *.md *.text);;所有文件 (*)")
 
@@ -30,6 +37,7 @@ class MainWindow(QMainWindow):
     """One workspace, the reports opened in it, and the review of the current one."""
     report_loaded = Signal(str)
     cell_corrected = Signal(str)
+    queue_loaded = Signal(bool)  # a batch finished reading; True if it was cancelled
 
     def __init__(self, settings: Settings | None = None, workspace: str | None = None) -> None:
         super().__init__()
@@ -43,6 +51,12 @@ class MainWindow(QMainWindow):
         self.current: Review | None = None
         self.undo_group = QUndoGroup(self)
         self.stacks: dict[int, QUndoStack] = {}
+        self.loading: LoadTask | None = None
+        self._load_errors: list[str] = []
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(300)
+        self._summary_timer.timeout.connect(self._refresh_summary)
         self._build_widgets()
         self._build_actions()
         self.setAcceptDrops(True)
@@ -102,15 +116,30 @@ class MainWindow(QMainWindow):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 3)
         self.setCentralWidget(self.split)
-        self.report_list = QListWidget()
-        self.report_list.currentRowChanged.connect(self._report_chosen)
-        dock = QDockWidget(self.tr("报告"), self)
-        dock.setObjectName("reports_dock")
-        dock.setWidget(self.report_list)
+        self.queue = QueuePane()
+        self.queue.review_chosen.connect(self.show_review)
+        dock = QDockWidget(self.tr("报告队列"), self)
+        dock.setObjectName("queue_dock")
+        dock.setWidget(self.queue)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.resizeDocks([dock], [170], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
         self.reports_dock = dock
+        self.summary = Summary()
+        sdock = QDockWidget(self.tr("汇总"), self)
+        sdock.setObjectName("summary_dock")
+        sdock.setWidget(self.summary)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, sdock)
+        sdock.hide()
+        sdock.visibilityChanged.connect(lambda visible: visible and self._refresh_summary())
+        self.summary_dock = sdock
         self.counts = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.cancel_btn = QPushButton(self.tr("取消"))
+        self.cancel_btn.clicked.connect(self.cancel_loading)
+        for w in (self.progress, self.cancel_btn):
+            w.hide()
+            self.statusBar().addPermanentWidget(w)
         self.statusBar().addPermanentWidget(self.counts)
 
     def _action(self, menu: Any, text: str, slot: Any, keys: Any = None, name: str = "") -> QAction:
@@ -128,6 +157,7 @@ class MainWindow(QMainWindow):
         S = QKeySequence.StandardKey
         m = self.menuBar().addMenu(self.tr("文件(&F)"))
         self._action(m, self.tr("打开报告…"), self.open_dialog, QKeySequence(S.Open), "open")
+        self._action(m, self.tr("打开文件夹…"), self.open_folder_dialog, QKeySequence("Ctrl+Shift+O"), "open_folder")
         self.recent_menu = m.addMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(m, self.tr("以其他编码重新打开…"), self.reopen_with_encoding, None, "reopen")
@@ -156,8 +186,13 @@ class MainWindow(QMainWindow):
         self._action(r, self.tr("下一个待处理问题"), self.next_issue, QKeySequence(Qt.Key.Key_F8), "next")
         self._action(r, self.tr("上一个待处理问题"), self.previous_issue, QKeySequence("Shift+F8"), "previous")
         self._action(r, self.tr("查找原文…"), self.raw.show_find, QKeySequence(S.Find), "find")
+        r.addSeparator()
+        self._action(r, self.tr("签发本报告…"), self.sign_off, QKeySequence(Qt.Key.Key_F9), "sign_off")
         v = self.menuBar().addMenu(self.tr("视图(&V)"))
         v.addAction(self.reports_dock.toggleViewAction())
+        summary = self.summary_dock.toggleViewAction()
+        summary.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        v.addAction(summary)
         lang = v.addMenu(self.tr("界面语言"))
         self._action(lang, "中文", lambda: self._set_language("zh"), None, "lang_zh")
         self._action(lang, "English", lambda: self._set_language("en"), None, "lang_en")
@@ -165,46 +200,109 @@ class MainWindow(QMainWindow):
 
     # ================================================================ opening
     def open_paths(self, paths: list[str]) -> list[Review]:
-        """Open report files (already open ones are shown again); errors get a message."""
-        opened: list[Review] = []
-        problems: list[str] = []
+        """Open report files and folders; a few are read at once, many in the background.
+
+        Returns the reviews opened at once (none for a background load: see queue_loaded).
+        """
+        files: list[str] = []
         for p in paths:
-            key = source_key(p)
-            existing = next((r for r in self.reviews if r.report.source == key), None)
-            if existing:
-                opened.append(existing)
-                continue
-            result = open_report(self.ws, p, auditor=self.settings.auditor)
-            if result.review is None:
-                problems.append(f"{Path(p).name}：{result.error}")
-                continue
-            self._add_review(result.review)
-            opened.append(result.review)
-            self.settings.add_recent(key)
-            if result.notes:
-                self.statusBar().showMessage(f"{Path(p).name}：" + "；".join(result.notes), 10000)
-        if problems:
-            self.message(self.tr("无法打开"), "\n".join(problems))
-        if opened:
-            self.show_review(opened[0])
-        return opened
+            if os.path.isdir(p):
+                files += [str(f) for f in sorted(Path(p).rglob("*")) if f.is_file() and f.suffix.lower() in READABLE]
+            else:
+                files.append(p)
+        keys = list(dict.fromkeys(source_key(p) for p in files))
+        known = {r.report.source: r for r in self.reviews}
+        todo = [k for k in keys if k not in known]
+        if len(todo) > SYNC_LIMIT:
+            self._load_in_background(todo)
+            return []
+        stored = self.ws.find_many(todo)
+        self._load_errors = []
+        opened = self._accept([prepare(k, stored.get(k)) for k in todo])
+        self._finish_loading(False)
+        shown = [known[k] for k in keys if k in known] + opened
+        if shown:
+            self.show_review(shown[0])
+        return shown
 
-    def _add_review(self, review: Review) -> None:
+    def _load_in_background(self, keys: list[str]) -> None:
+        if self.loading is not None:
+            self.loading.cancel()
+        stored = self.ws.find_many(keys)
+        task = LoadTask(keys, stored)
+        task.signals.chunk.connect(self._accept)
+        task.signals.progress.connect(self._progress)
+        task.signals.finished.connect(self._finish_loading)
+        self.loading = task
+        self._load_errors = []
+        self.progress.setRange(0, len(keys))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_btn.show()
+        self.statusBar().showMessage(self.tr("正在读取 ") + str(len(keys)) + self.tr(" 份报告…"))
+        QThreadPool.globalInstance().start(task)
+
+    @Slot()
+    def cancel_loading(self) -> None:
+        """Stop reading the rest of a batch; what was read stays in the queue."""
+        if self.loading is not None:
+            self.loading.cancel()
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(done)
+
+    @Slot(list)
+    def _accept(self, prepared: list[Prepared]) -> list[Review]:
+        """Reports read (here or by the loader) join the workspace and the queue."""
+        new: list[Review] = []
+        have = {r.report.source for r in self.reviews}
+        with self.ws.batch():
+            for p in prepared:
+                if p.source in have:
+                    continue
+                opened = attach(self.ws, p, self.settings.auditor)
+                if opened.review is None:
+                    self._load_errors.append(f"{Path(p.source).name}：{opened.error}")
+                    continue
+                self._register(opened.review)
+                have.add(p.source)
+                new.append(opened.review)
+                if len(prepared) <= SYNC_LIMIT:
+                    self.settings.add_recent(p.source)
+                if opened.notes:
+                    self.statusBar().showMessage(f"{Path(p.source).name}：" + "；".join(opened.notes), 10000)
+        self.queue.model.add(new)
+        if new and self.current is None:
+            self.show_review(new[0])  # the first report can be reviewed while the rest load
+        return new
+
+    def _register(self, review: Review) -> None:
         self.reviews.append(review)
-        stack = QUndoStack(self.undo_group)
-        self.stacks[id(review)] = stack
+        self.stacks[id(review)] = QUndoStack(self.undo_group)
         review.listeners.append(lambda r=review: self._review_changed(r))
-        item = QListWidgetItem(self._list_text(review))
-        item.setToolTip(review.report.source)
-        self.report_list.blockSignals(True)
-        self.report_list.addItem(item)
-        self.report_list.blockSignals(False)
 
-    def _list_text(self, review: Review) -> str:
-        m = review.report.meta
-        errs = sum(1 for r in review.open_issues() if r.issue.severity == "error")
-        warns = sum(1 for r in review.open_issues() if r.issue.severity == "warning")
-        return f"{m.agency or Path(review.report.source).name} {m.year or ''}  ✖{errs} ⚠{warns}"
+    @Slot(bool)
+    def _finish_loading(self, cancelled: bool) -> None:
+        self.loading = None
+        self.progress.hide()
+        self.cancel_btn.hide()
+        for r in refresh_cross_year(self.reviews):
+            self.queue.model.changed(r)
+        if self._load_errors:
+            self.message(self.tr("无法打开"), "\n".join(self._load_errors[:50])
+                         + (f"\n… (+{len(self._load_errors) - 50})" if len(self._load_errors) > 50 else ""))
+        if len(self.reviews) > 1 or cancelled:
+            self.statusBar().showMessage((self.tr("已取消；") if cancelled else "") + self.tr("队列中共 ")
+                                         + str(len(self.reviews)) + self.tr(" 份报告"), 8000)
+        self._summary_timer.start()
+        self.queue_loaded.emit(cancelled)
+
+    def restore_queue(self) -> None:
+        """Reopen every report the workspace holds (in the background when there are many)."""
+        sources = self.ws.sources()
+        if sources:
+            self.open_paths(sources)
 
     def show_review(self, review: Review) -> None:
         """Make a review the current one: text, tables, issues."""
@@ -218,11 +316,7 @@ class MainWindow(QMainWindow):
             model.set_review(review)
         self.issues.set_review(review)
         self.raw.text.set_source(review.report.text)
-        row = self.reviews.index(review)
-        if self.report_list.currentRow() != row:
-            self.report_list.blockSignals(True)
-            self.report_list.setCurrentRow(row)
-            self.report_list.blockSignals(False)
+        self.queue.select(review)
         self.inspector.show_field(review, "")
         self._update_counts()
         self._update_title()
@@ -241,11 +335,6 @@ class MainWindow(QMainWindow):
         self.views[key].deleteLater()
         self.tabs.insertTab(i, view, self.tr("表") + key)
         self.grids[key], self.views[key] = new, view
-
-    @Slot(int)
-    def _report_chosen(self, row: int) -> None:
-        if 0 <= row < len(self.reviews):
-            self.show_review(self.reviews[row])
 
     # ================================================================ editing
     def _stack(self) -> QUndoStack | None:
@@ -275,8 +364,13 @@ class MainWindow(QMainWindow):
                 r.auditor = self.settings.auditor
 
     def _review_changed(self, review: Review) -> None:
+        self.queue.model.changed(review)
+        self._summary_timer.start()
         if review is not self.current:
             return
+        for other in refresh_cross_year(self.reviews, review.report.meta.agency):
+            if other is not review:
+                self.queue.model.changed(other)
         for model in self.grids.values():
             model.refresh()
         key = self._selected_issue_key()
@@ -287,9 +381,6 @@ class MainWindow(QMainWindow):
                 self.issue_view.selectionModel().blockSignals(True)
                 self.issue_view.selectRow(row)
                 self.issue_view.selectionModel().blockSignals(False)
-        item = self.report_list.item(self.reviews.index(review))
-        if item:
-            item.setText(self._list_text(review))
         self.inspector.show_field(review, self.selected_field())
         self._update_counts()
 
@@ -443,6 +534,41 @@ class MainWindow(QMainWindow):
             self.settings.last_dir = str(Path(paths[0]).parent)
             self.open_paths(paths)
 
+    @Slot()
+    def open_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("打开文件夹（含子文件夹）"), self.settings.last_dir)
+        if folder:
+            self.settings.last_dir = folder
+            self.open_paths([folder])
+
+    @Slot()
+    def sign_off(self) -> None:
+        """F9: the review of this report is done; record who, when and which version of the file."""
+        r = self.current
+        if r is None:
+            return
+        if r.state == SIGNED_OFF:
+            self.statusBar().showMessage(self.tr("本报告已签发"), 5000)
+            return
+        errs, warns = r.counts()
+        if errs or warns:
+            ok = QMessageBox.question(self, self.tr("签发"), self.tr("还有 ") + str(errs) + self.tr(" 个错误、")
+                                      + str(warns) + self.tr(" 个警告未处理。仍要签发吗？"))
+            if ok != QMessageBox.StandardButton.Yes:
+                return
+        self._ensure_auditor()
+        try:
+            with open(r.report.source, "rb") as fh:
+                sha = sha256_bytes(fh.read())
+        except OSError:
+            sha = (self.ws.find(r.report.source) or {}).get("sha256", "")
+        r.sign_off(sha)
+        self.statusBar().showMessage(self.tr("已签发：") + (r.report.meta.agency or r.report.source), 5000)
+
+    def _refresh_summary(self) -> None:
+        if self.summary_dock.isVisible():
+            self.summary.refresh(self.reviews)
+
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for p in self.settings.recent():
@@ -466,11 +592,11 @@ class MainWindow(QMainWindow):
         i = self.reviews.index(self.current)
         old = self.current
         self.stacks.pop(id(old)).deleteLater()
+        self._register(result.review)
+        self.reviews.pop()
         self.reviews[i] = result.review
-        self.stacks[id(result.review)] = QUndoStack(self.undo_group)
-        result.review.listeners.append(lambda r=result.review: self._review_changed(r))
+        self.queue.model.replace(old, result.review)
         self.show_review(result.review)
-        self.report_list.item(i).setText(self._list_text(result.review))
         self.message(self.tr("已重新打开"), "；".join(result.notes))
 
     @Slot()
@@ -515,12 +641,12 @@ class MainWindow(QMainWindow):
         self.named = True
         self.settings.workspace = path
         self.reviews.clear()
-        for s in self.stacks.values():
-            s.deleteLater()
+        for stack in self.stacks.values():
+            stack.deleteLater()
         self.stacks.clear()
-        self.report_list.clear()
-        sources = self.ws.sources()
-        self.open_paths(sources)
+        self.queue.model.clear()
+        self.current = None
+        self.restore_queue()
         self._update_title()
 
     @Slot()
@@ -609,12 +735,6 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        files = []
-        for p in paths:
-            if os.path.isdir(p):
-                files += [str(f) for f in sorted(Path(p).rglob("*")) if f.suffix.lower() in (".txt", ".md")]
-            else:
-                files.append(p)
-        if files:
-            self.open_paths(files)
+        if paths:
+            self.open_paths(paths)  # folders included
             event.acceptProposedAction()

@@ -1,0 +1,80 @@
+"""Checks across years for the same agency: carried over = last year's carried forward, and so on."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from models.report import WARNING, Issue
+from models.template import S3_COLUMNS
+from models.values import Value, format_value, is_number
+
+_DROP = re.compile(r"[\s\u3000·•,，。、:：;；\"'“”‘’《》〈〉<>]")
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
+# long forms folded to the short forms auditors also write
+_FOLDS = (("中华人民共和国", ""), ("人民政府", "政府"), ("委员会", "委"), ("管理委员会", "管委会"),
+          ("办事处", ""), ("自治县", "县"))
+
+
+def agency_key(name: str | None) -> str:
+    """An agency name with spacing, bracketed notes and 全称/简称 differences folded away."""
+    if not name:
+        return ""
+    s = _PAREN.sub("", _DROP.sub("", name))
+    for long, short in _FOLDS:
+        s = s.replace(long, short)
+    return s
+
+
+class YearReport:
+    """What the cross-year check needs of one report."""
+
+    def __init__(self, key: object, agency: str | None, year: int | None, values: Mapping[str, Value]) -> None:
+        self.key = key
+        self.agency = agency_key(agency)
+        self.year = year
+        self.values = values
+
+
+def _compare(this: YearReport, last: YearReport) -> list[tuple[str, str, Value, Value, str]]:
+    """(field this year, field last year, this value, expected, what) for each relation that fails."""
+    out = []
+    for c in S3_COLUMNS:
+        a, b = this.values.get(f"s3.carried_over.{c.id}"), last.values.get(f"s3.carried_forward.{c.id}")
+        if is_number(a) and is_number(b) and a != b:
+            out.append((f"s3.carried_over.{c.id}", f"s3.carried_forward.{c.id}", a, b,
+                        f"上年结转·{c.label} 为 {format_value(a)}，而 {last.year} 年报告的结转下年度·{c.label} 为 {format_value(b)}"))
+    for row, label in (("regulations", "规章"), ("normative", "行政规范性文件")):
+        now = this.values.get(f"s2.{row}.in_force")
+        issued, repealed, prev = (this.values.get(f"s2.{row}.issued"), this.values.get(f"s2.{row}.repealed"),
+                                  last.values.get(f"s2.{row}.in_force"))
+        if all(is_number(v) for v in (now, issued, repealed, prev)):
+            exp = prev + issued - repealed  # type: ignore[operator]
+            if now != exp:
+                out.append((f"s2.{row}.in_force", f"s2.{row}.in_force", now, exp,
+                            f"{label}现行有效件数为 {format_value(now)}，而按 {last.year} 年的 {format_value(prev)} "
+                            f"+ 本年制发 {format_value(issued)} − 本年废止 {format_value(repealed)} 应为 {format_value(exp)}"))
+    return out
+
+
+def cross_year(reports: Sequence[YearReport]) -> dict[object, list[Issue]]:
+    """Issues (rule cross_year) for each report key, from every pair of consecutive years of one agency."""
+    out: dict[object, list[Issue]] = {r.key: [] for r in reports}
+    by_agency: dict[str, dict[int, list[YearReport]]] = {}
+    for r in reports:
+        if r.agency and r.year:
+            by_agency.setdefault(r.agency, {}).setdefault(r.year, []).append(r)
+    for years in by_agency.values():
+        for year, these in years.items():
+            for last in years.get(year - 1, []):
+                for this in these:
+                    for fid, last_fid, value, expected, msg in _compare(this, last):
+                        out[this.key].append(Issue("cross_year", WARNING, [fid], msg, expected=expected))
+                        out[last.key].append(Issue("cross_year", WARNING, [last_fid],
+                                                   f"{this.year} 年报告：" + msg, expected=value))
+    return out
+
+
+def group_keys(reports: Iterable[YearReport], agency: str | None) -> list[object]:
+    """The keys of every report of one agency (those whose cross-year issues an edit can change)."""
+    k = agency_key(agency)
+    return [r.key for r in reports if r.agency == k]

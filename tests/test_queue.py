@@ -1,0 +1,212 @@
+"""Reviewing a whole province: a folder into the queue, filters, sign-off, cancel, reopen, export, cross-year."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from conftest import ROOT, SAMPLES, TRUTH
+from models.crossyear import YearReport, agency_key, cross_year
+from render import render
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+import json
+
+T001 = json.loads(TRUTH.read_text(encoding="utf-8"))["001_dfce13c1242a961e.txt"]["fields"]  # all zero, clean
+
+
+def report(agency: str, year: int, **changes) -> str:
+    """A clean report of one agency and year, with some cells changed."""
+    values = dict(T001)
+    values.update(changes)
+    return render(values, "tab", agency=agency, year=year)
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: messages.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("审核员乙", True))
+    return {"dir": tmp_path, "messages": messages, "ws": str(tmp_path / "batch.review.sqlite"),
+            "settings": lambda: Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))}
+
+
+def make_folder(root, n_per_sample: int = 2):
+    """A county's folder: the samples under several agency names, some in a subfolder."""
+    folder = root / "county"
+    (folder / "towns").mkdir(parents=True)
+    for k in range(n_per_sample):
+        for p in sorted(SAMPLES.glob("*.txt")):
+            dst = (folder / "towns" if k % 2 else folder) / f"{k}_{p.name}"
+            shutil.copy(p, dst)
+    (folder / "notes.docx").write_bytes(b"not a report")  # not a text report: not listed
+    return folder
+
+
+def load(qtbot, w: MainWindow, paths):
+    with qtbot.waitSignal(w.queue_loaded, timeout=60000) as blocker:
+        w.open_paths([str(p) for p in paths])
+    return blocker.args[0]
+
+
+def window(qtbot, env) -> MainWindow:
+    w = MainWindow(env["settings"](), env["ws"])
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_a_folder_loads_in_the_background_and_the_queue_filters(qtbot, env):
+    w = window(qtbot, env)
+    cancelled = load(qtbot, w, [make_folder(env["dir"])])
+    assert cancelled is False
+    q, proxy = w.queue.model, w.queue.proxy
+    assert q.rowCount() == 10  # five samples twice, the subfolder included, the .docx left out
+    assert w.current is not None  # the first report was shown as soon as it was read
+    names = {q.data(q.index(i, 0)) for i in range(q.rowCount())}
+    assert "刚察县人民政府办公室" in names and "新乡县人民政府" in names
+    w.queue.errors_only.setChecked(True)
+    assert proxy.rowCount() == 2  # only the two copies of 003 have errors
+    assert {proxy.data(proxy.index(i, 0)) for i in range(2)} == {"刚察县人民政府办公室"}
+    w.queue.errors_only.setChecked(False)
+    w.queue.year.setCurrentIndex(w.queue.year.findData("2023"))
+    assert proxy.rowCount() == 2 and proxy.data(proxy.index(0, 0)) == "绥阳县小关乡"
+    w.queue.year.setCurrentIndex(0)
+    w.queue.search.setText("新乡")
+    assert proxy.rowCount() == 2
+    w.queue.search.setText("")
+    w.queue.view.sortByColumn(3, w.queue.view.horizontalHeader().sortIndicatorOrder().DescendingOrder)
+    assert proxy.data(proxy.index(0, 3)) == 3  # most errors first
+
+
+def test_sign_off_records_who_when_and_which_file_and_lapses_when_it_changes(qtbot, env):
+    w = window(qtbot, env)
+    path = env["dir"] / "001.txt"
+    shutil.copy(SAMPLES / "001_dfce13c1242a961e.txt", path)
+    w.open_paths([str(path)])
+    w.act_sign_off.trigger()
+    r = w.current
+    assert r.state == "signed off"
+    assert r.signoff["auditor"] == "审核员乙" and len(r.signoff["sha256"]) == 64 and r.signoff["time"]
+    q = w.queue.model
+    assert q.data(q.index(0, 5)) == "已签发"
+    w.queue.unsigned_only.setChecked(True)
+    assert w.queue.proxy.rowCount() == 0
+    w.close()
+    path.write_bytes(path.read_bytes() + "\n附：更正说明。".encode())
+    w2 = window(qtbot, env)
+    w2.open_paths([str(path)])
+    assert w2.current.state == "in review" and w2.current.signoff is None
+    assert "签发已失效" in w2.statusBar().currentMessage()
+    assert [e.action for e in w2.current.ledger] == ["signoff", "signoff lapsed"]
+
+
+def test_an_edit_after_sign_off_reopens_the_review(qtbot, env):
+    w = window(qtbot, env)
+    w.open_paths([str(SAMPLES / "001_dfce13c1242a961e.txt")])
+    w.act_sign_off.trigger()
+    m = w.grids["三"]
+    m.setData(m.index_of("s3.new.total"), "1")
+    assert w.current.state == "in review" and w.current.signoff is None
+
+
+def test_cancel_stops_a_long_load_and_keeps_what_was_read(qtbot, env):
+    folder = env["dir"] / "many"
+    folder.mkdir()
+    for i in range(400):
+        shutil.copy(SAMPLES / "002_978f6dfc59ee8d2b.txt", folder / f"{i:03d}.txt")
+    w = window(qtbot, env)
+    w.queue.model.rowsInserted.connect(lambda *_: w.cancel_loading())  # cancel on the first reports
+    assert load(qtbot, w, [folder]) is True
+    assert 0 < w.queue.model.rowCount() < 400
+    assert "已取消" in w.statusBar().currentMessage()
+
+
+def test_reopening_the_workspace_restores_the_queue(qtbot, env):
+    w = window(qtbot, env)
+    load(qtbot, w, [make_folder(env["dir"])])
+    w.queue.view.selectRow(0)
+    w.act_sign_off.trigger()
+    signed = w.current.report.source
+    w.close()
+    w2 = window(qtbot, env)
+    with qtbot.waitSignal(w2.queue_loaded, timeout=60000):
+        w2.restore_queue()
+    assert w2.queue.model.rowCount() == 10
+    again = next(r for r in w2.reviews if r.report.source == signed)
+    assert again.state == "signed off"
+
+
+def test_export_of_the_queue_has_review_state_and_sign_off(qtbot, env):
+    w = window(qtbot, env)
+    load(qtbot, w, [make_folder(env["dir"], 1)])
+    w.queue.view.selectRow(1)
+    w.act_sign_off.trigger()
+    signed = w.current.report.source
+    w.export_to(str(env["dir"] / "out"))
+    text = (env["dir"] / "out" / "reports.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 5
+    row = next(r for r in rows if r["source"] == signed)
+    assert (row["review_state"], row["signed_off_by"]) == ("signed off", "审核员乙")
+    assert row["signed_off_sha256"] == row["sha256"] and row["signed_off_at"]
+    assert all(r["review_state"] == "not started" for r in rows if r["source"] != signed)
+    assert (env["dir"] / "out" / "corrections.csv").exists()
+
+
+def test_cross_year_checks_show_on_both_reports_and_follow_edits(qtbot, env):
+    a = env["dir"] / "2021.txt"
+    b = env["dir"] / "2022.txt"
+    a.write_text(report("新乡县人民政府", 2021, **{"s3.carried_forward.natural_person": 2,
+                                                  "s3.carried_forward.total": 2, "s3.new.natural_person": 2,
+                                                  "s3.new.total": 2, "s2.normative.in_force": 30}), encoding="utf-8")
+    b.write_text(report("新乡县 政府", 2022, **{"s2.normative.in_force": 31, "s2.normative.issued": 3,
+                                              "s2.normative.repealed": 1}), encoding="utf-8")
+    w = window(qtbot, env)
+    w.open_paths([str(a), str(b)])
+    r21, r22 = sorted(w.reviews, key=lambda r: r.report.meta.year)
+    cy22 = {i.issue.fields[0]: i for i in r22.open_issues() if i.issue.rule == "cross_year"}
+    cy21 = {i.issue.fields[0]: i for i in r21.open_issues() if i.issue.rule == "cross_year"}
+    assert set(cy22) == {"s3.carried_over.natural_person", "s3.carried_over.total", "s2.normative.in_force"}
+    assert cy22["s2.normative.in_force"].issue.expected == 32 and "应为 32" in cy22["s2.normative.in_force"].issue.message
+    assert set(cy21) == {"s3.carried_forward.natural_person", "s3.carried_forward.total", "s2.normative.in_force"}
+    w.show_review(r22)
+    m = w.grids["三"]
+    for col in ("natural_person", "total"):
+        m.setData(m.index_of(f"s3.carried_over.{col}"), "2")
+    assert not any(i.issue.rule == "cross_year" and i.issue.fields[0].startswith("s3.") for i in r22.open_issues())
+    assert not any(i.issue.rule == "cross_year" and i.issue.fields[0].startswith("s3.") for i in r21.open_issues())
+
+
+def test_agency_names_are_matched_after_folding_long_and_short_forms():
+    assert agency_key("新乡县人民政府") == agency_key("新乡县 政府") == agency_key("新乡县政府（本级）")
+    assert agency_key("新乡县人民政府办公室") != agency_key("新乡县人民政府")
+    a = YearReport("a", "某县人民政府", 2021, {"s3.carried_forward.total": 3})
+    b = YearReport("b", "某县政府", 2022, {"s3.carried_over.total": 3})
+    c = YearReport("c", "某县政府", 2024, {"s3.carried_over.total": 9})  # not the next year: no check
+    found = cross_year([a, b, c])
+    assert found == {"a": [], "b": [], "c": []}
+    b.values = {"s3.carried_over.total": 4}
+    found = cross_year([a, b, c])
+    assert [i.fields for i in found["b"]] == [["s3.carried_over.total"]] and found["b"][0].expected == 3
+    assert [i.fields for i in found["a"]] == [["s3.carried_forward.total"]] and found["a"][0].expected == 4
+
+
+def test_command_line_export_of_a_folder_shows_progress(tmp_path):
+    folder = make_folder(tmp_path, 14)  # 70 files: read on every core
+    out = subprocess.run([sys.executable, "main.py", "export", "--out", str(tmp_path / "ds"), str(folder)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "读取 70/70" in out.stderr
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "ds" / "reports.csv").read_bytes().decode("utf-8-sig"))))
+    assert len(rows) == 70
+    assert [r["source"] for r in rows] == sorted(r["source"] for r in rows)  # in order despite the workers
+    assert {r["agency"] for r in rows} >= {"刚察县人民政府办公室", "西峡县人民政府"}

@@ -1,0 +1,101 @@
+"""Where the problems are: open issues by rule (with a bar chart) and by report, for a supervisor."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
+
+from models.report import ERROR, WARNING
+from models.review import Review
+from ui import palette
+
+
+def count_by_rule(reviews: list[Review]) -> list[tuple[str, int, int, int]]:
+    """(rule, open errors, open warnings, reports with it), most frequent first."""
+    errs: Counter[str] = Counter()
+    warns: Counter[str] = Counter()
+    reports: Counter[str] = Counter()
+    for r in reviews:
+        seen = set()
+        for it in r.open_issues():
+            (errs if it.issue.severity == ERROR else warns)[it.issue.rule] += 1
+            seen.add(it.issue.rule)
+        reports.update(seen)
+    rules = sorted(set(errs) | set(warns), key=lambda k: (-(errs[k] + warns[k]), k))
+    return [(k, errs[k], warns[k], reports[k]) for k in rules]
+
+
+class BarChart(QWidget):
+    """Horizontal bars: errors and warnings per rule."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, int, int, int]] = []
+        self.setMinimumHeight(120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_rows(self, rows: list[tuple[str, int, int, int]]) -> None:
+        self.rows = rows
+        self.update()
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("white"))
+        if not self.rows:
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("没有待处理的问题"))
+            return
+        top = max(e + w for _, e, w, _ in self.rows) or 1
+        h = min(24.0, (self.height() - 8) / len(self.rows))
+        label_w = 90.0
+        width = self.width() - label_w - 60
+        for i, (rule, e, w, _) in enumerate(self.rows):
+            y = 4 + i * h
+            p.setPen(QColor("#333"))
+            p.drawText(QRectF(4, y, label_w - 8, h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, rule)
+            x = label_w
+            for n, state in ((e, "error"), (w, "warning")):
+                bw = width * n / top
+                p.fillRect(QRectF(x, y + 3, bw, h - 6), QColor(palette.STATES[state][0]))
+                x += bw
+            p.drawText(QRectF(x + 4, y, 56, h), Qt.AlignmentFlag.AlignVCenter, str(e + w))
+        p.end()
+
+
+class Summary(QWidget):
+    """Open issues by rule (table and bars) and by report (worst first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.by_rule = QTableWidget(0, 4)
+        self.by_rule.setHorizontalHeaderLabels([self.tr("规则"), self.tr("错误"), self.tr("警告"), self.tr("涉及报告")])
+        self.by_report = QTableWidget(0, 4)
+        self.by_report.setHorizontalHeaderLabels([self.tr("机关"), self.tr("年度"), self.tr("错误"), self.tr("警告")])
+        for t in (self.by_rule, self.by_report):
+            t.verticalHeader().hide()
+            t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.by_report.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.chart = BarChart()
+        lay = QHBoxLayout(self)
+        lay.addWidget(self.by_rule)
+        lay.addWidget(self.chart, 1)
+        lay.addWidget(self.by_report, 1)
+
+    def refresh(self, reviews: list[Review]) -> None:
+        """Count again over these reports."""
+        rows = count_by_rule(reviews)
+        self.by_rule.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                self.by_rule.setItem(i, j, QTableWidgetItem(str(v)))
+        self.chart.set_rows(rows)
+        worst = sorted(((r.counts(), r) for r in reviews), key=lambda x: (-x[0][0], -x[0][1]))
+        worst = [x for x in worst if x[0] != (0, 0)][:200]
+        self.by_report.setRowCount(len(worst))
+        for i, ((e, w), r) in enumerate(worst):
+            m = r.report.meta
+            for j, v in enumerate((m.agency or r.report.source, m.year or "", e, w)):
+                self.by_report.setItem(i, j, QTableWidgetItem(str(v)))
