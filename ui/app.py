@@ -58,6 +58,8 @@ def make_app(argv: list[str] | None = None, settings: Settings | None = None) ->
     """The QApplication with names set and the chosen interface language."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
+    # hand the GIL to the GUI thread within 1 ms when the loader thread holds it (default 5 ms)
+    sys.setswitchinterval(0.001)
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     install_language(app, (settings or Settings()).language)

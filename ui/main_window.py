@@ -1,6 +1,7 @@
 """The review window: the raw report beside the official tables, the issue list, menus and keys."""
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -275,6 +276,9 @@ class MainWindow(QMainWindow):
         self.queue.model.add(new)
         if new and self.current is None:
             self.show_review(new[0])  # the first report can be reviewed while the rest load
+        # Loaded reviews live as long as the window: keep the garbage collector from scanning
+        # them again and again (a full pass over a thousand reports stalls the window).
+        gc.freeze()
         return new
 
     def _register(self, review: Review) -> None:
