@@ -7,10 +7,8 @@ import multiprocessing
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from models.export import Rows
+
 
 APP_NAME = "GovInfoReview"
 APP_VERSION = "0.1.0"
@@ -26,14 +24,17 @@ def bundled_samples() -> list[str]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from models.batch import expand_paths, read_many
+    from models.batch import read_many
 
+    paths = _paths_or_say_why(args.paths)
+    if not paths:
+        return 1
     failed = 0
     indent = 1 if args.pretty else None
     out = sys.stdout
     out.write('{"reports": [')
     # one record at a time, so a batch of thousands streams instead of piling up
-    for n, res in enumerate(read_many(expand_paths(args.paths), args.encoding)):
+    for n, res in enumerate(read_many(paths, args.encoding)):
         if res.report.error:
             failed += 1
             print(f"{res.report.source}: {res.report.error}", file=sys.stderr)
@@ -43,10 +44,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from models.batch import expand_paths, read_many
+    from models.batch import read_many
 
+    paths = _paths_or_say_why(args.paths)
+    if not paths:
+        return 1
     failed = 0
-    for res in read_many(expand_paths(args.paths), args.encoding):
+    for res in read_many(paths, args.encoding):
         r = res.report
         if r.error:
             failed += 1
@@ -62,18 +66,37 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _paths_or_say_why(given: list[str]) -> list[str]:
+    """The files to read; says on stderr what a folder held that cannot be read (PDF, Word…)."""
+    from models.batch import expand_paths, unreadable_in
+
+    paths = expand_paths(given)
+    for folder, skipped in unreadable_in(given).items():
+        kinds = "、".join(sorted({Path(f).suffix.lower() or "（无扩展名）" for f in skipped}))
+        print(f"{folder}：跳过 {len(skipped)} 个暂不支持的文件（{kinds}）", file=sys.stderr)
+    if not paths:
+        print("没有找到可读取的报告文件（.txt、.md）：" + " ".join(given), file=sys.stderr)
+    return paths
+
+
 def _is_workspace(path: str) -> bool:
     return path.endswith(".sqlite") and Path(path).is_file()
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from models.batch import expand_paths, export_many
-    from models.export import export_rows
+    from models.batch import export_csv
+    from models.export import Chunk, export_csv_chunks
 
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"--out 应是一个文件夹，而 {out} 是一个文件", file=sys.stderr)
+        return 2
     workspaces = [p for p in args.paths if _is_workspace(p)]
     if workspaces:
         return _export_workspaces(workspaces, [p for p in args.paths if not _is_workspace(p)], args)
-    paths = expand_paths(args.paths)
+    paths = _paths_or_say_why(args.paths)
+    if not paths:
+        return 1
     errors: list[str] = []
     step = max(1, len(paths) // 200)
 
@@ -81,13 +104,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if not args.quiet and (done % step == 0 or done == total):
             print(f"\r读取 {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    def rows() -> Iterator[Rows]:
-        for (row, cells, issues), error in export_many(paths, args.encoding, progress):
-            if error:
-                errors.append(f"{row[0]}: {error}")
-            yield row, cells, issues
+    def chunks() -> Iterator[Chunk]:
+        for texts, chunk_errors in export_csv(paths, args.encoding, progress):
+            errors.extend(chunk_errors)
+            yield texts
 
-    written = export_rows(rows(), args.out)
+    written = export_csv_chunks(chunks(), args.out)
     if not args.quiet and paths:
         print(file=sys.stderr)
     for path in written:
@@ -100,13 +122,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _export_workspaces(workspaces: list[str], others: list[str], args: argparse.Namespace) -> int:
     """Export reviewed reports from workspace files: cleaned values, statuses and the ledger."""
     from models.session import export_reviews, load_workspace_reviews
-    from models.workspace import Workspace
+    from models.workspace import Workspace, WorkspaceError
 
     if others:
         print("导出工作区时不能同时指定报告文件：" + " ".join(others), file=sys.stderr)
         return 2
     for path in workspaces:
-        ws = Workspace(path)
+        try:
+            ws = Workspace(path, readonly=True)  # an export never writes into the workspace it reads
+        except WorkspaceError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
         try:
             out = Path(args.out) if len(workspaces) == 1 else Path(args.out) / Path(path).stem
             for written in export_reviews(load_workspace_reviews(ws), ws, out):

@@ -7,10 +7,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from models.checks import check
-from models.export import ExportItem, Rows, report_rows, sha256_file
+from models.export import Chunk, ExportItem, Rows, report_rows, rows_csv, sha256_file
 from models.report import Issue, Report
 
 Progress = Callable[[int, int], None]
@@ -39,6 +39,19 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return out
 
 
+def unreadable_in(paths: Iterable[str]) -> dict[str, list[str]]:
+    """For each folder named, the files in it that are not text reports (PDF, Word, …)."""
+    out = {}
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            skipped = [str(f) for f in sorted(path.rglob("*")) if f.is_file()
+                       and f.suffix.lower() not in READABLE_SUFFIXES and not f.name.startswith(".")]
+            if skipped:
+                out[p] = skipped
+    return out
+
+
 def read_one(path: str, encoding: str | None = None) -> Result:
     """Parse and check one file; never raises for bad input."""
     from parsers import parse_path
@@ -58,11 +71,12 @@ def export_one(path: str, encoding: str | None = None) -> tuple[Rows, str | None
     return report_rows(ExportItem(res.report, res.issues, sha)), res.report.error
 
 
-def run_many(fn: Callable[[str], T], paths: list[str], progress: Progress | None = None,
-             cancelled: Cancelled | None = None, workers: int | None = None) -> Iterator[T]:
+def run_many(fn: Callable[[Any], T], paths: list[Any], progress: Progress | None = None,
+             cancelled: Cancelled | None = None, workers: int | None = None,
+             min_parallel: int = PARALLEL_FROM) -> Iterator[T]:
     """fn over paths in order, on every core when there are many; stops early when cancelled() is true."""
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(paths) < PARALLEL_FROM:
+    if workers == 1 or len(paths) < min_parallel:
         for i, p in enumerate(paths):
             if cancelled and cancelled():
                 return
@@ -72,7 +86,7 @@ def run_many(fn: Callable[[str], T], paths: list[str], progress: Progress | None
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         try:
-            for i, item in enumerate(pool.map(fn, paths, chunksize=16)):
+            for i, item in enumerate(pool.map(fn, paths, chunksize=1 if min_parallel < PARALLEL_FROM else 16)):
                 if cancelled and cancelled():
                     return
                 yield item
@@ -86,6 +100,32 @@ def read_many(paths: list[str], encoding: str | None = None, progress: Progress 
               cancelled: Cancelled | None = None, workers: int | None = None) -> Iterator[Result]:
     """Parse and check files in order (in parallel for large batches)."""
     return run_many(partial(read_one, encoding=encoding), paths, progress, cancelled, workers)
+
+
+EXPORT_CHUNK = 50  # reports a worker turns into CSV text at a time
+
+
+def export_chunk(paths: list[str], encoding: str | None = None) -> tuple[Chunk, list[str]]:
+    """Read, check and hash some files and make their dataset CSV text (in a worker); with their errors."""
+    done = [export_one(p, encoding) for p in paths]
+    errors = [f"{rows[0][0]}: {error}" for rows, error in done if error]
+    return rows_csv(rows for rows, _ in done), errors
+
+
+def export_csv(paths: list[str], encoding: str | None = None, progress: Progress | None = None,
+               cancelled: Cancelled | None = None,
+               workers: int | None = None) -> Iterator[tuple[Chunk, list[str]]]:
+    """The dataset CSV text of the files, in order, chunk by chunk (in parallel for large batches)."""
+    chunks = [paths[i:i + EXPORT_CHUNK] for i in range(0, len(paths), EXPORT_CHUNK)]
+    sizes = [len(c) for c in chunks]
+
+    def chunk_progress(done_chunks: int, _total: int) -> None:
+        if progress:
+            progress(sum(sizes[:done_chunks]), len(paths))
+
+    many = len(paths) >= PARALLEL_FROM
+    return run_many(partial(export_chunk, encoding=encoding), chunks, chunk_progress, cancelled,  # type: ignore[arg-type]
+                    workers if many else 1, min_parallel=2)
 
 
 def export_many(paths: list[str], encoding: str | None = None, progress: Progress | None = None,

@@ -155,13 +155,15 @@ class CsvWriter:
 
     def write(self, rows: list[list[str]]) -> None:
         """Append rows of text (already made safe by report_rows; blanks are empty strings)."""
-        import pandas as pd  # imported here: the command line starts without it
-
-        if not rows and not self.header:
-            return
-        df = pd.DataFrame(rows, columns=self.columns, dtype=object)
-        df.to_csv(self.fh, index=False, header=self.header, lineterminator="\r\n")
+        if rows or self.header:
+            self.fh.write(csv_text(rows, self.columns, self.header))
         self.header = False
+
+    def write_text(self, text: str) -> None:
+        """Append CSV text made by csv_text() elsewhere (in a worker process)."""
+        if self.header:
+            self.write([])
+        self.fh.write(text)
 
     def commit(self) -> Path:
         self.fh.close()
@@ -172,6 +174,55 @@ class CsvWriter:
     def abort(self) -> None:
         self.fh.close()
         Path(self.tmp).unlink(missing_ok=True)
+
+
+def csv_text(rows: list[list[str]], columns: Sequence[str], header: bool = False) -> str:
+    """Rows as CSV text, written by pandas (CRLF line ends; every cell already text)."""
+    import pandas as pd  # imported here: the command line starts without it
+
+    if not rows and not header:
+        return ""
+    df = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    return str(df.to_csv(None, index=False, header=header, lineterminator="\r\n"))
+
+
+Chunk = tuple[list[list[str]], str, str]  # reports.csv rows; cells.csv and issues.csv as CSV text
+
+
+def rows_csv(rows_of_reports: Iterable[Rows]) -> Chunk:
+    """What some reports add to the dataset: their reports.csv rows (one wide table, written once at
+    the end), and their cells.csv and issues.csv text (long tables, written as they come)."""
+    reports, cells, issues = [], [], []
+    for row, c, i in rows_of_reports:
+        reports.append(row)
+        cells += c
+        issues += i
+    return reports, csv_text(cells, CELL_COLUMNS), csv_text(issues, ISSUE_COLUMNS)
+
+
+def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str]) -> list[Path]:
+    """Write the dataset from chunks made by rows_csv() (in worker processes), in order."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    reports = CsvWriter(out / "reports.csv", REPORT_COLUMNS + FIELD_IDS)
+    long_tables = [CsvWriter(out / "cells.csv", CELL_COLUMNS), CsvWriter(out / "issues.csv", ISSUE_COLUMNS)]
+    dictionary = CsvWriter(out / "data_dictionary.csv", DICT_COLUMNS)
+    everything = [reports] + long_tables + [dictionary]
+    report_rows_all: list[list[str]] = []
+    try:
+        for w in long_tables:
+            w.write([])
+        for rows, cells_text, issues_text in chunks:
+            report_rows_all += rows
+            long_tables[0].write_text(cells_text)
+            long_tables[1].write_text(issues_text)
+        reports.write(report_rows_all)
+        dictionary.write(data_dictionary())
+    except BaseException:
+        for w in everything:
+            w.abort()
+        raise
+    return [w.commit() for w in everything]
 
 
 def _umask() -> int:

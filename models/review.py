@@ -82,6 +82,7 @@ class Review:
     state: str = NOT_STARTED
     signoff: dict[str, str] | None = None  # auditor, time, sha256 of the source when signed off
     external: list[Issue] = field(default_factory=list)  # issues found with other reports (cross_year)
+    source_note: str = ""  # set when the file on disk is not the text under review
     _values: dict[str, Value] | None = None
     _issues: list[ReviewedIssue] | None = None
     _states: dict[str, str] | None = None
@@ -116,7 +117,8 @@ class Review:
         if self._issues is None:
             vals = self.values()
             out = []
-            for i in check(self.report, vals) + self.external:
+            extra = [Issue("source", WARNING, [], self.source_note)] if self.source_note else []
+            for i in extra + check(self.report, vals) + self.external:
                 key = issue_key(i)
                 acc = self.acceptances.get(key)
                 if acc is not None and all(vals.get(f) == v for f, v in acc.values.items()):

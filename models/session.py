@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from models.workspace import Workspace, sha256_bytes
 from parsers.decode import MAX_TEXT_BYTES
 from parsers.pipeline import parse_bytes, parse_path, parse_text
 
+SOURCE_CHANGED = "源文件自上次审核后已经改变（哈希不同）；显示的是审核时保存的文本，可用“从源文件重新读取”读入新文本"
 LEDGER_COLUMNS = ["source", "field", "action", "published", "old", "new", "reason", "time", "auditor"]
 
 
@@ -42,39 +44,46 @@ class Prepared:
     stored_id: int | None = None  # the workspace row it was restored from
     notes: list[str] = field(default_factory=list)
     encoding: str | None = None  # given by the auditor, not guessed
+    reread: bool = False  # read again from the file although the workspace holds its text
+    changed: bool = False  # the file differs from the text the review was made on
 
 
 def prepare(path: str | os.PathLike[str], stored: dict[str, Any] | None = None,
-            encoding: str | None = None) -> Prepared:
+            encoding: str | None = None, reread: bool = False) -> Prepared:
     """Read (never write) a report file; with `stored`, the workspace's text of it is used unless
-    another encoding is asked for. Touches no workspace, so it can run in a worker thread."""
+    another encoding or a fresh reading is asked for. Touches no workspace: safe off the GUI thread."""
     source = source_key(path)
     data = b""
     try:
-        size = os.path.getsize(source)
-        if size > MAX_TEXT_BYTES:
-            return Prepared(source, None, error=f"文件过大（{size / 1048576:.0f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+        st = os.stat(source)
+        if not stat.S_ISREG(st.st_mode):
+            return Prepared(source, None, error="不是普通文件（文件夹、设备或管道），不读取")
+        if st.st_size > MAX_TEXT_BYTES:
+            return Prepared(source, None, error=f"文件过大（{st.st_size / 1048576:.0f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
         with open(source, "rb") as fh:
-            data = fh.read()
+            data = fh.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            return Prepared(source, None, error=f"文件过大，超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
     except OSError as exc:
         if stored is None:
             return Prepared(source, None, error=f"无法读取文件：{exc.strerror or exc}")
     sha = sha256_bytes(data) if data else ""
-    if stored is not None and encoding is None:
+    if stored is not None and encoding is None and not reread:
         report = parse_text(stored["text"], source, stored["encoding"], stored["format"] or "text")
         notes = []
+        changed = bool(sha) and sha != stored["sha256"]
         if not sha:
             notes.append("源文件已不在原处，显示的是工作区中保存的文本")
-        elif sha != stored["sha256"]:
-            notes.append("源文件自上次审核后已经改变（哈希不同）；显示的是审核时保存的文本")
-        return Prepared(source, report, sha, None, int(stored["id"]), notes)
+        elif changed:
+            notes.append(SOURCE_CHANGED)
+        return Prepared(source, report, sha, None, int(stored["id"]), notes, changed=changed)
     if Path(source).suffix.lower() not in (".txt", ".md", ".text", ""):
         report = parse_path(source, encoding)
     else:
         report = parse_bytes(data, source, encoding)
     if report.error:
         return Prepared(source, None, sha, report.error)
-    return Prepared(source, report, sha, None, int(stored["id"]) if stored else None, [], encoding)
+    return Prepared(source, report, sha, None, int(stored["id"]) if stored else None, [], encoding, reread)
 
 
 def attach(ws: Workspace, p: Prepared, auditor: str = "") -> Opened:
@@ -82,23 +91,27 @@ def attach(ws: Workspace, p: Prepared, auditor: str = "") -> Opened:
     if p.report is None:
         return Opened(None, p.error)
     notes = list(p.notes)
-    if p.stored_id is not None and p.encoding is None:
+    again = p.stored_id is not None and (p.encoding is not None or p.reread)
+    if p.stored_id is not None and not again:
         rid = p.stored_id
     else:
         rid = ws.add(p.report, p.sha256, p.encoding)
     review = Review(p.report, rid, auditor=auditor, store=ws)
     ws.restore(review, rid)
+    if p.changed:
+        review.source_note = SOURCE_CHANGED
     if review.signoff and p.sha256 and review.signoff.get("sha256") != p.sha256:
         review.lapse_signoff("源文件自签发后已改变")
         notes.append("签发已失效：源文件自签发后已改变")
-    if p.stored_id is not None and p.encoding is not None:
+    if again:
         valid = set(p.report.values())
         dropped = [f for f in review.corrections if f not in valid]
         for f in dropped:
             ws.drop_correction(rid, f)
             review.corrections.pop(f)
         review._changed()
-        notes.append(f"已按 {p.encoding} 重新读取；保留 {len(review.corrections)} 处修改"
+        how = f"按 {p.encoding} " if p.encoding else "从源文件"
+        notes.append(f"已{how}重新读取；保留 {len(review.corrections)} 处修改"
                      + (f"，无法保留：{'、'.join(dropped)}" if dropped else ""))
     elif p.stored_id is not None and (review.corrections or review.acceptances):
         notes.append(f"已恢复此前的审核：{len(review.corrections)} 处修改，{len(review.acceptances)} 项接受")
@@ -106,13 +119,13 @@ def attach(ws: Workspace, p: Prepared, auditor: str = "") -> Opened:
 
 
 def open_report(ws: Workspace, path: str | os.PathLike[str], encoding: str | None = None,
-                auditor: str = "") -> Opened:
+                auditor: str = "", reread: bool = False) -> Opened:
     """Read a report (read-only) and restore its review from the workspace when it is there.
 
     With `encoding` the file is decoded again that way; corrections to fields that no
     longer exist are dropped and named in the notes.
     """
-    return attach(ws, prepare(path, ws.find(source_key(path)), encoding), auditor)
+    return attach(ws, prepare(path, ws.find(source_key(path)), encoding, reread), auditor)
 
 
 def export_item(review: Review, sha: str = "") -> ExportItem:
@@ -146,7 +159,7 @@ def export_reviews(reviews: list[Review], ws: Workspace, out_dir: str | os.PathL
     shas = {r.report.source: (ws.find(r.report.source) or {}).get("sha256", "") for r in reviews}
     items = [export_item(r, shas.get(r.report.source, "")) for r in reviews]
     sources = {r.report.source for r in reviews}
-    ledger = [row for row in ws.ledger_rows() if row["source"] in sources]
+    ledger = [row for row in ws.ledger_rows() if row["source"] in sources]  # read-only is enough
     from models.values import format_value
     for row in ledger:
         for k in ("published", "old", "new"):

@@ -36,6 +36,11 @@ CREATE TABLE IF NOT EXISTS ledger (
   action TEXT NOT NULL, published TEXT, old TEXT, new TEXT, reason TEXT, time TEXT, auditor TEXT);
 """
 APP_DIR_NAME = "GovInfoReview"
+APPLICATION_ID = 0x47495652  # "GIVR": marks a SQLite file as one of our workspaces
+
+
+class WorkspaceError(Exception):
+    """The file is not a workspace of this program, or cannot be opened."""
 
 
 def default_workspace_path() -> Path:
@@ -65,14 +70,40 @@ def sha256_bytes(data: bytes) -> str:
 class Workspace:
     """One workspace file, opened for the life of a session."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], readonly: bool = False) -> None:
+        """Open (or, unless readonly, create) a workspace; WorkspaceError if the file is something else."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
-        self.db.executescript(SCHEMA)
         self._depth = 0
+        exists = self.path.exists() and self.path.stat().st_size > 0
+        if readonly and not exists:
+            raise WorkspaceError(f"工作区文件不存在：{self.path}")
+        try:
+            if readonly:
+                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
+                                          check_same_thread=False)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._check(exists)
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=FULL")
+                self.db.executescript(SCHEMA)
+                self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceError(f"不是审核工作区文件，或文件已损坏：{self.path}（{exc}）") from exc
+        except OSError as exc:
+            raise WorkspaceError(f"无法打开工作区：{self.path}（{exc.strerror or exc}）") from exc
+
+    def _check(self, exists: bool) -> None:
+        """An existing file must be one of ours: never add our tables to somebody else's database."""
+        if not exists:
+            return
+        app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if app_id != APPLICATION_ID or "reports" not in tables:
+            self.db.close()
+            raise WorkspaceError(f"这不是本程序的审核工作区：{self.path}")
 
     def close(self) -> None:
         """Close the file (everything is already committed)."""

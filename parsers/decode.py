@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a text report is a few dozen KB; 20 MB is far past any real one
@@ -35,17 +36,25 @@ def _looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.02
 
 
+_TEXTLIKE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\r\n]")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM: its NUL bytes (the high byte of ASCII) all sit on one side."""
+    """UTF-16 without a BOM: NUL bytes are common (ASCII, and CJK such as 一 U+4E00), and one byte
+    order decodes to text that is nearly all Chinese, ASCII and punctuation."""
     head = data[: _SNIFF - _SNIFF % 2]
-    if len(head) < 4 or len(data) % 2:
+    if len(head) < 4 or len(data) % 2 or head.count(0) * 20 < len(head):
         return None
-    even_nul, odd_nul = head[0::2].count(0), head[1::2].count(0)
-    if odd_nul >= 4 and even_nul * 10 <= odd_nul:
-        return "utf-16-le"
-    if even_nul >= 4 and odd_nul * 10 <= even_nul:
-        return "utf-16-be"
-    return None
+    best, best_score = None, 0.0
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = len(_TEXTLIKE.findall(text)) / max(1, len(text))
+        if score > best_score:
+            best, best_score = codec, score
+    return best if best_score >= 0.9 else None
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:

@@ -66,8 +66,18 @@ _FOLDED = {chr(k): chr(v) for k, v in _TABLE.items()}
 
 
 def normalize(text: str) -> str:
-    """Fold full-width forms, radicals and traditional label characters; same length as `text`."""
+    """Fold full-width forms, radicals and traditional label characters; same length as `text`.
+
+    A Windows line end (CR LF) becomes a space and a line break, so lines stay lines.
+    """
+    if "\r\n" in text:
+        text = text.replace("\r\n", " \n")
     return _FOLD.sub(lambda m: _FOLDED[m.group()], text)
+
+
+def display_text(text: str) -> str:
+    """The text as a Qt text view may show it with the same offsets: CR LF and lone CR folded as in normalize."""
+    return text.replace("\r\n", " \n").replace("\r", "\n")
 
 
 _LONE_PIPE = re.compile(r"[ \t]*\|[ \t]*")

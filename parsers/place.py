@@ -34,11 +34,11 @@ def place(values: list[Token], columns: list[str], header_cells: dict[str, int |
     if by_pos is not None:
         cells, extra = by_pos
         return Placement(cells, extra, "by position", False)
-    if k > n and total in columns and columns[-1] == total:
-        # keep the last printed value as the total: totals close a printed row
-        cells = dict(zip(columns[:-1], values[: n - 1]))
+    if total in columns and columns[-1] == total:
+        # the last printed value is the total (totals close a printed row); the rest go left to right
+        cells = dict(zip(columns[:-1], values[: min(k - 1, n - 1)]))
         cells[total] = values[-1]
-        return Placement(cells, values[n - 1:-1], "left to right", True)
+        return Placement(cells, values[n - 1:-1] if k > n else [], "left to right", True)
     return Placement(dict(zip(columns, values)), values[n:], "left to right", True)
 
 

@@ -11,8 +11,8 @@ from models.template import (S3_COLUMNS, S3_GROUP_HEADINGS, S3_HEADER_NOISE, S3_
 from models.values import parse_value
 from parsers.normalize import Compact
 from parsers.place import place
-from parsers.tokens import (MARKER, TEXT, VALUE, Anchor, Grid, Token, find_anchors,
-                            place_anchors, search_anchor, tokenize)
+from parsers.tokens import (MARKER, TEXT, VALUE, Anchor, Grid, Token, find_anchors, outside,
+                            place_anchors, prose_spans, search_anchor, tokenize)
 
 
 @dataclass
@@ -101,11 +101,17 @@ def _row_issue(table: str, row_id_prefix: str, row_label: str, n: int, k: int, h
 _S3_COLUMN_RE = _named([("noise", S3_HEADER_NOISE)] + [(c.id, c.pattern) for c in S3_COLUMNS])
 _S3_GROUP_RE = _named([(f"g{i}", pat) for i, (_, pat) in enumerate(S3_GROUP_HEADINGS)])
 _S3_ORG_RE = re.compile(S3_ORG_GROUP)
+_ROW_MAJOR_TOTAL = re.compile(r"申请人情况(?:总计|合计)")
 
 
-def _s3_columns(compact: Compact, hstart: int, hend: int, grid: Grid) -> tuple[list[str], dict[str, int | None], list[Anchor]]:
+def _masks(spans: list[tuple[int, int]]) -> list[Anchor]:
+    return [Anchor("noise", "prose", a, b) for a, b in spans]
+
+
+def _s3_columns(compact: Compact, hstart: int, hend: int, grid: Grid,
+                prose: list[tuple[int, int]]) -> tuple[list[str], dict[str, int | None], list[Anchor]]:
     """Column order of table 三 from its header: the five org columns stand where 法人或其他组织 stands."""
-    found = find_anchors(compact, _S3_COLUMN_RE, "column", hstart, hend)
+    found = outside(find_anchors(compact, _S3_COLUMN_RE, "column", hstart, hend), prose)
     place_anchors(found, grid)
     org_pos = None
     m = _S3_ORG_RE.search(compact.text, hstart, hend)
@@ -123,11 +129,17 @@ def _s3_columns(compact: Compact, hstart: int, hend: int, grid: Grid) -> tuple[l
     if all(a.cell is not None for a in first.values()):
         where = {k: (a.cell or 0, a.start) for k, a in first.items()}
         org_where = (grid.locate(org_pos)[1] or 0, org_pos) if org_pos is not None else None
-    elif len({a.line for a in first.values()}) == 1:
+    else:
+        # No grid: the order the labels come in. A copy of the official header read row by row
+        # (a web table one cell per line) prints 总计 right after 申请人情况, at the top of its
+        # merged cell, with 自然人 on a later line; it still closes the row. 总计 printed on the
+        # same line as 自然人 and before it is a table whose first column is the total.
         where = {k: (0, a.start) for k, a in first.items()}
         org_where = (0, org_pos) if org_pos is not None else None
-    else:
-        return [c.id for c in S3_COLUMNS if c.id in first], {}, found
+        total, natural = first.get("total"), first.get("natural_person")
+        if total and _ROW_MAJOR_TOTAL.search(compact.text, hstart, hend) and \
+                not (natural and natural.line == total.line):
+            where["total"] = (0, 1 << 60)
     children = sorted((c.id for c in S3_COLUMNS if c.group and c.id in first), key=lambda k: where[k])
     top: list[tuple[tuple[int, int], list[str]]] = []
     for c in S3_COLUMNS:
@@ -141,15 +153,17 @@ def _s3_columns(compact: Compact, hstart: int, hend: int, grid: Grid) -> tuple[l
     return order, {k: a.cell for k, a in first.items()}, found
 
 
-def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact) -> TableResult:
-    """Table 三: 25 rows × 7 columns, rows found by label in template order."""
+def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
+                prose: list[tuple[int, int]] | None = None) -> TableResult:
+    """Table 三: 25 rows × 7 columns, rows found by label in template order; `prose` sentences are skipped."""
     res = TableResult()
     cstart, cend = compact.from_source(start), compact.from_source(end)
+    prose = prose_spans(text, start, end) if prose is None else prose
     rows: list[Anchor] = []
     pos = cstart
     header_end = None
     for row in S3_ROWS:
-        hit = search_anchor(compact, row.pattern, "row", row.id, pos, cend)
+        hit = search_anchor(compact, row.pattern, "row", row.id, pos, cend, prose)
         if hit is None:
             continue
         anchor, pos = hit
@@ -159,21 +173,29 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact) -
     if not rows:
         return res
     res.found = True
-    columns, header_cells, header_anchors = _s3_columns(compact, cstart, header_end or cstart, grid)
-    groups = [g for g in find_anchors(compact, _S3_GROUP_RE, "group", header_end or cstart, cend)
+    columns, header_cells, header_anchors = _s3_columns(compact, cstart, header_end or cstart, grid, prose)
+    groups = [g for g in outside(find_anchors(compact, _S3_GROUP_RE, "group", header_end or cstart, cend), prose)
               if not any(g.start < r.end and r.start < g.end for r in rows)]
     place_anchors(rows + groups, grid)
-    tokens = tokenize(text, start, end, rows + groups + header_anchors, grid)
+    tokens = tokenize(text, start, end, rows + groups + header_anchors + _masks(prose), grid)
     tokens = [t for t in tokens if t.start >= rows[0].start]
     labels = {r.id: r.label for r in S3_ROWS}
+    segments = _segments(rows + groups, tokens, end)
     missing_cols = [c for c in S3_COLUMNS if c.id not in columns]
     if missing_cols:
-        res.issues.append(Issue("missing", WARNING, [f"s3.{r.id}.{c.id}" for r in S3_ROWS for c in missing_cols],
-                                "表三表头缺少列：" + "、".join(c.label for c in missing_cols) + "；这些列全部空白"))
+        printed = [len(seg.values) for seg in segments if seg.anchor.kind == "row" and seg.values]
+        if printed and sum(1 for k in printed if k == len(S3_COLUMNS)) * 2 > len(printed):
+            # the header lost a label, the rows did not: read them in the official order
+            res.issues.append(Issue("layout", INFO, [], "表三表头未印出「" + "、".join(c.label for c in missing_cols)
+                                    + f"」，但多数行印有 {len(S3_COLUMNS)} 个数值，已按官方列序读取"))
+            columns, header_cells, missing_cols = [c.id for c in S3_COLUMNS], {}, []
+        else:
+            res.issues.append(Issue("missing", WARNING, [f"s3.{r.id}.{c.id}" for r in S3_ROWS for c in missing_cols],
+                                    "表三表头缺少列：" + "、".join(c.label for c in missing_cols) + "；这些列全部空白"))
     if [c for c in columns] != [c.id for c in S3_COLUMNS if c.id in columns]:
         res.issues.append(Issue("layout", INFO, [], "表三的列序与官方表格不同，已按表头读取："
                                 + "、".join(next(c.label for c in S3_COLUMNS if c.id == cid) for cid in columns)))
-    for seg in _segments(rows + groups, tokens, end):
+    for seg in segments:
         a = seg.anchor
         if a.kind == "group":
             heading = S3_GROUP_HEADINGS[int(a.key[1:])][0]
@@ -184,7 +206,12 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact) -
                 res.issues.append(Issue("missing", WARNING, [f"s3.{rid}.{c}" for c in columns],
                                         "（六）其他处理只印了一行合计，未分三个子项；按 s3.other_total 读取，R2 以其代替三个子项"))
             else:
-                res.issues.append(_row_issue("三", "s3", heading, 0, len(seg.values), "", seg.values, []))
+                group_rows = [r.id for r in S3_ROWS if r.group == heading]
+                res.issues.append(Issue("missing", WARNING, [f"s3.{r}.{c}" for r in group_rows for c in columns],
+                                        f"表三分组标题「{heading}」后印有数值 "
+                                        + " ".join(t.raw for t in seg.values)
+                                        + "，像是把本组各行合并成了一行；这些数值未计入任何单元格，请核对",
+                                        evidence=(seg.values[0].start, seg.values[-1].end)))
                 continue
         else:
             rid, label = a.key, labels[a.key]
@@ -215,15 +242,19 @@ _S4_GROUP_IDS = [g for g, _, _ in S4_GROUPS]
 _S4_COL_IDS = [c.id for c in S4_COLUMNS]
 
 
-def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact) -> TableResult:
+def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
+                prose: list[tuple[int, int]] | None = None) -> TableResult:
     """Table 四: three groups × five columns, read in the order the header prints them."""
     res = TableResult()
-    anchors = find_anchors(compact, _S4_RE, "column", compact.from_source(start), compact.from_source(end))
+    prose = prose_spans(text, start, end) if prose is None else prose
+    anchors = outside(find_anchors(compact, _S4_RE, "column", compact.from_source(start), compact.from_source(end)),
+                      prose)
     if not anchors:
         return res
     res.found = True
     place_anchors(anchors, grid)
-    tokens = [t for t in tokenize(text, start, end, anchors, grid) if t.kind in (VALUE, MARKER)]
+    all_tokens = tokenize(text, start, end, anchors + _masks(prose), grid)
+    tokens = [t for t in all_tokens if t.kind in (VALUE, MARKER)]
     group_anchors = [a for a in anchors if a.key in _S4_GROUP_IDS]
     col_anchors = [a for a in anchors if a.key in _S4_COL_IDS]
     group_order = []
@@ -232,7 +263,7 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact) -
             group_order.append(a.key)
     group_order += [g for g in _S4_GROUP_IDS if g not in group_order]
     # rows per group when each group label is followed by its own values
-    per_group = _s4_by_group(group_anchors, tokens)
+    per_group = _s4_by_group(group_anchors, all_tokens, end)
     slots: list[tuple[str, str]] = []
     cells_at: dict[tuple[str, str], int | None] = {}
     if per_group is None:
@@ -258,31 +289,34 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact) -
             if a.key not in col_order:
                 col_order.append(a.key)
         col_order += [c for c in _S4_COL_IDS if c not in col_order]
-        for g, vals in per_group:
-            _fill_s4(res, vals, [(g, c) for c in col_order], {})
+        header_cells = {}
+        for a in col_anchors:
+            header_cells.setdefault(a.key, a.cell)
+        for seg in per_group:
+            g = seg.anchor.key
+            label = next(gl for gid, gl, _ in S4_GROUPS if gid == g)
+            _fill_s4(res, seg.values, [(g, c) for c in col_order], {(g, c): header_cells.get(c) for c in col_order},
+                     label)
+            res.issues.extend(_stray_issues("四", seg, label))
     for g in _S4_GROUP_IDS:
         for c in _S4_COL_IDS:
             res.cells.setdefault(f"s4.{g}.{c}", Cell(f"s4.{g}.{c}", None))
     return res
 
 
-def _s4_by_group(groups: list[Anchor], tokens: list[Token]) -> list[tuple[str, list[Token]]] | None:
-    """Values split by group label, when the table prints one row per group."""
+def _s4_by_group(groups: list[Anchor], tokens: list[Token], end: int) -> list[_Segment] | None:
+    """The table split by group label, when it prints one row per group (each label followed by numbers)."""
     if len(groups) < 3:
         return None
     groups = sorted(groups, key=lambda a: a.start)[-3:]
-    out = []
-    for i, g in enumerate(groups):
-        stop = groups[i + 1].start if i + 1 < len(groups) else 1 << 60
-        vals = [t for t in tokens if g.end <= t.start < stop]
-        if not vals:
-            return None
-        out.append((g.key, vals))
-    return out if len({g for g, _ in out}) == 3 else None
+    segments = _segments(groups, tokens, end)
+    if any(not seg.values for seg in segments) or len({seg.anchor.key for seg in segments}) != 3:
+        return None
+    return segments
 
 
 def _fill_s4(res: TableResult, tokens: list[Token], slots: list[tuple[str, str]],
-             cells_at: dict[tuple[str, str], int | None]) -> None:
+             cells_at: dict[tuple[str, str], int | None], label: str = "行政复议、行政诉讼") -> None:
     names = [f"{g}.{c}" for g, c in slots]
     p = place(tokens, names, {f"{g}.{c}": i for (g, c), i in cells_at.items()}, total=None)
     for name, tok in p.cells.items():
@@ -292,7 +326,7 @@ def _fill_s4(res: TableResult, tokens: list[Token], slots: list[tuple[str, str]]
     absent = [f"s4.{g}.{c}" for g in _S4_GROUP_IDS for c in _S4_COL_IDS
               if f"s4.{g}.{c}" not in printed and (g, c) in {(g2, c2) for g2, _ in slots for c2 in _S4_COL_IDS}]
     if len(tokens) != len(slots):
-        res.issues.append(_row_issue("四", "s4", "行政复议、行政诉讼", len(slots), len(tokens), p.how, p.extra,
+        res.issues.append(_row_issue("四", "s4", label, len(slots), len(tokens), p.how, p.extra,
                                      [f"s4.{n}" for n in names]))
     if absent:
         res.issues.append(Issue("missing", WARNING, absent,
@@ -342,15 +376,18 @@ def _t2_layout(row_id: str, block_index: int | None, col_ids: list[str]) -> tupl
     return best[1], best[0]
 
 
-def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact) -> TableResult:
+def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
+                prose: list[tuple[int, int]] | None = None) -> TableResult:
     """Table 二: blocks （一）（五）（六）（八）(（九）), each read by its own header, 2021 or 2019 layout."""
     res = TableResult()
-    anchors = find_anchors(compact, _T2_RE, "label", compact.from_source(start), compact.from_source(end))
+    prose = prose_spans(text, start, end) if prose is None else prose
+    anchors = outside(find_anchors(compact, _T2_RE, "label", compact.from_source(start), compact.from_source(end)),
+                      prose)
     if not any(a.key.startswith("r_") for a in anchors):
         return res
     res.found = True
     place_anchors(anchors, grid)
-    tokens = tokenize(text, start, end, anchors, grid)
+    tokens = tokenize(text, start, end, anchors + _masks(prose), grid)
     block: int | None = None
     header: list[Anchor] = []
     header_closed = False

@@ -23,6 +23,38 @@ _PAGE_LINE = re.compile(r"^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3
                         r"|^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?)?[ \t]*$", re.M)
 
 
+# A sentence: text ending in 。 that is not split into cells (at most one line break inside).
+# It starts at a line start, after a 。 or after a cell border; starting anywhere else would make
+# the search retry from every character of the table rows, which hold no 。.
+_SENTENCE = re.compile(r"(?:^|(?<=[。\t|]))[^。\t|\n]{2,}(?:\n[^。\t|\n]+)?。", re.M)
+_NUMBER_RUN = re.compile(r"\d\s+[\d/—-]\s+[\d/—-]")  # three cells of numbers: a table row, not prose
+_TABLE_WORDS = re.compile(r"本年新收|上年结转|予以公开|部分公开|国家秘密|不予处理|结转下年|第二十条|信息内容|"
+                          r"本年制发|现行有效|处理决定数量|结果维持|结果纠正|尚未审结|申请人情况")
+
+
+def prose_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of prose inside a table section (a note under a table, a paragraph before it).
+
+    Their numbers are never values and their words never labels: "本年度制发规章2件。" is not
+    the 规章 row. A whole table copied onto one line is not a sentence: it has runs of numbers
+    and many labels.
+    """
+    out = []
+    for m in _SENTENCE.finditer(text, start, end):
+        sentence = m.group()
+        if _NUMBER_RUN.search(sentence) or len(_TABLE_WORDS.findall(sentence)) >= 3:
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def outside(anchors: list["Anchor"], spans: list[tuple[int, int]]) -> list["Anchor"]:
+    """The anchors that do not sit inside any of the spans."""
+    if not spans:
+        return anchors
+    return [a for a in anchors if not any(s <= a.start < e for s, e in spans)]
+
+
 @dataclass(slots=True)
 class Token:
     kind: str  # value, marker, text
@@ -74,13 +106,20 @@ def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: i
 
 
 def search_anchor(compact: Compact, pattern: str, kind: str, key: str, start: int = 0,
-                  end: int | None = None) -> tuple[Anchor, int] | None:
-    """The first match at or after compact offset `start`, and the compact offset where it ends."""
-    m = re.compile(pattern).search(compact.text, start, len(compact.text) if end is None else end)
-    if not m:
-        return None
-    a, b = compact.span_to_source(m.start(), m.end())
-    return Anchor(kind, key, a, b), m.end()
+                  end: int | None = None, skip: list[tuple[int, int]] | None = None) -> tuple[Anchor, int] | None:
+    """The first match at or after compact offset `start` outside the `skip` source spans,
+    and the compact offset where it ends."""
+    rx = re.compile(pattern)
+    stop = len(compact.text) if end is None else end
+    pos = start
+    while True:
+        m = rx.search(compact.text, pos, stop)
+        if not m:
+            return None
+        a, b = compact.span_to_source(m.start(), m.end())
+        if not skip or not any(s <= a < e for s, e in skip):
+            return Anchor(kind, key, a, b), m.end()
+        pos = m.end()
 
 
 def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -> list[Token]:

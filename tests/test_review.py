@@ -40,7 +40,10 @@ def test_fixing_a_value_clears_its_issue_and_undo_brings_it_back(tmp_path, copy)
     redo = undo.apply(review)
     assert _r2_natural(review) and review.value("s3.results_total.natural_person") == 5
     redo.apply(review)
-    assert review.cell_state("s3.results_total.natural_person") in ("corrected", "error", "warning")
+    # 0 fixes R2 but breaks R1 (5 new + 0 carried over ≠ 0 + 0): still an error, now of R1
+    assert review.cell_state("s3.results_total.natural_person") == "error"
+    assert {r.issue.rule for r in review.issues_for("s3.results_total.natural_person") if r.state == "open"
+            and r.issue.severity == "error"} == {"R1"}
     e = review.ledger[0]
     assert (e.field, e.action, e.published, e.old, e.new, e.auditor) == \
         ("s3.results_total.natural_person", "edit", 5, 5, 0, "李审计")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from models.review import SIGNED_OFF
 from models.session import Prepared, attach, export_reviews, open_report, prepare, refresh_cross_year, source_key
 from models.workspace import sha256_bytes
 from models.values import Value, format_value
-from models.workspace import Workspace, default_workspace_path
+from models.workspace import Workspace, WorkspaceError, default_workspace_path
 from ui.commands import EditCommand
 from ui.layouts import table2, table3, table4
 from ui.loader import LoadTask
@@ -46,8 +47,18 @@ class MainWindow(QMainWindow):
         path = workspace or self.settings.workspace or str(default_workspace_path())
         if not Path(path).parent.exists() and path != str(default_workspace_path()):
             path = str(default_workspace_path())
-        self.ws = Workspace(path)
-        self.named = bool(workspace or self.settings.workspace) and Path(path) != default_workspace_path()
+        problem = ""
+        try:
+            self.ws = Workspace(path)
+        except WorkspaceError as exc:  # never lose the auditor's work by writing over it: start another file
+            problem = str(exc)
+            fresh = default_workspace_path()
+            if Path(path) == fresh:
+                fresh = fresh.with_name(f"autosave-{int(time.time())}.review.sqlite")
+            path = str(fresh)
+            self.ws = Workspace(path)
+        self.named = bool(workspace or self.settings.workspace) and Path(path) != default_workspace_path() \
+            and not problem
         self.reviews: list[Review] = []
         self.current: Review | None = None
         self.undo_group = QUndoGroup(self)
@@ -63,6 +74,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._restore_geometry()
         self._update_title()
+        if problem:
+            QTimer.singleShot(0, lambda: self.message(self.tr("无法打开工作区"),
+                                                      problem + self.tr("\n已改用新的工作区：") + path))
 
     # ================================================================ building
     def _build_widgets(self) -> None:
@@ -161,7 +175,9 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("打开文件夹…"), self.open_folder_dialog, QKeySequence("Ctrl+Shift+O"), "open_folder")
         self.recent_menu = m.addMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(m, self.tr("以指定编码打开…"), self.open_with_encoding_dialog, None, "open_encoding")
         self._action(m, self.tr("以其他编码重新打开…"), self.reopen_with_encoding, None, "reopen")
+        self._action(m, self.tr("从源文件重新读取"), self.reload_from_source, QKeySequence(S.Refresh), "reload")
         m.addSeparator()
         self._action(m, self.tr("保存工作区"), self.save_workspace, QKeySequence(S.Save), "save")
         self._action(m, self.tr("工作区另存为…"), self.save_workspace_as, QKeySequence("Ctrl+Shift+S"), "save_as")
@@ -350,7 +366,10 @@ class MainWindow(QMainWindow):
         if self.current is None or stack is None:
             return
         self._ensure_auditor()
-        stack.push(EditCommand(self.current, edit, text))
+        cmd = EditCommand(self.current, edit, text)
+        stack.push(cmd)
+        if cmd.error:
+            self.message(self.tr("无法保存修改"), self.tr("修改没有保存，工作区无法写入：") + cmd.error)
 
     def _submit(self, fid: str, value: Value) -> None:
         reason = self.inspector.reason.text().strip()
@@ -440,9 +459,13 @@ class MainWindow(QMainWindow):
         assert stack is not None
         self._ensure_auditor()
         stack.beginMacro(self.tr("按原样接受 ") + str(len(items)) + self.tr(" 项"))
-        for it in items:
-            stack.push(EditCommand(self.current, accept(self.current, it, reason.strip()), it.key))
+        cmds = [EditCommand(self.current, accept(self.current, it, reason.strip()), it.key) for it in items]
+        for cmd in cmds:
+            stack.push(cmd)
         stack.endMacro()
+        failed = [c.error for c in cmds if c.error]
+        if failed:
+            self.message(self.tr("无法保存修改"), self.tr("修改没有保存，工作区无法写入：") + str(failed[0]))
         self.inspector.reason.clear()
 
     # ================================================================ linking
@@ -493,6 +516,9 @@ class MainWindow(QMainWindow):
         fields = [f for f in item.issue.fields if self.grids_show(f)]
         if fields:
             self.select_field(fields[0])
+            view = self.tabs.currentWidget()
+            if isinstance(view, OfficialTable):
+                view.select_fields(fields)  # every cell of the issue in that table, the first one current
         spans = [c.span for f in item.issue.fields if (c := self.current.report.cells.get(f)) and c.span]
         if item.issue.evidence:
             spans.insert(0, item.issue.evidence)
@@ -587,21 +613,59 @@ class MainWindow(QMainWindow):
         if self.current is None:
             return
         enc, ok = QInputDialog.getItem(self, self.tr("以其他编码重新打开"), self.tr("编码："), ENCODINGS, 1, False)
-        if not ok:
-            return
-        result = open_report(self.ws, self.current.report.source, enc, self.settings.auditor)
+        if ok:
+            self._reopen(self.current, enc, False)
+
+    @Slot()
+    def reload_from_source(self) -> None:
+        """Read the current report's file again (it changed); corrections that still apply are kept."""
+        if self.current is not None:
+            self._reopen(self.current, None, True)
+
+    def _reopen(self, review: Review, encoding: str | None, reread: bool) -> None:
+        result = open_report(self.ws, review.report.source, encoding, self.settings.auditor, reread)
         if result.review is None:
-            self.message(self.tr("无法重新打开"), str(result.error))
+            self.message(self.tr("无法重新读取"), str(result.error))
             return
-        i = self.reviews.index(self.current)
-        old = self.current
-        self.stacks.pop(id(old)).deleteLater()
+        i = self.reviews.index(review)
+        self.stacks.pop(id(review)).deleteLater()
         self._register(result.review)
         self.reviews.pop()
         self.reviews[i] = result.review
-        self.queue.model.replace(old, result.review)
+        self.queue.model.replace(review, result.review)
+        for r in refresh_cross_year(self.reviews, result.review.report.meta.agency):
+            self.queue.model.changed(r)
         self.show_review(result.review)
-        self.message(self.tr("已重新打开"), "；".join(result.notes))
+        self.message(self.tr("已重新读取"), "；".join(result.notes))
+
+    @Slot()
+    def open_with_encoding_dialog(self) -> None:
+        """Open files that were not read right (or not at all) with an encoding the auditor picks."""
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("以指定编码打开"), self.settings.last_dir,
+                                                word(OPEN_FILTER))
+        if not paths:
+            return
+        enc, ok = QInputDialog.getItem(self, self.tr("以指定编码打开"), self.tr("编码："), ENCODINGS, 1, False)
+        if ok:
+            self.open_with_encoding(paths, enc)
+
+    def open_with_encoding(self, paths: list[str], encoding: str) -> None:
+        problems = []
+        for p in paths:
+            key = source_key(p)
+            known = next((r for r in self.reviews if r.report.source == key), None)
+            if known is not None:
+                self._reopen(known, encoding, False)
+                continue
+            result = open_report(self.ws, key, encoding, self.settings.auditor)
+            if result.review is None:
+                problems.append(f"{Path(p).name}：{result.error}")
+                continue
+            self._register(result.review)
+            self.queue.model.add([result.review])
+            self.show_review(result.review)
+        if problems:
+            self.message(self.tr("无法打开"), "\n".join(problems))
 
     @Slot()
     def save_workspace(self) -> None:
@@ -639,9 +703,15 @@ class MainWindow(QMainWindow):
             self.open_workspace(path)
 
     def open_workspace(self, path: str) -> None:
-        """Switch to another workspace and reopen the reports it holds."""
+        """Switch to another workspace and reopen the reports it holds (the current one stays if it cannot)."""
+        try:
+            ws = Workspace(path)
+        except WorkspaceError as exc:
+            self.message(self.tr("无法打开工作区"), str(exc))
+            return
+        self.cancel_loading()
         self.ws.close()
-        self.ws = Workspace(path)
+        self.ws = ws
         self.named = True
         self.settings.workspace = path
         self.reviews.clear()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut, QTextCharFo
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit,
                                QVBoxLayout, QWidget)
 
+from parsers.normalize import display_text
 from ui import palette
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
@@ -64,7 +65,8 @@ class SourceText(QPlainTextEdit):
         self._update_margin()
 
     def set_source(self, text: str) -> None:
-        """Show a report's text."""
+        """Show a report's text (line ends folded one for one, so offsets stay those of the report)."""
+        text = display_text(text)
         self._map = Utf16Map(text)
         self.setPlainText(text)
         self._source, self._found = [], []

@@ -1,7 +1,7 @@
 """Widgets of the review window: the official table view, the colour legend, the cell inspector."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -66,6 +66,24 @@ class OfficialTable(QTableView):
         self.setCurrentIndex(idx)
         self.scrollTo(idx)
         return True
+
+
+    def select_fields(self, fids: list[str]) -> None:
+        """Select several cells at once (an issue's cells); the current cell stays."""
+        model = self.model()
+        assert isinstance(model, GridModel)
+        sel = self.selectionModel()
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for fid in fids:
+            idx = model.index_of(fid)
+            if idx.isValid():
+                sel.select(idx, QItemSelectionModel.SelectionFlag.Select)
+
+    def selected_fields(self) -> list[str]:
+        """The field ids of the selected cells."""
+        model = self.model()
+        assert isinstance(model, GridModel)
+        return [model.field_at(i) for i in self.selectionModel().selectedIndexes() if model.field_at(i)]
 
 
 class Legend(QWidget):
