@@ -1,6 +1,6 @@
 """Take a screenshot of the window on a sample report (run under Xvfb: xvfb-run -s '-screen 0 1600x1000x24').
 
-usage: python scripts/screenshot.py OUT.png [REPORT] [FIELD-TO-SELECT]
+usage: python scripts/screenshot.py OUT.png [REPORT-OR-FOLDER] [FIELD-TO-SELECT] [--summary]
 """
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    out = sys.argv[1]
-    report = sys.argv[2] if len(sys.argv) > 2 else str(ROOT / "resources" / "samples" / "003_669b05754e9fb909.txt")
-    field = sys.argv[3] if len(sys.argv) > 3 else "s3.results_total.natural_person"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = args[0]
+    report = args[1] if len(args) > 1 else str(ROOT / "resources" / "samples" / "003_669b05754e9fb909.txt")
+    field = args[2] if len(args) > 2 else "s3.results_total.natural_person"
     tmp = tempfile.mkdtemp()
     os.environ["XDG_CONFIG_HOME"] = tmp
     os.environ["XDG_DATA_HOME"] = tmp
@@ -29,7 +30,14 @@ def main() -> int:
     win = MainWindow()
     win.resize(1600, 1000)
     win.show()
-    win.open_paths([report])
+    if Path(report).is_dir():
+        win.open_paths([str(p) for p in sorted(Path(report).glob("*.txt"))[:4]])
+        win.open_paths([str(p) for p in sorted(Path(report).glob("*.txt"))[4:]])
+        win.show_review(next(r for r in win.reviews if "003" in r.report.source))
+    else:
+        win.open_paths([report])
+    if "--summary" in sys.argv:
+        win.summary_dock.show()
     win.next_issue()  # the first open issue, as F8 would: its cells selected, its sources highlighted
     win.select_field(field)
 

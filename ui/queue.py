@@ -175,7 +175,7 @@ class QueuePane(QWidget):
         self.view.verticalHeader().hide()
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 48), (2, 90), (3, 40), (4, 40), (5, 60)):
+        for col, width in ((1, 44), (2, 64), (3, 36), (4, 36), (5, 56)):
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(col, width)
         bar = QHBoxLayout()

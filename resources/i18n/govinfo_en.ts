@@ -2,50 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../ui/summary.py" line="48"/>
+        <source>没有待处理的问题</source>
+        <translation>No open issues</translation>
+    </message>
+</context>
+<context>
     <name>GridModel</name>
     <message>
-        <location filename="../../ui/table_models.py" line="142"/>
+        <location filename="../../ui/table_models.py" line="158"/>
         <source>印出：</source>
         <translation>Published: </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="142"/>
-        <location filename="../../ui/table_models.py" line="144"/>
+        <location filename="../../ui/table_models.py" line="158"/>
+        <location filename="../../ui/table_models.py" line="160"/>
         <source>（空白）</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="144"/>
+        <location filename="../../ui/table_models.py" line="160"/>
         <source>更正为：</source>
         <translation>Corrected to: </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="145"/>
+        <location filename="../../ui/table_models.py" line="161"/>
         <source>状态：</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="148"/>
+        <location filename="../../ui/table_models.py" line="164"/>
         <source>［已接受］</source>
         <translation>[accepted] </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="148"/>
+        <location filename="../../ui/table_models.py" line="164"/>
         <source>［已补填］</source>
         <translation>[filled in] </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="151"/>
+        <location filename="../../ui/table_models.py" line="167"/>
         <source>（应为 </source>
         <translation> (expected </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="151"/>
+        <location filename="../../ui/table_models.py" line="167"/>
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="163"/>
+        <location filename="../../ui/table_models.py" line="179"/>
         <source>只能填写数字、“/”（不适用）或留空：</source>
         <translation>Only a number, &quot;/&quot; (not applicable) or nothing can be entered: </translation>
     </message>
@@ -53,48 +61,48 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/widgets.py" line="96"/>
+        <location filename="../../ui/widgets.py" line="118"/>
         <source>修改或接受的原因（记入修改记录）</source>
         <translation>Reason for the change or acceptance (goes into the ledger)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="97"/>
+        <location filename="../../ui/widgets.py" line="119"/>
         <source>恢复原值</source>
         <translation>Restore published value</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="98"/>
+        <location filename="../../ui/widgets.py" line="120"/>
         <source>按原样接受…</source>
         <translation>Accept as published…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="102"/>
+        <location filename="../../ui/widgets.py" line="124"/>
         <source>印出值：</source>
         <translation>Published:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="103"/>
+        <location filename="../../ui/widgets.py" line="125"/>
         <source>当前值：</source>
         <translation>Current:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="104"/>
+        <location filename="../../ui/widgets.py" line="126"/>
         <source>状态：</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="105"/>
+        <location filename="../../ui/widgets.py" line="127"/>
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="122"/>
+        <location filename="../../ui/widgets.py" line="144"/>
         <source>选择一个单元格</source>
         <translation>Select a cell</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="130"/>
-        <location filename="../../ui/widgets.py" line="131"/>
+        <location filename="../../ui/widgets.py" line="152"/>
+        <location filename="../../ui/widgets.py" line="153"/>
         <source>（空白）</source>
         <translation>(blank)</translation>
     </message>
@@ -102,7 +110,7 @@
 <context>
     <name>IssueModel</name>
     <message>
-        <location filename="../../ui/table_models.py" line="243"/>
+        <location filename="../../ui/table_models.py" line="266"/>
         <source>应为：</source>
         <translation>Expected: </translation>
     </message>
@@ -110,7 +118,7 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../ui/widgets.py" line="74"/>
+        <location filename="../../ui/widgets.py" line="96"/>
         <source>图例：</source>
         <translation>Legend:</translation>
     </message>
@@ -118,324 +126,447 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>表</source>
         <translation>Table </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
-        <source>报告</source>
-        <translation>Reports</translation>
+        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="710"/>
+        <source>无法打开工作区</source>
+        <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="79"/>
+        <source>
+已改用新的工作区：</source>
+        <translation>
+Using a new workspace: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136"/>
+        <source>报告队列</source>
+        <translation>Report queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <source>汇总</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>打开报告…</source>
         <translation>Open reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>打开文件夹…</source>
+        <translation>Open folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="178"/>
+        <source>以指定编码打开…</source>
+        <translation>Open with encoding…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>以其他编码重新打开…</source>
         <translation>Reopen with another encoding…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>从源文件重新读取</source>
+        <translation>Reload from source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>工作区另存为…</source>
         <translation>Save workspace as…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>导出数据集…</source>
         <translation>Export dataset…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>编辑单元格（Enter）</source>
         <translation>Edit cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>恢复原值</source>
         <translation>Restore published value</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>按原样接受…</source>
         <translation>Accept as published…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>下一个待处理问题</source>
         <translation>Next open issue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>上一个待处理问题</source>
         <translation>Previous open issue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>查找原文…</source>
         <translation>Find in report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="207"/>
+        <source>签发本报告…</source>
+        <translation>Sign off this report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <source>正在读取 </source>
+        <translation>Reading </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <source> 份报告…</source>
+        <translation> reports…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="316"/>
+        <source>已取消；</source>
+        <translation>Cancelled; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="316"/>
+        <source>队列中共 </source>
+        <translation>Queue holds </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="317"/>
+        <source> 份报告</source>
+        <translation> reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="468"/>
+        <source>无法保存修改</source>
+        <translation>Change not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="468"/>
+        <source>修改没有保存，工作区无法写入：</source>
+        <translation>The change was not saved; the workspace cannot be written: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>修改 </source>
         <translation>Change </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>审核人</source>
         <translation>Auditor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>请输入审核人姓名（记入修改记录，只需输入一次）：</source>
         <translation>Your name as auditor (recorded in the ledger; asked once):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>无法修改</source>
         <translation>Cannot change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>恢复原值 </source>
         <translation>Restore published value </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>没有需要接受的待处理问题</source>
         <translation>No open issue to accept</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>按原样接受</source>
         <translation>Accept as published</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>接受原因（例如：已与报告单位核实）：</source>
         <translation>Reason for accepting (e.g. confirmed with the agency):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>按原样接受 </source>
         <translation>Accept as published: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source> 项</source>
         <translation> issues</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>此单元格在原文中没有对应的数字（空白或未印出）</source>
         <translation>This cell has no number in the source (blank or not printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>没有待处理的问题了</source>
         <translation>No open issues left</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="569"/>
+        <source>打开文件夹（含子文件夹）</source>
+        <translation>Open folder (with subfolders)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="581"/>
+        <source>本报告已签发</source>
+        <translation>This report is signed off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="585"/>
+        <source>签发</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="585"/>
+        <source>还有 </source>
+        <translation>There are still </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="585"/>
+        <source> 个错误、</source>
+        <translation> errors and </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="586"/>
+        <source> 个警告未处理。仍要签发吗？</source>
+        <translation> warnings open. Sign off anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="596"/>
+        <source>已签发：</source>
+        <translation>Signed off: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>以其他编码重新打开</source>
         <translation>Reopen with another encoding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>编码：</source>
         <translation>Encoding:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
-        <source>无法重新打开</source>
-        <translation>Cannot reopen</translation>
+        <location filename="../../ui/main_window.py" line="628"/>
+        <source>无法重新读取</source>
+        <translation>Cannot read again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
-        <source>已重新打开</source>
-        <translation>Reopened</translation>
+        <location filename="../../ui/main_window.py" line="639"/>
+        <source>已重新读取</source>
+        <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="648"/>
+        <source>以指定编码打开</source>
+        <translation>Open with encoding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="682"/>
         <source>工作区另存为</source>
         <translation>Save workspace as</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="683"/>
         <source>审核工作区 (*.review.sqlite)</source>
         <translation>Review workspace (*.review.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>工作区已保存为 </source>
         <translation>Workspace saved as </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="701"/>
         <source>审核工作区 (*.sqlite)</source>
         <translation>Review workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>还没有打开任何报告</source>
         <translation>No report is open yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="732"/>
         <source>导出到文件夹</source>
         <translation>Export to folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>已导出 </source>
         <translation>Exported </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source> 个文件到 </source>
         <translation> files to </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="744"/>
         <source>首选项</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="744"/>
         <source>审核人姓名：</source>
         <translation>Auditor&apos;s name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The interface language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="768"/>
         <source>错误 </source>
         <translation>Errors </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="768"/>
         <source> · 警告 </source>
         <translation> · warnings </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="768"/>
         <source> · 已接受 </source>
         <translation> · accepted </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source> · 修改 </source>
         <translation> · corrections </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="773"/>
         <source>自动保存的工作区</source>
         <translation>automatic workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="778"/>
         <source>政府信息公开年报审核</source>
         <translation>Open Government Information Report Review</translation>
     </message>
@@ -443,32 +574,90 @@
 <context>
     <name>OfficialTable</name>
     <message>
-        <location filename="../../ui/widgets.py" line="43"/>
+        <location filename="../../ui/widgets.py" line="47"/>
         <source>编辑单元格</source>
         <translation>Edit cell</translation>
     </message>
 </context>
 <context>
+    <name>QueuePane</name>
+    <message>
+        <location filename="../../ui/queue.py" line="164"/>
+        <source>按机关、年度或文件名筛选</source>
+        <translation>Filter by agency, year or file name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue.py" line="166"/>
+        <source>只看有错误</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue.py" line="167"/>
+        <source>只看未签发</source>
+        <translation>Not signed off only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue.py" line="209"/>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+</context>
+<context>
     <name>RawPane</name>
     <message>
-        <location filename="../../ui/raw_view.py" line="182"/>
+        <location filename="../../ui/raw_view.py" line="184"/>
         <source>查找原文…</source>
         <translation>Find in report…</translation>
     </message>
     <message>
-        <location filename="../../ui/raw_view.py" line="184"/>
+        <location filename="../../ui/raw_view.py" line="186"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/raw_view.py" line="185"/>
+        <location filename="../../ui/raw_view.py" line="187"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/raw_view.py" line="221"/>
+        <location filename="../../ui/raw_view.py" line="223"/>
         <source>未找到</source>
         <translation>Not found</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <location filename="../../ui/summary.py" line="73"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary.py" line="73"/>
+        <location filename="../../ui/summary.py" line="75"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary.py" line="73"/>
+        <location filename="../../ui/summary.py" line="75"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary.py" line="73"/>
+        <source>涉及报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary.py" line="75"/>
+        <source>机关</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary.py" line="75"/>
+        <source>年度</source>
+        <translation>Year</translation>
     </message>
 </context>
 <context>
@@ -511,16 +700,53 @@
         <translation>Accept as published</translation>
     </message>
     <message>
+        <location filename="../../ui/queue.py" line="20"/>
+        <source>机关</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue.py" line="20"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue.py" line="20"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue.py" line="21"/>
         <location filename="../../ui/table_models.py" line="31"/>
-        <location filename="../../ui/table_models.py" line="173"/>
+        <location filename="../../ui/table_models.py" line="189"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
+        <location filename="../../ui/queue.py" line="21"/>
         <location filename="../../ui/table_models.py" line="31"/>
-        <location filename="../../ui/table_models.py" line="173"/>
+        <location filename="../../ui/table_models.py" line="189"/>
         <source>警告</source>
         <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue.py" line="22"/>
+        <source>审核状态</source>
+        <translation>Review state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue.py" line="23"/>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue.py" line="23"/>
+        <source>审核中</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue.py" line="24"/>
+        <source>已签发</source>
+        <translation>Signed off</translation>
     </message>
     <message>
         <location filename="../../ui/table_models.py" line="32"/>
@@ -534,7 +760,7 @@
     </message>
     <message>
         <location filename="../../ui/table_models.py" line="34"/>
-        <location filename="../../ui/table_models.py" line="175"/>
+        <location filename="../../ui/table_models.py" line="191"/>
         <source>已接受</source>
         <translation>Accepted</translation>
     </message>
@@ -544,42 +770,42 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="171"/>
+        <location filename="../../ui/table_models.py" line="187"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="171"/>
+        <location filename="../../ui/table_models.py" line="187"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="172"/>
+        <location filename="../../ui/table_models.py" line="188"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="172"/>
+        <location filename="../../ui/table_models.py" line="188"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="174"/>
+        <location filename="../../ui/table_models.py" line="190"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="175"/>
+        <location filename="../../ui/table_models.py" line="191"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="176"/>
+        <location filename="../../ui/table_models.py" line="192"/>
         <source>已补填</source>
         <translation>Filled in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="26"/>
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>报告文件 (*.txt *.md *.text);;所有文件 (*)</source>
         <translation>Report files (*.txt *.md *.text);;All files (*)</translation>
     </message>
