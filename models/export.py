@@ -83,7 +83,7 @@ REPORT_COLUMNS = ["source", "sha256", "agency", "year", "period", "format", "enc
                   "review_state", "signed_off_by", "signed_off_at", "signed_off_sha256"]
 FIELD_IDS = [f.id for f in ALL_FIELDS]  # the 200, then the 2019 and collapsed-row ids, in template order
 CELL_COLUMNS = ["source", "id", "table", "row_label", "column_label", "value", "published", "raw",
-                "span_start", "span_end", "status"]
+                "span_start", "span_end", "source_table", "source_row", "source_col", "status"]
 ISSUE_COLUMNS = ["source", "rule", "severity", "fields", "message", "expected", "state"]
 DICT_COLUMNS = ["id", "table", "block", "row_label", "column_label", "unit", "standard"]
 
@@ -126,9 +126,11 @@ def report_rows(it: ExportItem) -> Rows:
         c = r.cells.get(fid)
         v = values.get(fid)
         span = c.span if c is not None else None
+        origin = c.origin if c is not None else None
         cells.append([source, fid, f.table, f.row_label, f.column_label, _safe(format_value(v)),
                       _safe(format_value(published.get(fid))), _safe(c.raw) if c is not None else "",
                       str(span[0]) if span else "", str(span[1]) if span else "",
+                      *((str(origin.table), str(origin.row), str(origin.col)) if origin else ("", "", "")),
                       statuses.get(fid) or cell_status(fid, v, worst, bool(c is not None and c.uncertain))])
     for i in it.issues:
         issues.append([source, i.rule, i.severity, " ".join(i.fields), _safe(i.message),

@@ -12,6 +12,17 @@ WARNING = "warning"
 INFO = "info"
 
 
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a value sits in a document with real tables: the n-th table, its row and column (from 1)."""
+    table: int
+    row: int
+    col: int
+
+    def to_json(self) -> list[int]:
+        return [self.table, self.row, self.col]
+
+
 @dataclass(slots=True)
 class Cell:
     """One template cell as printed: its value, the raw text and where that text sits in the source."""
@@ -20,6 +31,7 @@ class Cell:
     raw: str | None = None
     span: tuple[int, int] | None = None
     uncertain: bool = False  # placed by weak evidence (a row with too few or too many values)
+    origin: Origin | None = None  # the source table cell (HTML, DOCX)
 
 
 @dataclass
@@ -38,6 +50,13 @@ class Issue:
         if self.evidence:
             out["evidence"] = list(self.evidence)
         return out
+
+
+def _cell_json(c: Cell) -> dict[str, Any]:
+    out: dict[str, Any] = {"raw": c.raw, "span": list(c.span) if c.span else None}
+    if c.origin is not None:
+        out["origin"] = c.origin.to_json()  # [table, row, column] in the source document
+    return out
 
 
 @dataclass
@@ -94,8 +113,7 @@ class Report:
             "source": self.source, "format": self.format, "encoding": self.encoding,
             "meta": {"agency": self.meta.agency, "year": self.meta.year, "period": self.meta.period},
             "fields": self.values(),
-            "cells": {fid: {"raw": c.raw, "span": list(c.span) if c.span else None}
-                      for fid, c in self.cells.items() if c.raw is not None},
+            "cells": {fid: _cell_json(c) for fid, c in self.cells.items() if c.raw is not None},
             "issues": [i.to_json() for i in issues],
             "error": self.error,
         }

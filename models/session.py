@@ -16,7 +16,7 @@ from models.report import Report
 from models.review import Review
 from models.workspace import Workspace, sha256_bytes
 from parsers.decode import MAX_TEXT_BYTES
-from parsers.pipeline import parse_bytes, parse_path, parse_text
+from parsers.pipeline import DOCUMENT_SUFFIXES, NOT_YET, parse_bytes, parse_path, parse_text
 
 SOURCE_CHANGED = "源文件自上次审核后已经改变（哈希不同）；显示的是审核时保存的文本，可用“从源文件重新读取”读入新文本"
 LEDGER_COLUMNS = ["source", "field", "action", "published", "old", "new", "reason", "time", "auditor"]
@@ -68,19 +68,24 @@ def prepare(path: str | os.PathLike[str], stored: dict[str, Any] | None = None,
         if stored is None:
             return Prepared(source, None, error=f"无法读取文件：{exc.strerror or exc}")
     sha = sha256_bytes(data) if data else ""
+    changed = bool(sha) and stored is not None and sha != stored["sha256"]
+    if stored is not None and encoding is None and not reread and not changed and data \
+            and Path(source).suffix.lower() in DOCUMENT_SUFFIXES:
+        reread_same = parse_bytes(data, source, None, Path(source).suffix)  # unchanged: read again to know
+        if reread_same.error is None and reread_same.text == stored["text"]:  # each value's table cell
+            return Prepared(source, reread_same, sha, None, int(stored["id"]), [])
     if stored is not None and encoding is None and not reread:
         report = parse_text(stored["text"], source, stored["encoding"], stored["format"] or "text")
         notes = []
-        changed = bool(sha) and sha != stored["sha256"]
         if not sha:
             notes.append("源文件已不在原处，显示的是工作区中保存的文本")
         elif changed:
             notes.append(SOURCE_CHANGED)
         return Prepared(source, report, sha, None, int(stored["id"]), notes, changed=changed)
-    if Path(source).suffix.lower() not in (".txt", ".md", ".text", ""):
-        report = parse_path(source, encoding)
+    if Path(source).suffix.lower() in NOT_YET:
+        report = parse_path(source, encoding)  # says what to do with the format
     else:
-        report = parse_bytes(data, source, encoding)
+        report = parse_bytes(data, source, encoding, Path(source).suffix)
     if report.error:
         return Prepared(source, None, sha, report.error)
     return Prepared(source, report, sha, None, int(stored["id"]) if stored else None, [], encoding, reread)

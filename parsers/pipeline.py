@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from models.report import WARNING, Issue, Report
 from parsers.decode import MAX_TEXT_BYTES, DecodeError, decode
+from parsers.docx_reader import render_docx
+from parsers.html_reader import decode_html, render_html
+from parsers.layout_text import TextBuilder, origin_at
 from parsers.meta import read_meta, read_prose_counts
 from parsers.normalize import Compact, fold_vertical_pipes, normalize
 from parsers.sections import find_sections
@@ -14,8 +18,15 @@ from parsers.tables import read_table2, read_table3, read_table4
 from parsers.tokens import Grid, prose_spans
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tsv", ""}
-NOT_YET = {".pdf": "PDF", ".docx": "Word (DOCX)", ".html": "HTML", ".htm": "HTML", ".doc": "Word 97-2003 (.doc)",
-           ".wps": "WPS", ".xls": "Excel", ".xlsx": "Excel"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+DOCX_SUFFIXES = {".docx"}
+DOCUMENT_SUFFIXES = HTML_SUFFIXES | DOCX_SUFFIXES
+NOT_YET = {".pdf": "暂不支持 PDF 文件；请另存为文本（.txt）或 Word（.docx）后再打开",
+           ".doc": "这是旧版 Word（.doc）文件；请在 Word 或 WPS 中另存为 .docx 后再打开",
+           ".wps": "这是 WPS 文字（.wps）文件；请在 WPS 中另存为 .docx 后再打开",
+           ".mht": "暂不支持 .mht 网页存档；请在浏览器中另存为“网页，仅 HTML”（.html）",
+           ".mhtml": "暂不支持 .mhtml 网页存档；请在浏览器中另存为“网页，仅 HTML”（.html）",
+           ".xls": "这是 Excel 文件，不是年度报告", ".xlsx": "这是 Excel 文件，不是年度报告"}
 
 
 def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: str = "text") -> Report:
@@ -61,13 +72,36 @@ def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: st
     return report
 
 
-def parse_bytes(data: bytes, source: str = "", encoding: str | None = None) -> Report:
-    """Decode and read report bytes; problems become `Report.error`, never exceptions."""
+def parse_bytes(data: bytes, source: str = "", encoding: str | None = None, suffix: str = ".txt") -> Report:
+    """Read report bytes of the kind `suffix` names; problems become `Report.error`, never exceptions."""
+    suffix = suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return _parse_document(source, "html", lambda: _html(data, encoding))
+    if suffix in DOCX_SUFFIXES:
+        return _parse_document(source, "docx", lambda: (render_docx(data), None))
     try:
         decoded = decode(data, encoding)
     except DecodeError as exc:
         return Report(source=source, error=str(exc))
     return parse_text(decoded.text, source, decoded.encoding)
+
+
+def _html(data: bytes, encoding: str | None) -> tuple[TextBuilder, str | None]:
+    text, used = decode_html(data, encoding)
+    return render_html(text), used
+
+
+def _parse_document(source: str, fmt: str, render: Callable[[], tuple[TextBuilder, str | None]]) -> Report:
+    """A document with real tables, laid out as text and read like one; each cell keeps its table cell."""
+    try:
+        built, encoding = render()
+    except (DecodeError, ValueError) as exc:
+        return Report(source=source, format=fmt, error=str(exc))
+    report = parse_text(built.text(), source, encoding, fmt)
+    for cell in report.cells.values():
+        if cell.span is not None:
+            cell.origin = origin_at(built.spans, cell.span[0])
+    return report
 
 
 def parse_path(path: str | os.PathLike[str], encoding: str | None = None) -> Report:
@@ -76,8 +110,7 @@ def parse_path(path: str | os.PathLike[str], encoding: str | None = None) -> Rep
     source = str(path)
     suffix = p.suffix.lower()
     if suffix in NOT_YET:
-        return Report(source=source, format=suffix.lstrip("."),
-                      error=f"暂不支持 {NOT_YET[suffix]} 文件；请另存为文本（.txt）后再打开")
+        return Report(source=source, format=suffix.lstrip("."), error=NOT_YET[suffix])
     try:
         st = p.stat()
         if not stat.S_ISREG(st.st_mode):
@@ -93,4 +126,4 @@ def parse_path(path: str | os.PathLike[str], encoding: str | None = None) -> Rep
         return Report(source=source, error="这是一个文件夹，不是报告文件")
     except OSError as exc:
         return Report(source=source, error=f"无法读取文件：{exc.strerror or exc}")
-    return parse_bytes(data, source, encoding)
+    return parse_bytes(data, source, encoding, suffix)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gc
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QHea
                                QTabWidget, QVBoxLayout, QWidget)
 
 from models.review import RESTORE, Edit, Review, ReviewedIssue, SetCell, accept
+from models.batch import expand_paths
 from models.review import SIGNED_OFF
 from models.session import Prepared, attach, export_reviews, open_report, prepare, refresh_cross_year, source_key
 from models.workspace import sha256_bytes
@@ -30,9 +30,8 @@ from ui.summary import Summary
 from ui.widgets import Inspector, Legend, OfficialTable
 
 SYNC_LIMIT = 4  # more files than this are read in the background
-READABLE = (".txt", ".md", ".text")
 ENCODINGS = ["utf-8", "gb18030", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
-OPEN_FILTER = QT_TRANSLATE_NOOP("Words", "报告文件 (*.txt *.md *.text);;所有文件 (*)")
+OPEN_FILTER = QT_TRANSLATE_NOOP("Words", "报告文件 (*.txt *.md *.text *.html *.htm *.docx);;所有文件 (*)")
 
 
 class MainWindow(QMainWindow):
@@ -221,12 +220,7 @@ class MainWindow(QMainWindow):
 
         Returns the reviews opened at once (none for a background load: see queue_loaded).
         """
-        files: list[str] = []
-        for p in paths:
-            if os.path.isdir(p):
-                files += [str(f) for f in sorted(Path(p).rglob("*")) if f.is_file() and f.suffix.lower() in READABLE]
-            else:
-                files.append(p)
+        files = expand_paths(paths)
         keys = list(dict.fromkeys(source_key(p) for p in files))
         known = {r.report.source: r for r in self.reviews}
         todo = [k for k in keys if k not in known]

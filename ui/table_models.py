@@ -156,6 +156,10 @@ class GridModel(QAbstractTableModel):
         lines = [f"{f.row_label} · {f.column_label}" if f else fid, fid]
         raw = cell.raw if cell and cell.raw is not None else None
         lines.append(self.tr("印出：") + (raw if raw is not None else self.tr("（空白）")))
+        if cell is not None and cell.origin is not None:
+            o = cell.origin
+            lines.append(self.tr("来源：第 ") + str(o.table) + self.tr(" 个表格，第 ") + str(o.row)
+                         + self.tr(" 行，第 ") + str(o.col) + self.tr(" 列"))
         if fid in r.corrections:
             lines.append(self.tr("更正为：") + (format_value(r.value(fid)) or self.tr("（空白）")))
         lines.append(self.tr("状态：") + word(STATE_WORDS.get(r.cell_state(fid), "")))

@@ -18,42 +18,62 @@
     </message>
     <message>
         <location filename="../../ui/table_models.py" line="158"/>
-        <location filename="../../ui/table_models.py" line="160"/>
+        <location filename="../../ui/table_models.py" line="164"/>
         <source>（空白）</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="160"/>
+        <location filename="../../ui/table_models.py" line="161"/>
+        <source>来源：第 </source>
+        <translation>Source: table </translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models.py" line="161"/>
+        <source> 个表格，第 </source>
+        <translation>, row </translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models.py" line="162"/>
+        <source> 行，第 </source>
+        <translation>, column </translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models.py" line="162"/>
+        <source> 列</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models.py" line="164"/>
         <source>更正为：</source>
         <translation>Corrected to: </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="161"/>
+        <location filename="../../ui/table_models.py" line="165"/>
         <source>状态：</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="164"/>
+        <location filename="../../ui/table_models.py" line="168"/>
         <source>［已接受］</source>
         <translation>[accepted] </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="164"/>
+        <location filename="../../ui/table_models.py" line="168"/>
         <source>［已补填］</source>
         <translation>[filled in] </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="167"/>
+        <location filename="../../ui/table_models.py" line="171"/>
         <source>（应为 </source>
         <translation> (expected </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="167"/>
+        <location filename="../../ui/table_models.py" line="171"/>
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="179"/>
+        <location filename="../../ui/table_models.py" line="183"/>
         <source>只能填写数字、“/”（不适用）或留空：</source>
         <translation>Only a number, &quot;/&quot; (not applicable) or nothing can be entered: </translation>
     </message>
@@ -110,7 +130,7 @@
 <context>
     <name>IssueModel</name>
     <message>
-        <location filename="../../ui/table_models.py" line="266"/>
+        <location filename="../../ui/table_models.py" line="270"/>
         <source>应为：</source>
         <translation>Expected: </translation>
     </message>
@@ -126,447 +146,447 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>表</source>
         <translation>Table </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
-        <location filename="../../ui/main_window.py" line="710"/>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="704"/>
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>
 已改用新的工作区：</source>
         <translation>
 Using a new workspace: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>报告队列</source>
         <translation>Report queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>打开报告…</source>
         <translation>Open reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>打开文件夹…</source>
         <translation>Open folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>以指定编码打开…</source>
         <translation>Open with encoding…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>以其他编码重新打开…</source>
         <translation>Reopen with another encoding…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>从源文件重新读取</source>
         <translation>Reload from source</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>工作区另存为…</source>
         <translation>Save workspace as…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>导出数据集…</source>
         <translation>Export dataset…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>编辑单元格（Enter）</source>
         <translation>Edit cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>恢复原值</source>
         <translation>Restore published value</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>按原样接受…</source>
         <translation>Accept as published…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>下一个待处理问题</source>
         <translation>Next open issue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>上一个待处理问题</source>
         <translation>Previous open issue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>查找原文…</source>
         <translation>Find in report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>签发本报告…</source>
         <translation>Sign off this report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
-        <location filename="../../ui/main_window.py" line="752"/>
+        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="746"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>正在读取 </source>
         <translation>Reading </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source> 份报告…</source>
         <translation> reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>已取消；</source>
         <translation>Cancelled; </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>队列中共 </source>
         <translation>Queue holds </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source> 份报告</source>
         <translation> reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>无法保存修改</source>
         <translation>Change not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>修改没有保存，工作区无法写入：</source>
         <translation>The change was not saved; the workspace cannot be written: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>修改 </source>
         <translation>Change </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>审核人</source>
         <translation>Auditor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>请输入审核人姓名（记入修改记录，只需输入一次）：</source>
         <translation>Your name as auditor (recorded in the ledger; asked once):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>无法修改</source>
         <translation>Cannot change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>恢复原值 </source>
         <translation>Restore published value </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>没有需要接受的待处理问题</source>
         <translation>No open issue to accept</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>按原样接受</source>
         <translation>Accept as published</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>接受原因（例如：已与报告单位核实）：</source>
         <translation>Reason for accepting (e.g. confirmed with the agency):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>按原样接受 </source>
         <translation>Accept as published: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source> 项</source>
         <translation> issues</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>此单元格在原文中没有对应的数字（空白或未印出）</source>
         <translation>This cell has no number in the source (blank or not printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>没有待处理的问题了</source>
         <translation>No open issues left</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>打开文件夹（含子文件夹）</source>
         <translation>Open folder (with subfolders)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>本报告已签发</source>
         <translation>This report is signed off</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>签发</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>还有 </source>
         <translation>There are still </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source> 个错误、</source>
         <translation> errors and </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source> 个警告未处理。仍要签发吗？</source>
         <translation> warnings open. Sign off anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>已签发：</source>
         <translation>Signed off: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>以其他编码重新打开</source>
         <translation>Reopen with another encoding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>编码：</source>
         <translation>Encoding:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>无法重新读取</source>
         <translation>Cannot read again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>已重新读取</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>以指定编码打开</source>
         <translation>Open with encoding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>工作区另存为</source>
         <translation>Save workspace as</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="683"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>审核工作区 (*.review.sqlite)</source>
         <translation>Review workspace (*.review.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>工作区已保存为 </source>
         <translation>Workspace saved as </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="701"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>审核工作区 (*.sqlite)</source>
         <translation>Review workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>还没有打开任何报告</source>
         <translation>No report is open yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="732"/>
+        <location filename="../../ui/main_window.py" line="726"/>
         <source>导出到文件夹</source>
         <translation>Export to folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="739"/>
+        <location filename="../../ui/main_window.py" line="733"/>
         <source>已导出 </source>
         <translation>Exported </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="739"/>
+        <location filename="../../ui/main_window.py" line="733"/>
         <source> 个文件到 </source>
         <translation> files to </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="744"/>
+        <location filename="../../ui/main_window.py" line="738"/>
         <source>首选项</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="744"/>
+        <location filename="../../ui/main_window.py" line="738"/>
         <source>审核人姓名：</source>
         <translation>Auditor&apos;s name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="752"/>
+        <location filename="../../ui/main_window.py" line="746"/>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The interface language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="768"/>
+        <location filename="../../ui/main_window.py" line="762"/>
         <source>错误 </source>
         <translation>Errors </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="768"/>
+        <location filename="../../ui/main_window.py" line="762"/>
         <source> · 警告 </source>
         <translation> · warnings </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="768"/>
+        <location filename="../../ui/main_window.py" line="762"/>
         <source> · 已接受 </source>
         <translation> · accepted </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="769"/>
+        <location filename="../../ui/main_window.py" line="763"/>
         <source> · 修改 </source>
         <translation> · corrections </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="773"/>
+        <location filename="../../ui/main_window.py" line="767"/>
         <source>自动保存的工作区</source>
         <translation>automatic workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="778"/>
+        <location filename="../../ui/main_window.py" line="772"/>
         <source>政府信息公开年报审核</source>
         <translation>Open Government Information Report Review</translation>
     </message>
@@ -717,14 +737,14 @@ Using a new workspace: </translation>
     <message>
         <location filename="../../ui/queue.py" line="21"/>
         <location filename="../../ui/table_models.py" line="31"/>
-        <location filename="../../ui/table_models.py" line="189"/>
+        <location filename="../../ui/table_models.py" line="193"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
         <location filename="../../ui/queue.py" line="21"/>
         <location filename="../../ui/table_models.py" line="31"/>
-        <location filename="../../ui/table_models.py" line="189"/>
+        <location filename="../../ui/table_models.py" line="193"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
@@ -760,7 +780,7 @@ Using a new workspace: </translation>
     </message>
     <message>
         <location filename="../../ui/table_models.py" line="34"/>
-        <location filename="../../ui/table_models.py" line="191"/>
+        <location filename="../../ui/table_models.py" line="195"/>
         <source>已接受</source>
         <translation>Accepted</translation>
     </message>
@@ -770,44 +790,44 @@ Using a new workspace: </translation>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="187"/>
+        <location filename="../../ui/table_models.py" line="191"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="187"/>
+        <location filename="../../ui/table_models.py" line="191"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="188"/>
+        <location filename="../../ui/table_models.py" line="192"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="188"/>
+        <location filename="../../ui/table_models.py" line="192"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="190"/>
+        <location filename="../../ui/table_models.py" line="194"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="191"/>
+        <location filename="../../ui/table_models.py" line="195"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="192"/>
+        <location filename="../../ui/table_models.py" line="196"/>
         <source>已补填</source>
         <translation>Filled in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
-        <source>报告文件 (*.txt *.md *.text);;所有文件 (*)</source>
-        <translation>Report files (*.txt *.md *.text);;All files (*)</translation>
+        <location filename="../../ui/main_window.py" line="34"/>
+        <source>报告文件 (*.txt *.md *.text *.html *.htm *.docx);;所有文件 (*)</source>
+        <translation>Report files (*.txt *.md *.text *.html *.htm *.docx);;All files (*)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,62 @@
+"""Reading web pages and Word files: the time per HTML page (padded to 300 KB the way government
+sites pad them: navigation, styles, scripts, boilerplate) and per DOCX.
+
+Run: python bench/formats_bench.py. Target: ≤ 50 ms for a 300 KB page.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from documents import cms_page, docx_bytes, word_export_page  # noqa: E402
+
+from models.checks import check  # noqa: E402
+from parsers import parse_bytes  # noqa: E402
+
+VALUES = json.loads((ROOT / "tests" / "fixtures" / "truth.json").read_text(encoding="utf-8"))[
+    "004_47148163d7b9be8f.txt"]["fields"]
+
+
+def padded_page(size: int) -> bytes:
+    """A CMS page grown to `size` bytes with the clutter real pages carry."""
+    page = cms_page(VALUES)
+    style = "<style>" + "".join(f".c{i}{{margin:{i}px;color:#{i:06x}}}" for i in range(400)) + "</style>"
+    script = "<script>" + "var a=[" + ",".join(str(i) for i in range(3000)) + "];</script>"
+    links = "".join(f"<li><a href='/news/{i}.html'>关于做好2022年第{i}期政务公开工作的通知</a><span>2022-{i % 12 + 1:02d}-01</span></li>"
+                    for i in range(400))
+    footer = f"<div class=more><ul>{links}</ul></div>"
+    page = page.replace("<body>", "<body>" + style + script, 1).replace("</body>", footer + "</body>", 1)
+    data = page.encode("utf-8")
+    while len(data) < size:
+        data = data.replace(b"</body>", footer.encode("utf-8") + b"</body>", 1)
+    return data[: max(size, len(data))]
+
+
+def timed(data: bytes, suffix: str, rounds: int = 30) -> float:
+    parse_bytes(data, "x" + suffix, suffix=suffix)
+    times = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        check(parse_bytes(data, "x" + suffix, suffix=suffix))
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    page = padded_page(300 * 1024)
+    print(f"HTML page of {len(page) // 1024} KB: {timed(page, '.html') * 1000:.1f} ms (target ≤ 50 ms)")
+    word = word_export_page(VALUES).encode("utf-8")
+    print(f"Word-exported page of {len(word) // 1024} KB: {timed(word, '.htm') * 1000:.1f} ms")
+    doc = docx_bytes(VALUES)
+    print(f"DOCX of {len(doc) // 1024} KB: {timed(doc, '.docx') * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Word documents (DOCX): paragraphs and tables in document order, merged cells resolved."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from parsers.decode import DecodeError
+from parsers.layout_text import TextBuilder
+
+MAX_UNZIPPED = 200 * 1024 * 1024  # a report's DOCX unzips to a few MB; more is a zip bomb
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _check_zip(data: bytes) -> None:
+    if data.startswith(OLE_MAGIC):
+        raise DecodeError("这是旧版 Word（.doc）或 WPS 文件；请在 Word 或 WPS 中另存为 .docx 后再打开")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+            if "word/document.xml" not in {i.filename for i in infos}:
+                raise DecodeError("不是 Word 文档（压缩包中没有 word/document.xml）")
+            if sum(i.file_size for i in infos) > MAX_UNZIPPED:
+                raise DecodeError(f"文档解压后超过 {MAX_UNZIPPED // 1048576} MB，可能是恶意文件，不读取")
+    except zipfile.BadZipFile as exc:
+        raise DecodeError("不是有效的 DOCX 文件（不是 zip 压缩包，或文件已损坏）") from exc
+
+
+def render_docx(data: bytes) -> TextBuilder:
+    """Lay a DOCX out as text: one line per paragraph, each table as a grid."""
+    _check_zip(data)
+    import docx  # python-docx; imported here, only DOCX files need it
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a damaged package  # noqa: BLE001
+        raise DecodeError(f"DOCX 文件已损坏，无法读取：{exc}") from exc
+    out = TextBuilder()
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.line(Paragraph(child, document).text)
+        elif tag == "tbl":
+            out.table(_grid(Table(child, document)))
+    return out
+
+
+def _grid(table: object) -> list[list[str]]:
+    """Cells on the table's grid; a merged cell's text in its top-left position only."""
+    cells = table._cells  # type: ignore[attr-defined]  # python-docx resolves gridSpan and vMerge here
+    cols = table._column_count  # type: ignore[attr-defined]
+    grid: list[list[str]] = []
+    for i, cell in enumerate(cells):
+        r, c = divmod(i, cols)
+        if c == 0:
+            grid.append([])
+        left = cells[i - 1] if c else None
+        above = cells[i - cols] if r else None
+        merged = (left is not None and left._tc is cell._tc) or (above is not None and above._tc is cell._tc)
+        grid[r].append("" if merged else "\n".join(p.text for p in cell.paragraphs))
+    return grid

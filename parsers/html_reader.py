@@ -1,0 +1,136 @@
+"""HTML pages as published or saved: the report's text with its tables rebuilt as grids.
+
+The page is data: nothing is run and nothing is fetched (lxml parses it without network access;
+scripts, styles and embedded objects are dropped).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree, html
+
+from parsers.decode import DecodeError, decode
+from parsers.layout_text import TextBuilder, fill_grid
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head", "title", "meta",
+        "link", "button", "select", "option", "textarea", "input", "canvas", "video", "audio", "map"}
+BLOCK = {"p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "h1", "h2", "h3", "h4",
+         "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "form", "fieldset", "address",
+         "center", "hr", "tr", "caption", "figure", "figcaption", "body", "html"}
+_CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb18030": "gb18030", "big5": "big5hkscs",
+             "utf8": "utf-8", "utf-8": "utf-8"}
+
+
+def decode_html(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """The page's text and the encoding used: asked for, else BOM, else the page's own meta charset,
+    else detection."""
+    if encoding or data[:3] == b"\xef\xbb\xbf" or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        d = decode(data, encoding)
+        return d.text, d.encoding
+    m = _META_CHARSET.search(data[:8192])
+    if m:
+        declared = m.group(1).decode("ascii", "replace").lower()
+        codec = _CHARSETS.get(declared, declared)
+        try:
+            return data.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: fall back to detection
+    d = decode(data)
+    return d.text, d.encoding
+
+
+def _tag(el: Any) -> str:
+    t = el.tag
+    return t.lower() if isinstance(t, str) else ""
+
+
+def _rows(table: Any) -> list[Any]:
+    """The rows of this table (through thead/tbody/tfoot), not those of tables nested in it."""
+    out = []
+    for child in table:
+        t = _tag(child)
+        if t == "tr":
+            out.append(child)
+        elif t in ("thead", "tbody", "tfoot"):
+            out.extend(c for c in child if _tag(c) == "tr")
+    return out
+
+
+def _span(el: Any, name: str) -> int:
+    try:
+        return int(str(el.get(name, "1")).strip() or 1)
+    except ValueError:
+        return 1
+
+
+class _Renderer:
+    def __init__(self) -> None:
+        self.out = TextBuilder()
+        self.buf: list[str] = []
+
+    def flush(self) -> None:
+        self.out.line("".join(self.buf))
+        self.buf = []
+
+    def walk(self, el: Any) -> None:
+        t = _tag(el)
+        if t in SKIP or not t:
+            if el.tail and t:
+                self.buf.append(el.tail)
+            return
+        if t == "table":
+            self.flush()
+            self.table(el)
+        else:
+            block = t in BLOCK
+            if block:
+                self.flush()
+            if t == "br":
+                self.flush()
+            if el.text:
+                self.buf.append(el.text)
+            for child in el:
+                self.walk(child)
+            if block:
+                self.flush()
+        if el.tail:
+            self.buf.append(el.tail)
+
+    def table(self, table: Any) -> None:
+        rows = _rows(table)
+        cells = [[c for c in tr if _tag(c) in ("td", "th")] for tr in rows]
+        if any(c.find(".//table") is not None for row in cells for c in row):
+            for row in cells:  # a layout table: its cells are page regions, read in order
+                for c in row:
+                    self.flush()
+                    self.walk_children(c)
+                    self.flush()
+            return
+        grid = fill_grid([[(" ".join(c.itertext()), _span(c, "rowspan"), _span(c, "colspan")) for c in row]
+                          for row in cells])
+        if grid:
+            self.out.table(grid)
+
+    def walk_children(self, el: Any) -> None:
+        if el.text:
+            self.buf.append(el.text)
+        for child in el:
+            self.walk(child)
+
+
+def render_html(text: str) -> TextBuilder:
+    """Lay a page out as text; tables as grids."""
+    text = _XML_DECL.sub("", text, count=1)
+    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
+    try:
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise DecodeError(f"网页无法解析：{exc}") from exc
+    body = root.find("body")
+    r = _Renderer()
+    r.walk(body if body is not None else root)
+    r.flush()
+    return r.out

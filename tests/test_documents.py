@@ -1,0 +1,123 @@
+"""Reports as published: web pages and Word files read cell by cell, each value knowing its table cell."""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+
+from conftest import TRUTH
+from documents import cms_page, docx_bytes, position, word_export_page
+from models.checks import check
+from models.template import STANDARD_IDS
+from parsers import parse_bytes, parse_path
+
+TRUTH_ALL = json.loads(TRUTH.read_text(encoding="utf-8"))
+T004 = TRUTH_ALL["004_47148163d7b9be8f.txt"]["fields"]  # every cell a number
+
+
+def synthetic() -> dict:
+    """A distinct number in every cell, so a value in the wrong cell cannot go unseen."""
+    out = {fid: 101 + i for i, fid in enumerate(STANDARD_IDS)}
+    out["s2.fees.amount"] = 2468.1357
+    return out
+
+
+def expected(values: dict) -> dict:
+    return {fid: values.get(fid) for fid in STANDARD_IDS}
+
+
+def read(kind: str, values: dict):
+    if kind == "word":
+        return parse_bytes(word_export_page(values).encode("utf-8"), "report.htm", suffix=".htm")
+    if kind == "cms":
+        return parse_bytes(cms_page(values).encode("utf-8"), "report.html", suffix=".html")
+    if kind == "gbk":
+        return parse_bytes(cms_page(values, "gb2312").encode("gb18030"), "report.html", suffix=".html")
+    return parse_bytes(docx_bytes(values), "report.docx", suffix=".docx")
+
+
+@pytest.mark.parametrize("kind", ["word", "cms", "gbk", "docx"])
+@pytest.mark.parametrize("values", [T004, synthetic()], ids=["sample004", "distinct"])
+def test_every_cell_reads_right_and_knows_its_source_cell(kind, values):
+    report = read(kind, values)
+    assert report.error is None
+    assert {k: v for k, v in report.values().items() if k in STANDARD_IDS} == expected(values)
+    assert report.meta.agency == "某某县人民政府" and report.meta.year == 2022
+    for fid in ("s2.fees.amount", "s3.granted.natural_person", "s3.results_total.total", "s4.suit_after_review.total"):
+        cell = report.cells[fid]
+        assert report.text[cell.span[0]:cell.span[1]] == cell.raw
+        if kind in ("word", "docx"):  # the CMS pages split table 三 in two, so their numbering differs
+            assert cell.origin is not None and cell.origin.to_json() == list(position(fid))
+    assert report.format == ("docx" if kind == "docx" else "html")
+
+
+def test_the_clean_report_raises_no_issue_from_a_page_or_a_document():
+    for kind in ("word", "cms", "gbk", "docx"):
+        issues = [i for i in check(read(kind, T004)) if i.severity != "info"]
+        assert issues == [], kind
+
+
+def test_navigation_scripts_and_boilerplate_never_enter_the_tables():
+    report = read("cms", T004)
+    assert "document.write" not in report.text and "var year" not in report.text
+    assert "99" not in [c.raw for c in report.cells.values()]
+    assert report.meta.period is None
+
+
+def test_a_page_decoded_by_its_meta_charset():
+    report = read("gbk", T004)
+    assert report.encoding == "gb18030"
+    assert "某某县人民政府" in report.text
+
+
+def test_the_extracted_json_has_the_source_cell_of_each_value(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    path = tmp_path / "r.docx"
+    path.write_bytes(docx_bytes(T004))
+    out = subprocess.run([sys.executable, "main.py", "extract", "--json", str(path)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60)
+    rec = json.loads(out.stdout)["reports"][0]
+    assert rec["format"] == "docx" and rec["fields"]["s3.new.total"] == 18
+    assert rec["cells"]["s3.new.total"]["origin"] == list(position("s3.new.total"))
+
+
+@pytest.mark.parametrize("data,suffix,message", [
+    (b"<html><body><table><tr><td rowspan=99999999 colspan=99999999>x", ".html", None),
+    (b"\x00\x01\x02 not html at all \xff\xfe", ".html", None),
+    (b"this is not a zip", ".docx", "不是有效的 DOCX"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".docx", "另存为 .docx"),
+])
+def test_bad_documents_get_a_clear_message(data, suffix, message):
+    report = parse_bytes(data, "bad" + suffix, suffix=suffix)
+    assert report.error is not None
+    if message:
+        assert message in report.error
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr("word/huge.bin", b"\0" * (210 * 1024 * 1024))
+    report = parse_bytes(buf.getvalue(), "bomb.docx", suffix=".docx")
+    assert report.error and "解压后超过" in report.error
+
+
+def test_legacy_word_and_wps_files_say_to_save_as_docx(tmp_path):
+    for name in ("old.doc", "old.wps"):
+        path = tmp_path / name
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+        assert "另存为 .docx" in parse_path(path).error
+
+
+def test_a_50_mb_page_is_refused(tmp_path):
+    path = tmp_path / "huge.html"
+    with open(path, "wb") as fh:
+        fh.write(b"<html><body>" + b"<p>x</p>" * (50 * 1024 * 1024 // 8) + b"</body></html>")
+    report = parse_path(path)
+    assert report.error and "上限" in report.error
