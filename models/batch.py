@@ -17,7 +17,7 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 T = TypeVar("T")
 
-READABLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".docx")
+READABLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".pdf")
 PARALLEL_FROM = 64  # fewer files than this are read in this process: starting workers costs more
 
 

@@ -32,6 +32,7 @@ class Cell:
     span: tuple[int, int] | None = None
     uncertain: bool = False  # placed by weak evidence (a row with too few or too many values)
     origin: Origin | None = None  # the source table cell (HTML, DOCX)
+    box: tuple[int, float, float, float, float] | None = None  # PDF: page, left, top, right, bottom (points)
 
 
 @dataclass
@@ -56,6 +57,8 @@ def _cell_json(c: Cell) -> dict[str, Any]:
     out: dict[str, Any] = {"raw": c.raw, "span": list(c.span) if c.span else None}
     if c.origin is not None:
         out["origin"] = c.origin.to_json()  # [table, row, column] in the source document
+    if c.box is not None:
+        out["box"] = [c.box[0]] + [round(v, 1) for v in c.box[1:]]  # [page, left, top, right, bottom]
     return out
 
 

@@ -11,6 +11,7 @@ from parsers.decode import MAX_TEXT_BYTES, DecodeError, decode
 from parsers.docx_reader import render_docx
 from parsers.html_reader import decode_html, render_html
 from parsers.layout_text import TextBuilder, origin_at
+from parsers.pdf_reader import piece_at, read_pdf
 from parsers.meta import read_meta, read_prose_counts
 from parsers.normalize import Compact, fold_vertical_pipes, normalize
 from parsers.sections import find_sections
@@ -20,20 +21,22 @@ from parsers.tokens import Grid, prose_spans
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tsv", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 DOCX_SUFFIXES = {".docx"}
-DOCUMENT_SUFFIXES = HTML_SUFFIXES | DOCX_SUFFIXES
-NOT_YET = {".pdf": "暂不支持 PDF 文件；请另存为文本（.txt）或 Word（.docx）后再打开",
-           ".doc": "这是旧版 Word（.doc）文件；请在 Word 或 WPS 中另存为 .docx 后再打开",
+PDF_SUFFIXES = {".pdf"}
+DOCUMENT_SUFFIXES = HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES
+NOT_YET = {".doc": "这是旧版 Word（.doc）文件；请在 Word 或 WPS 中另存为 .docx 后再打开",
            ".wps": "这是 WPS 文字（.wps）文件；请在 WPS 中另存为 .docx 后再打开",
            ".mht": "暂不支持 .mht 网页存档；请在浏览器中另存为“网页，仅 HTML”（.html）",
            ".mhtml": "暂不支持 .mhtml 网页存档；请在浏览器中另存为“网页，仅 HTML”（.html）",
            ".xls": "这是 Excel 文件，不是年度报告", ".xlsx": "这是 Excel 文件，不是年度报告"}
 
 
-def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: str = "text") -> Report:
-    """Read a report from its text. Spans in the result point into `text`."""
+def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: str = "text",
+               xs: list[tuple[int, int, float, float]] | None = None) -> Report:
+    """Read a report from its text. Spans in the result point into `text`; `xs` gives the page x of
+    pieces of a PDF's text."""
     report = Report(source=source, format=fmt, encoding=encoding, text=text)
     norm = fold_vertical_pipes(normalize(text))
-    grid = Grid(norm)
+    grid = Grid(norm, xs)
     compact = Compact.of(norm)  # the text without white space, for matching labels broken over lines
     sections = find_sections(norm, compact)
     report.sections = sections
@@ -79,11 +82,34 @@ def parse_bytes(data: bytes, source: str = "", encoding: str | None = None, suff
         return _parse_document(source, "html", lambda: _html(data, encoding))
     if suffix in DOCX_SUFFIXES:
         return _parse_document(source, "docx", lambda: (render_docx(data), None))
+    if suffix in PDF_SUFFIXES:
+        return _parse_pdf(data, source)
     try:
         decoded = decode(data, encoding)
     except DecodeError as exc:
         return Report(source=source, error=str(exc))
     return parse_text(decoded.text, source, decoded.encoding)
+
+
+def _parse_pdf(data: bytes, source: str) -> Report:
+    """A PDF's text layer laid out as lines and cells, read like text; each value keeps its box."""
+    try:
+        pdf = read_pdf(data)
+    except DecodeError as exc:
+        return Report(source=source, format="pdf", error=str(exc))
+    if not pdf.text.strip():
+        return Report(source=source, format="pdf", structure=[Issue(
+            "missing", WARNING, [], f"PDF 共 {pdf.pages} 页，但没有文字层（多半是扫描件）：本程序不做 OCR，"
+            "表格无法自动读取；可在右侧模板中照原件手工填写数值，修改记录和导出照常")])
+    xs = [(a, b, p.left, p.right) for a, b, p in pdf.pieces]
+    report = parse_text(pdf.text, source, None, "pdf", xs)
+    for cell in report.cells.values():
+        if cell.span is not None:
+            piece = piece_at(pdf.pieces, cell.span[0])
+            if piece is not None:
+                h = pdf.page_sizes[piece.page - 1][1]
+                cell.box = (piece.page, piece.left, h - piece.top, piece.right, h - piece.bottom)
+    return report
 
 
 def _html(data: bytes, encoding: str | None) -> tuple[TextBuilder, str | None]:

@@ -15,7 +15,7 @@ class Placement:
 
 
 def place(values: list[Token], columns: list[str], header_cells: dict[str, int | None],
-          total: str | None = "total") -> Placement:
+          total: str | None = "total", header_x: dict[str, float | None] | None = None) -> Placement:
     """Assign value tokens to columns.
 
     A row with as many values as columns reads in order. A lone value in a row that has a
@@ -28,8 +28,11 @@ def place(values: list[Token], columns: list[str], header_cells: dict[str, int |
         return Placement(dict(zip(columns, values)), [], "in order", False)
     if k == 0:
         return Placement({}, [], "in order", False)
-    if k == 1 and total in columns and n > 1:
+    if k == 1 and total in columns and n > 1 and not _x_says_otherwise(values[0], total, header_x):
         return Placement({total: values[0]}, [], "total only", False)
+    by_x = _by_x(values, columns, header_x or {})
+    if by_x is not None:
+        return Placement(by_x, [], "by position", False)
     by_pos = _by_position(values, columns, header_cells)
     if by_pos is not None:
         cells, extra = by_pos
@@ -40,6 +43,34 @@ def place(values: list[Token], columns: list[str], header_cells: dict[str, int |
         cells[total] = values[-1]
         return Placement(cells, values[n - 1:-1] if k > n else [], "left to right", True)
     return Placement(dict(zip(columns, values)), values[n:], "left to right", True)
+
+
+def _by_x(values: list[Token], columns: list[str], header_x: dict[str, float | None]) -> dict[str, Token] | None:
+    """On a page: each value under the header whose centre is nearest, when every value is clearly
+    under one header and no two under the same."""
+    xs = {c: header_x.get(c) for c in columns}
+    if not values or any(v.x is None for v in values) or any(x is None for x in xs.values()) or len(columns) < 2:
+        return None
+    ordered = sorted(xs.values())  # type: ignore[type-var]
+    gap = min(b - a for a, b in zip(ordered, ordered[1:]))  # type: ignore[operator]
+    if gap <= 0:
+        return None
+    cells: dict[str, Token] = {}
+    for v in values:
+        c = min(columns, key=lambda c: abs(xs[c] - v.x))  # type: ignore[operator]
+        if abs(xs[c] - v.x) > 0.45 * gap or c in cells:  # type: ignore[operator]
+            return None
+        cells[c] = v
+    return cells
+
+
+def _x_says_otherwise(value: Token, total: str, header_x: dict[str, float | None] | None) -> bool:
+    """A lone value that stands under another column than the total (on a page)."""
+    if not header_x or value.x is None or header_x.get(total) is None:
+        return False
+    xs = [x for x in header_x.values() if x is not None]
+    nearest = min(xs, key=lambda x: abs(x - value.x))  # type: ignore[operator]
+    return nearest != header_x[total]
 
 
 def _by_position(values: list[Token], columns: list[str],

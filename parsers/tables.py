@@ -109,7 +109,8 @@ def _masks(spans: list[tuple[int, int]]) -> list[Anchor]:
 
 
 def _s3_columns(compact: Compact, hstart: int, hend: int, grid: Grid,
-                prose: list[tuple[int, int]]) -> tuple[list[str], dict[str, int | None], list[Anchor]]:
+                prose: list[tuple[int, int]]) -> tuple[list[str], dict[str, int | None], dict[str, float | None],
+                                                       list[Anchor]]:
     """Column order of table 三 from its header: the five org columns stand where 法人或其他组织 stands."""
     found = outside(find_anchors(compact, _S3_COLUMN_RE, "column", hstart, hend), prose)
     place_anchors(found, grid)
@@ -122,11 +123,15 @@ def _s3_columns(compact: Compact, hstart: int, hend: int, grid: Grid,
         if a.key != "noise" and a.key not in first:
             first[a.key] = a
     if not first:
-        return [c.id for c in S3_COLUMNS], {}, found
+        return [c.id for c in S3_COLUMNS], {}, {}, found
+    xs = {k: a.x for k, a in first.items()}
     # Where the columns stand: their tab/| cell when the copy kept the grid, their
     # order in the text when the header is one line; a multi-line header copied
     # without a grid says nothing reliable about order, so the official order holds.
-    if all(a.cell is not None for a in first.values()):
+    if all(x is not None for x in xs.values()):  # on a page, columns stand where their headers stand
+        where = {k: (round(a.x or 0), a.start) for k, a in first.items()}
+        org_where = (round(grid.x_of(org_pos) or 0), org_pos) if org_pos is not None else None
+    elif all(a.cell is not None for a in first.values()):
         where = {k: (a.cell or 0, a.start) for k, a in first.items()}
         org_where = (grid.locate(org_pos)[1] or 0, org_pos) if org_pos is not None else None
     else:
@@ -150,7 +155,7 @@ def _s3_columns(compact: Compact, hstart: int, hend: int, grid: Grid,
         anchor = org_where if org_where is not None and org_where <= where[children[0]] else where[children[0]]
         top.append((anchor, children))
     order = [cid for _, ids in sorted(top) for cid in ids]
-    return order, {k: a.cell for k, a in first.items()}, found
+    return order, {k: a.cell for k, a in first.items()}, xs, found
 
 
 def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
@@ -173,7 +178,7 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
     if not rows:
         return res
     res.found = True
-    columns, header_cells, header_anchors = _s3_columns(compact, cstart, header_end or cstart, grid, prose)
+    columns, header_cells, header_x, header_anchors = _s3_columns(compact, cstart, header_end or cstart, grid, prose)
     groups = [g for g in outside(find_anchors(compact, _S3_GROUP_RE, "group", header_end or cstart, cend), prose)
               if not any(g.start < r.end and r.start < g.end for r in rows)]
     place_anchors(rows + groups, grid)
@@ -188,7 +193,7 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
             # the header lost a label, the rows did not: read them in the official order
             res.issues.append(Issue("layout", INFO, [], "表三表头未印出「" + "、".join(c.label for c in missing_cols)
                                     + f"」，但多数行印有 {len(S3_COLUMNS)} 个数值，已按官方列序读取"))
-            columns, header_cells, missing_cols = [c.id for c in S3_COLUMNS], {}, []
+            columns, header_cells, header_x, missing_cols = [c.id for c in S3_COLUMNS], {}, {}, []
         else:
             res.issues.append(Issue("missing", WARNING, [f"s3.{r.id}.{c.id}" for r in S3_ROWS for c in missing_cols],
                                     "表三表头缺少列：" + "、".join(c.label for c in missing_cols) + "；这些列全部空白"))
@@ -215,7 +220,7 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
                 continue
         else:
             rid, label = a.key, labels[a.key]
-        p = place(seg.values, columns, header_cells)
+        p = place(seg.values, columns, header_cells, header_x=header_x)
         for cid, tok in p.cells.items():
             fid = f"s3.{rid}.{cid}"
             res.cells[fid] = _cell(fid, tok, p.uncertain)
@@ -266,6 +271,7 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
     per_group = _s4_by_group(group_anchors, all_tokens, end)
     slots: list[tuple[str, str]] = []
     cells_at: dict[tuple[str, str], int | None] = {}
+    x_at: dict[tuple[str, str], float | None] = {}
     if per_group is None:
         chunks: list[list[Anchor]] = [[]]
         for a in (a for a in col_anchors if a.end <= (tokens[0].start if tokens else end)):
@@ -277,26 +283,29 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
             for a in chunk:
                 slots.append((group_order[gi], a.key))
                 cells_at[(group_order[gi], a.key)] = a.cell
+                x_at[(group_order[gi], a.key)] = a.x
         standard = [(g, c) for g in _S4_GROUP_IDS for c in _S4_COL_IDS]
         if len(tokens) == 15 and len(slots) != 15:
             slots = standard
         elif not slots:
             slots = standard
-        _fill_s4(res, tokens, slots, cells_at)
+        _fill_s4(res, tokens, slots, cells_at, x_at=x_at)
     else:
         col_order = []
         for a in col_anchors:
             if a.key not in col_order:
                 col_order.append(a.key)
         col_order += [c for c in _S4_COL_IDS if c not in col_order]
-        header_cells = {}
+        header_cells: dict[str, int | None] = {}
+        header_xs: dict[str, float | None] = {}
         for a in col_anchors:
             header_cells.setdefault(a.key, a.cell)
+            header_xs.setdefault(a.key, a.x)
         for seg in per_group:
             g = seg.anchor.key
             label = next(gl for gid, gl, _ in S4_GROUPS if gid == g)
             _fill_s4(res, seg.values, [(g, c) for c in col_order], {(g, c): header_cells.get(c) for c in col_order},
-                     label)
+                     label, {(g, c): header_xs.get(c) for c in col_order})
             res.issues.extend(_stray_issues("四", seg, label))
     for g in _S4_GROUP_IDS:
         for c in _S4_COL_IDS:
@@ -316,9 +325,11 @@ def _s4_by_group(groups: list[Anchor], tokens: list[Token], end: int) -> list[_S
 
 
 def _fill_s4(res: TableResult, tokens: list[Token], slots: list[tuple[str, str]],
-             cells_at: dict[tuple[str, str], int | None], label: str = "行政复议、行政诉讼") -> None:
+             cells_at: dict[tuple[str, str], int | None], label: str = "行政复议、行政诉讼",
+             x_at: dict[tuple[str, str], float | None] | None = None) -> None:
     names = [f"{g}.{c}" for g, c in slots]
-    p = place(tokens, names, {f"{g}.{c}": i for (g, c), i in cells_at.items()}, total=None)
+    p = place(tokens, names, {f"{g}.{c}": i for (g, c), i in cells_at.items()}, total=None,
+              header_x={f"{g}.{c}": x for (g, c), x in (x_at or {}).items()})
     for name, tok in p.cells.items():
         fid = f"s4.{name}"
         res.cells[fid] = _cell(fid, tok, p.uncertain)
@@ -409,7 +420,8 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
         cols = [c for c in col_ids if c in layout_cols]
         cols = list(dict.fromkeys(cols)) if len(set(cols)) == len(layout_cols) else layout_cols
         header_cells = {_T2_COLS[h.key].id: h.cell for h in header}
-        p = place(seg.values, cols, header_cells, total=None)
+        header_x = {_T2_COLS[h.key].id: h.x for h in header}
+        p = place(seg.values, cols, header_cells, total=None, header_x=header_x)
         if layout.prefix == "s2_2019" and not any(i.rule == "layout" and TABLE2_BLOCKS[bi].label in i.message
                                                   for i in res.issues):
             res.issues.append(Issue("layout", INFO, [], f"表二{TABLE2_BLOCKS[bi].label}按 2019 年版格式印制（{', '.join(c.label for c in layout.columns)}），读入 s2_2019.*"))

@@ -63,6 +63,7 @@ class Token:
     end: int
     line: int
     cell: int | None  # index of the tab- or |-separated cell in its line; None in untabbed text
+    x: float | None = None  # horizontal position on the page (PDF), for aligning values under headers
 
 
 @dataclass(slots=True)
@@ -74,15 +75,31 @@ class Anchor:
     end: int
     line: int = 0
     cell: int | None = None
+    x: float | None = None
 
 
 class Grid:
     """Line and cell positions of offsets in one text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, xs: list[tuple[int, int, float, float]] | None = None) -> None:
         self.text = text
+        self.xs = xs or []  # (start, end, left, right) of each piece of a PDF's text
+        self._x_starts = [p[0] for p in self.xs]
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.separators = [m.start() for m in re.finditer(r"[\t|]", text)]
+
+    def x_of(self, pos: int, end: int | None = None) -> float | None:
+        """The page x of the centre of text[pos:end] (PDF text only), found within its piece: a
+        piece can hold the texts of neighbouring cells that were printed close together."""
+        if not self.xs:
+            return None
+        i = bisect.bisect_right(self._x_starts, pos) - 1
+        if i < 0 or not self.xs[i][0] <= pos < self.xs[i][1]:
+            return None
+        start, stop, left, right = self.xs[i]
+        end = min(stop, end if end is not None else pos + 1)
+        mid = (pos + end) / 2
+        return left + (right - left) * (mid - start) / max(1, stop - start)
 
     def locate(self, pos: int) -> tuple[int, int | None]:
         """(line number, cell index or None) of a source offset."""
@@ -139,7 +156,7 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
         kind = m.lastgroup or TEXT
         a, b = start + m.start(), start + m.end()
         line, cell = grid.locate(a) if kind != TEXT else (-1, None)  # text needs no grid position
-        out.append(Token(kind, m.group(), a, b, line, cell))
+        out.append(Token(kind, m.group(), a, b, line, cell, grid.x_of(a, b) if kind != TEXT else None))
     return out
 
 
@@ -147,3 +164,4 @@ def place_anchors(anchors: list[Anchor], grid: Grid) -> None:
     """Fill in the line and cell of each anchor."""
     for a in anchors:
         a.line, a.cell = grid.locate(a.start)
+        a.x = grid.x_of(a.start, a.end)

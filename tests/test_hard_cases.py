@@ -158,12 +158,12 @@ def test_a_named_pipe_is_refused_instead_of_hanging(tmp_path):
 
 
 def test_a_folder_with_nothing_readable_says_so(tmp_path):
-    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "a.pptx").write_bytes(b"PK")
     (tmp_path / "b.xlsx").write_bytes(b"PK")
     out = subprocess.run([sys.executable, "main.py", "extract", "--json", str(tmp_path)], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 1
-    assert "跳过 2 个暂不支持的文件（.pdf、.xlsx）" in out.stderr and "没有找到可读取的报告文件" in out.stderr
+    assert "跳过 2 个暂不支持的文件（.pptx、.xlsx）" in out.stderr and "没有找到可读取的报告文件" in out.stderr
 
 
 def test_export_refuses_a_file_as_output_folder_and_a_database_that_is_not_a_workspace(tmp_path):

@@ -47,7 +47,7 @@ def make_folder(root, n_per_sample: int = 2):
         for p in sorted(SAMPLES.glob("*.txt")):
             dst = (folder / "towns" if k % 2 else folder) / f"{k}_{p.name}"
             shutil.copy(p, dst)
-    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 not read yet")  # not a readable kind: not listed
+    (folder / "slides.pptx").write_bytes(b"PK")  # not a readable kind: not listed
     return folder
 
 
@@ -69,7 +69,7 @@ def test_a_folder_loads_in_the_background_and_the_queue_filters(qtbot, env):
     cancelled = load(qtbot, w, [make_folder(env["dir"])])
     assert cancelled is False
     q, proxy = w.queue.model, w.queue.proxy
-    assert q.rowCount() == 10  # five samples twice, the subfolder included, the .pdf left out
+    assert q.rowCount() == 10  # five samples twice, the subfolder included, the .pptx left out
     assert w.current is not None  # the first report was shown as soon as it was read
     names = {q.data(q.index(i, 0)) for i in range(q.rowCount())}
     assert "刚察县人民政府办公室" in names and "新乡县人民政府" in names
