@@ -149,11 +149,28 @@ def read_pdf(data: bytes) -> PdfText:
         pdf.close()
 
 
-def render_page(data: bytes, page: int, scale: float) -> tuple[bytes, int, int, int]:
-    """A page as RGBA pixels (bytes, width, height, stride) at `scale` pixels per point."""
+def pdfium_c():  # type: ignore[no-untyped-def]
+    """pypdfium2's raw bindings (for the bitmap format constant)."""
+    import pypdfium2.raw as raw
+
+    return raw
+
+
+def page_count(data: bytes) -> int:
+    """How many pages a PDF has."""
     pdf = _load(data)
     try:
-        bitmap = pdf[page - 1].render(scale=scale, rev_byteorder=True)
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def render_page(data: bytes, page: int, scale: float) -> tuple[bytes, int, int, int]:
+    """A page as RGBA pixels (bytes, width, height, stride) at `scale` pixels per point, on white."""
+    pdf = _load(data)
+    try:
+        bitmap = pdf[page - 1].render(scale=scale, rev_byteorder=True, force_bitmap_format=pdfium_c().FPDFBitmap_BGRA,
+                                      fill_color=(255, 255, 255, 255))
         try:
             return bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride
         finally:

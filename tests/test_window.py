@@ -311,3 +311,27 @@ def test_a_file_whose_encoding_cannot_be_guessed_opens_with_one_the_auditor_pick
     window.act_open_encoding.trigger()
     assert window.current.report.encoding == "big5hkscs"
     assert window.current.value("s2.licensing.decisions") == 2957 and window.current.value("s3.new.total") == 18
+
+
+def test_a_pdf_shows_its_pages_with_the_selected_value_marked_and_clicks_select_cells(qtbot, env, qapp):
+    import json
+
+    from conftest import TRUTH
+    from pdfs import make_pdf
+    values = json.loads(TRUTH.read_text(encoding="utf-8"))["004_47148163d7b9be8f.txt"]["fields"]
+    path = env["dir"] / "report.pdf"
+    make_pdf(str(path), values, break_table3_after=14)
+    w = MainWindow(env["settings"](), env["ws"])
+    qtbot.addWidget(w)
+    w.open_paths([str(path)])
+    assert w.source_tabs.isTabVisible(1) and w.source_tabs.currentWidget() is w.pdf
+    assert w.pdf.pages == 2 and w.pdf.label.pixmap() is not None
+    cell = w.current.report.cells["s3.carried_forward.total"]  # after the page break
+    w.select_field("s3.carried_forward.total")
+    assert w.pdf.page == cell.box[0] == 2 and w.pdf.focus_box == cell.box
+    other = w.current.report.cells["s2.licensing.decisions"]
+    page, left, top, right, bottom = other.box
+    w._page_clicked(page, (left + right) / 2, (top + bottom) / 2)
+    assert w.selected_field() == "s2.licensing.decisions"
+    w.open_paths([str(SAMPLES / S000)])  # a text report: no page view
+    assert not w.source_tabs.isTabVisible(1)

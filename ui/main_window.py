@@ -21,7 +21,10 @@ from models.values import Value, format_value
 from models.workspace import Workspace, WorkspaceError, default_workspace_path
 from ui.commands import EditCommand
 from ui.layouts import table2, table3, table4
+from parsers.decode import DecodeError
+from parsers.pdf_reader import page_count
 from ui.loader import LoadTask
+from ui.pdf_view import PdfPane
 from ui.queue import QueuePane
 from ui.raw_view import RawPane
 from ui.settings import K_GEOMETRY, K_SPLIT_MAIN, K_SPLIT_RIGHT, K_STATE, Settings
@@ -31,7 +34,7 @@ from ui.widgets import Inspector, Legend, OfficialTable
 
 SYNC_LIMIT = 4  # more files than this are read in the background
 ENCODINGS = ["utf-8", "gb18030", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
-OPEN_FILTER = QT_TRANSLATE_NOOP("Words", "报告文件 (*.txt *.md *.text *.html *.htm *.docx);;所有文件 (*)")
+OPEN_FILTER = QT_TRANSLATE_NOOP("Words", "报告文件 (*.txt *.md *.text *.html *.htm *.docx *.pdf);;所有文件 (*)")
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +84,12 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.raw = RawPane()
         self.raw.text.position_clicked.connect(self._source_clicked)
+        self.pdf = PdfPane()
+        self.pdf.point_clicked.connect(self._page_clicked)
+        self.source_tabs = QTabWidget()
+        self.source_tabs.addTab(self.raw, self.tr("原文文本"))
+        self.source_tabs.addTab(self.pdf, self.tr("PDF 页面"))
+        self.source_tabs.setTabVisible(1, False)
         self.grids = {"二": GridModel(table2(False), self._submit), "三": GridModel(table3(False), self._submit),
                       "四": GridModel(table4(), self._submit)}
         self.tabs = QTabWidget()
@@ -125,7 +134,7 @@ class MainWindow(QMainWindow):
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 2)
         self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.addWidget(self.raw)
+        self.split.addWidget(self.source_tabs)
         self.split.addWidget(self.right)
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 3)
@@ -330,6 +339,7 @@ class MainWindow(QMainWindow):
             model.set_review(review)
         self.issues.set_review(review)
         self.raw.text.set_source(review.report.text)
+        self._show_pages(review)
         self.queue.select(review)
         self.inspector.show_field(review, "")
         self._update_counts()
@@ -472,6 +482,8 @@ class MainWindow(QMainWindow):
         self.inspector.show_field(self.current, fid)
         cell = self.current.report.cells.get(fid) if fid else None
         self.raw.text.show_spans([cell.span] if cell and cell.span else [])
+        if self.source_tabs.isTabVisible(1):
+            self.pdf.show_box(cell.box if cell else None)
         if fid and not (cell and cell.span):
             self.statusBar().showMessage(self.tr("此单元格在原文中没有对应的数字（空白或未印出）"), 5000)
 
@@ -514,10 +526,40 @@ class MainWindow(QMainWindow):
             if isinstance(view, OfficialTable):
                 view.select_fields(fields)  # every cell of the issue in that table, the first one current
         spans = [c.span for f in item.issue.fields if (c := self.current.report.cells.get(f)) and c.span]
+        boxes = [c.box for f in item.issue.fields if (c := self.current.report.cells.get(f)) and c.box]
+        if self.source_tabs.isTabVisible(1) and boxes:
+            self.pdf.show_box(boxes[0])
         if item.issue.evidence:
             spans.insert(0, item.issue.evidence)
         self.raw.text.show_spans(spans)
         self.issue_view.setFocus()
+
+    def _show_pages(self, review: Review) -> None:
+        """A PDF's pages beside its text; other formats show their text only."""
+        is_pdf = review.report.format == "pdf"
+        self.source_tabs.setTabVisible(1, is_pdf)
+        if not is_pdf:
+            self.source_tabs.setCurrentIndex(0)
+            return
+        try:
+            with open(review.report.source, "rb") as fh:
+                data = fh.read()
+            self.pdf.set_document(data, page_count(data))
+            self.source_tabs.setCurrentIndex(1)
+        except (OSError, DecodeError) as exc:
+            self.source_tabs.setTabVisible(1, False)
+            self.statusBar().showMessage(self.tr("无法显示 PDF 页面：") + str(exc), 8000)
+
+    @Slot(int, float, float)
+    def _page_clicked(self, page: int, x: float, y: float) -> None:
+        """Clicking a number on the page selects its cell."""
+        if self.current is None:
+            return
+        for fid, cell in self.current.report.cells.items():
+            b = cell.box
+            if b and b[0] == page and b[1] - 2 <= x <= b[3] + 2 and b[2] - 2 <= y <= b[4] + 2:
+                self.select_field(fid)
+                return
 
     def grids_show(self, fid: str) -> bool:
         """True if one of the tables shows this field."""
