@@ -171,10 +171,12 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return {"extract": _cmd_extract, "check": _cmd_check, "export": _cmd_export}[args.command](args)
     try:
-        from ui.app import run
+        from ui.app import run, self_test
     except ImportError as exc:  # the window needs PySide6; the command line does not
         print(f"无法启动窗口（{exc}）。命令行用法：python main.py extract|check|export PATH...", file=sys.stderr)
         return 2
+    if argv[:1] == ["--self-test"]:
+        return self_test(argv[1:] or bundled_samples())
     return run(argv or bundled_samples())
 
 

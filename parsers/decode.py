@@ -87,7 +87,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             pass
     if _looks_binary(data):
-        raise DecodeError("不是文本文件（含二进制内容）")
+        raise DecodeError("不是政府信息公开工作年度报告：这不是文本文件（含二进制内容，可能是图片或程序）")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", True)
     except UnicodeDecodeError:

@@ -75,3 +75,34 @@ def run(paths: list[str]) -> int:
     win.show()
     win.open_paths(win.ws.sources() + paths)  # the workspace's queue, then the files asked for
     return app.exec()
+
+
+def self_test(paths: list[str]) -> int:
+    """Start the real window on these reports with a throwaway workspace and settings, wait until
+    they are all read, say how many, and quit (checks a packaged build)."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings, QTimer
+
+    tmp = tempfile.mkdtemp(prefix="govinfo-selftest-")
+    settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+    app = make_app(settings=settings)
+    from ui.main_window import MainWindow
+
+    win = MainWindow(settings, str(Path(tmp) / "selftest.review.sqlite"))
+    win.show()
+    result = {"code": 1}
+
+    def loaded(cancelled: bool) -> None:
+        errs = sum(r.counts()[0] for r in win.reviews)
+        print(f"window ok: {len(win.reviews)} reports in the queue, {errs} errors open, "
+              f"current {win.current.report.meta.agency if win.current else None}", flush=True)
+        result["code"] = 0 if win.reviews and not cancelled else 1
+        QTimer.singleShot(0, win.close)
+        QTimer.singleShot(0, app.quit)
+
+    win.queue_loaded.connect(loaded)
+    QTimer.singleShot(60000, app.quit)  # never hang a build check
+    QTimer.singleShot(0, lambda: win.open_paths(paths))
+    app.exec()
+    return result["code"]

@@ -1,0 +1,106 @@
+"""Build the packaged app (PyInstaller, one folder) and check that it works with no network:
+the window starts on its bundled samples, and extract / export read text, HTML, DOCX and PDF.
+
+usage: python scripts/check_build.py [--no-build]     (CI runs it after the tests)
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+SRC = (ROOT / "main.py").read_text(encoding="utf-8")
+NAME = re.search(r'APP_NAME = "([^"]+)"', SRC).group(1)  # type: ignore[union-attr]
+VERSION = re.search(r'APP_VERSION = "([^"]+)"', SRC).group(1)  # type: ignore[union-attr]
+DIST = ROOT / "build" / "dist" / f"{NAME}-{VERSION}"
+EXE = DIST / (NAME + (".exe" if os.name == "nt" else ""))
+
+
+def offline() -> list[str]:
+    """A prefix that runs a command with no network at all, where the system allows it."""
+    unshare = shutil.which("unshare")
+    if unshare and subprocess.run([unshare, "-n", "true"], capture_output=True).returncode == 0:
+        return [unshare, "-n"]
+    return []
+
+
+def run(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": kw.pop("home", os.environ.get("HOME", "/tmp"))}
+    return subprocess.run(offline() + [str(EXE)] + args, capture_output=True, text=True, timeout=300, env=env,
+                          **kw)  # type: ignore[call-overload]
+
+
+def check(ok: bool, what: str, detail: str = "") -> None:
+    print(("ok    " if ok else "FAIL  ") + what + (f"\n      {detail[-1500:]}" if detail and not ok else ""))
+    if not ok:
+        sys.exit(1)
+
+
+def documents(folder: Path) -> list[Path]:
+    """A report as a web page, a Word file and a PDF, made from the sample values."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from documents import cms_page, docx_bytes
+    from pdfs import make_pdf
+    values = json.loads((ROOT / "tests" / "fixtures" / "truth.json").read_text(encoding="utf-8"))[
+        "004_47148163d7b9be8f.txt"]["fields"]
+    (folder / "page.html").write_bytes(cms_page(values, "gb2312").encode("gb18030"))
+    (folder / "word.docx").write_bytes(docx_bytes(values))
+    make_pdf(str(folder / "scan.pdf"), values)
+    del app
+    return [folder / "page.html", folder / "word.docx", folder / "scan.pdf"]
+
+
+def main() -> int:
+    if "--no-build" not in sys.argv:
+        shutil.rmtree(ROOT / "build" / "dist", ignore_errors=True)
+        b = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(ROOT / "build" / "dist"),
+                            "--workpath", str(ROOT / "build" / "work"), str(ROOT / "build.spec")],
+                           cwd=ROOT, capture_output=True, text=True, timeout=1800)
+        check(b.returncode == 0, f"pyinstaller build.spec builds {DIST.relative_to(ROOT)}", b.stderr)
+    check(EXE.exists(), f"the app is at {EXE.relative_to(ROOT)}")
+    size = sum(f.stat().st_size for f in DIST.rglob("*") if f.is_file()) / 1048576
+    print(f"      folder size {size:.0f} MB; network {'cut off (unshare -n)' if offline() else 'not cut off here'}")
+    out = run(["--version"])
+    check(out.returncode == 0 and VERSION in out.stdout, f"--version says {NAME} {VERSION}", out.stderr)
+    samples = sorted((DIST / "_internal" / "resources" / "samples").glob("*.txt")) or \
+        sorted(DIST.rglob("resources/samples/*.txt"))
+    check(len(samples) == 5, "the five sample reports are bundled")
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        docs = documents(tmp)
+        out = run(["extract", "--json", *map(str, samples), *map(str, docs)])
+        data = json.loads(out.stdout or "{}")
+        reports = {Path(r["source"]).name: r for r in data.get("reports", [])}
+        check(out.returncode == 0 and len(reports) == 8, "extract reads 5 text reports, a page, a DOCX and a PDF",
+              out.stderr)
+        check(reports["000_978a9fff42e671ca.txt"]["fields"]["s3.new.total"] == 13, "text: a value read right")
+        for name in ("page.html", "word.docx", "scan.pdf"):
+            check(reports[name]["fields"]["s2.licensing.decisions"] == 2957 and reports[name]["error"] is None,
+                  f"{name}: read without error, values right")
+        out = run(["export", "--out", str(tmp / "ds"), *map(str, samples)])
+        check(out.returncode == 0, "export writes the dataset", out.stderr)
+        raw = (tmp / "ds" / "reports.csv").read_bytes()
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+        check(raw.startswith(b"\xef\xbb\xbf") and len(rows) == 5, "reports.csv: UTF-8 with BOM, five reports")
+        out = run(["--self-test"], home=str(tmp))
+        check(out.returncode == 0 and "window ok: 5 reports" in out.stdout, "the window starts on the samples",
+              out.stdout + out.stderr)
+    print(f"the packaged app works: {DIST}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
