@@ -12,7 +12,7 @@ from models.values import parse_value
 from parsers.normalize import Compact
 from parsers.place import place
 from parsers.tokens import (MARKER, TEXT, VALUE, Anchor, Grid, Token, find_anchors, outside,
-                            place_anchors, prose_spans, search_anchor, tokenize)
+                            place_anchors, search_anchor, tokenize)
 
 
 @dataclass
@@ -159,11 +159,10 @@ def _s3_columns(compact: Compact, hstart: int, hend: int, grid: Grid,
 
 
 def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
-                prose: list[tuple[int, int]] | None = None) -> TableResult:
+                prose: list[tuple[int, int]]) -> TableResult:
     """Table 三: 25 rows × 7 columns, rows found by label in template order; `prose` sentences are skipped."""
     res = TableResult()
     cstart, cend = compact.from_source(start), compact.from_source(end)
-    prose = prose_spans(text, start, end) if prose is None else prose
     rows: list[Anchor] = []
     pos = cstart
     header_end = None
@@ -247,13 +246,17 @@ _S4_GROUP_IDS = [g for g, _, _ in S4_GROUPS]
 _S4_COL_IDS = [c.id for c in S4_COLUMNS]
 
 
+def _labels(compact: Compact, pattern: re.Pattern[str], kind: str, start: int, end: int,
+            prose: list[tuple[int, int]]) -> list[Anchor]:
+    """The labels of a table in the source region [start, end), leaving out words of prose sentences."""
+    return outside(find_anchors(compact, pattern, kind, compact.from_source(start), compact.from_source(end)), prose)
+
+
 def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
-                prose: list[tuple[int, int]] | None = None) -> TableResult:
+                prose: list[tuple[int, int]]) -> TableResult:
     """Table 四: three groups × five columns, read in the order the header prints them."""
     res = TableResult()
-    prose = prose_spans(text, start, end) if prose is None else prose
-    anchors = outside(find_anchors(compact, _S4_RE, "column", compact.from_source(start), compact.from_source(end)),
-                      prose)
+    anchors = _labels(compact, _S4_RE, "column", start, end, prose)
     if not anchors:
         return res
     res.found = True
@@ -388,12 +391,10 @@ def _t2_layout(row_id: str, block_index: int | None, col_ids: list[str]) -> tupl
 
 
 def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
-                prose: list[tuple[int, int]] | None = None) -> TableResult:
+                prose: list[tuple[int, int]]) -> TableResult:
     """Table 二: blocks （一）（五）（六）（八）(（九）), each read by its own header, 2021 or 2019 layout."""
     res = TableResult()
-    prose = prose_spans(text, start, end) if prose is None else prose
-    anchors = outside(find_anchors(compact, _T2_RE, "label", compact.from_source(start), compact.from_source(end)),
-                      prose)
+    anchors = _labels(compact, _T2_RE, "label", start, end, prose)
     if not any(a.key.startswith("r_") for a in anchors):
         return res
     res.found = True
