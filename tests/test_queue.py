@@ -210,3 +210,47 @@ def test_command_line_export_of_a_folder_shows_progress(tmp_path):
     assert len(rows) == 70
     assert [r["source"] for r in rows] == sorted(r["source"] for r in rows)  # in order despite the workers
     assert {r["agency"] for r in rows} >= {"刚察县人民政府办公室", "西峡县人民政府"}
+
+
+def test_the_queue_model_passes_the_model_tester_and_the_summary_counts_open_issues(qtbot, env, qtmodeltester):
+    w = window(qtbot, env)
+    load(qtbot, w, [make_folder(env["dir"], 1)])
+    qtmodeltester.check(w.queue.model)
+    qtmodeltester.check(w.queue.proxy)
+    w.summary_dock.show()
+    w.summary.refresh(w.reviews)
+    rules = {w.summary.by_rule.item(i, 0).text(): (int(w.summary.by_rule.item(i, 1).text()),
+                                                    int(w.summary.by_rule.item(i, 2).text()))
+             for i in range(w.summary.by_rule.rowCount())}
+    expected: dict[str, list[int]] = {}
+    for r in w.reviews:
+        for it in r.open_issues():
+            e = expected.setdefault(it.issue.rule, [0, 0])
+            e[0 if it.issue.severity == "error" else 1] += 1
+    assert rules == {k: tuple(v) for k, v in expected.items()}
+    assert rules["R2"][0] == 1  # sample 003's broken R2
+    worst = w.summary.by_report.item(0, 0).text()
+    assert worst == "刚察县人民政府办公室"  # the report with the most errors comes first
+    assert w.summary.chart.rows[0][0] == w.summary.by_rule.item(0, 0).text()
+
+
+def test_a_scanned_pdf_opens_as_an_empty_template_the_auditor_fills_in_and_exports(qtbot, env, qapp):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPdfWriter
+    path = env["dir"] / "scan.pdf"
+    writer = QPdfWriter(str(path))
+    p = QPainter(writer)
+    p.drawRect(QRectF(50, 50, 400, 300))
+    p.end()
+    w = window(qtbot, env)
+    w.open_paths([str(path)])
+    assert w.current is not None and "OCR" in w.issues.items[0].issue.message
+    m = w.grids["三"]
+    assert m.setData(m.index_of("s3.new.total"), "12")
+    w.export_to(str(env["dir"] / "out"))
+    cells = list(csv.DictReader(io.StringIO((env["dir"] / "out" / "cells.csv").read_bytes().decode("utf-8-sig"))))
+    typed = next(c for c in cells if c["id"] == "s3.new.total")
+    # typed, nothing published; still a warning: the row's applicant cells are blank, so R3 cannot be checked
+    assert (typed["value"], typed["published"], typed["status"]) == ("12", "", "warning")
+    ledger = list(csv.DictReader(io.StringIO((env["dir"] / "out" / "corrections.csv").read_bytes().decode("utf-8-sig"))))
+    assert [(r["field"], r["new"]) for r in ledger] == [("s3.new.total", "12")]
