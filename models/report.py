@@ -91,6 +91,9 @@ class Report:
     prose: list[ProseCount] = field(default_factory=list)
     sections: dict[str, tuple[int, int]] = field(default_factory=dict)
     error: str | None = None
+    # PDF: each piece of the laid-out text with its page and box, and the page heights, kept so
+    # the same text reads the same way again (blank cells are placed by x) when restored
+    layout: dict[str, Any] | None = None
 
     def value(self, fid: str) -> Value:
         """The value of a field (None when blank or not printed)."""

@@ -16,7 +16,7 @@ from models.report import Report
 from models.review import Review
 from models.workspace import Workspace, sha256_bytes
 from parsers.decode import MAX_TEXT_BYTES
-from parsers.pipeline import DOCUMENT_SUFFIXES, NOT_YET, parse_bytes, parse_path, parse_text
+from parsers.pipeline import DOCUMENT_SUFFIXES, NOT_YET, parse_bytes, parse_path, parse_stored
 
 SOURCE_CHANGED = "源文件自上次审核后已经改变（哈希不同）；显示的是审核时保存的文本，可用“从源文件重新读取”读入新文本"
 LEDGER_COLUMNS = ["source", "field", "action", "published", "old", "new", "reason", "time", "auditor"]
@@ -75,7 +75,8 @@ def prepare(path: str | os.PathLike[str], stored: dict[str, Any] | None = None,
         if reread_same.error is None and reread_same.text == stored["text"]:  # each value's table cell
             return Prepared(source, reread_same, sha, None, int(stored["id"]), [])
     if stored is not None and encoding is None and not reread:
-        report = parse_text(stored["text"], source, stored["encoding"], stored["format"] or "text")
+        report = parse_stored(stored["text"], source, stored["encoding"], stored["format"] or "text",
+                              stored.get("layout"))
         notes = []
         if not sha:
             notes.append("源文件已不在原处，显示的是工作区中保存的文本")
@@ -178,7 +179,8 @@ def load_workspace_reviews(ws: Workspace) -> list[Review]:
     for source in ws.sources():
         stored = ws.find(source)
         assert stored is not None
-        report: Report = parse_text(stored["text"], source, stored["encoding"], stored["format"] or "text")
+        report: Report = parse_stored(stored["text"], source, stored["encoding"], stored["format"] or "text",
+                                      stored.get("layout"))
         review = Review(report, int(stored["id"]), store=None)
         ws.restore(review, int(stored["id"]))
         out.append(review)

@@ -24,7 +24,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
   id INTEGER PRIMARY KEY, source TEXT UNIQUE NOT NULL, sha256 TEXT NOT NULL, encoding TEXT,
   forced_encoding TEXT, format TEXT, text TEXT NOT NULL, published TEXT NOT NULL, added TEXT NOT NULL,
-  state TEXT NOT NULL DEFAULT 'not started', signoff TEXT);
+  state TEXT NOT NULL DEFAULT 'not started', signoff TEXT, layout TEXT);
 CREATE TABLE IF NOT EXISTS corrections (
   report_id INTEGER NOT NULL REFERENCES reports(id), field TEXT NOT NULL, value TEXT NOT NULL,
   PRIMARY KEY (report_id, field));
@@ -52,6 +52,9 @@ def default_workspace_path() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
     return base / APP_DIR_NAME / "autosave.review.sqlite"
+
+
+_ROW_KEYS = ["id", "source", "sha256", "encoding", "forced_encoding", "format", "text", "state", "signoff", "layout"]
 
 
 def _dump(v: Value) -> str:
@@ -90,6 +93,9 @@ class Workspace:
                 self.db.execute("PRAGMA synchronous=FULL")
                 self.db.executescript(SCHEMA)
                 self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                columns = {r[1] for r in self.db.execute("PRAGMA table_info(reports)")}
+                if "layout" not in columns:  # a workspace written before PDFs were read
+                    self.db.execute("ALTER TABLE reports ADD COLUMN layout TEXT")
         except sqlite3.DatabaseError as exc:
             raise WorkspaceError(f"不是审核工作区文件，或文件已损坏：{self.path}（{exc}）") from exc
         except OSError as exc:
@@ -125,24 +131,19 @@ class Workspace:
     # ------------------------------------------------------------ reports
     def find(self, source: str) -> dict[str, Any] | None:
         """The stored row of a report by its source path."""
-        cur = self.db.execute("SELECT id, source, sha256, encoding, forced_encoding, format, text, state, signoff "
-                              "FROM reports WHERE source = ?", (source,))
-        row = cur.fetchone()
-        if row is None:
-            return None
-        keys = ["id", "source", "sha256", "encoding", "forced_encoding", "format", "text", "state", "signoff"]
-        return dict(zip(keys, row))
+        found = self.find_many([source])
+        return found.get(source)
 
     def find_many(self, sources: list[str]) -> dict[str, dict[str, Any]]:
         """Stored rows of the reports among these sources that the workspace holds."""
         out = {}
         for i in range(0, len(sources), 500):
             part = sources[i:i + 500]
-            cur = self.db.execute("SELECT id, source, sha256, encoding, forced_encoding, format, text, state, signoff "
-                                  f"FROM reports WHERE source IN ({','.join('?' * len(part))})", part)
-            keys = ["id", "source", "sha256", "encoding", "forced_encoding", "format", "text", "state", "signoff"]
+            cur = self.db.execute(f"SELECT {', '.join(_ROW_KEYS)} FROM reports "
+                                  f"WHERE source IN ({','.join('?' * len(part))})", part)
             for row in cur:
-                out[row[1]] = dict(zip(keys, row))
+                out[row[1]] = dict(zip(_ROW_KEYS, row))
+                out[row[1]]["layout"] = json.loads(row[-1]) if row[-1] else None
         return out
 
     def sources(self) -> list[str]:
@@ -158,16 +159,18 @@ class Workspace:
 
     def _add(self, report: Report, sha256: str, forced_encoding: str | None, published: str,
              existing: dict[str, Any] | None) -> int:
+        layout = json.dumps(report.layout) if report.layout else None
         if existing:
-            self.db.execute("UPDATE reports SET sha256=?, encoding=?, forced_encoding=?, format=?, text=?, published=? "
-                            "WHERE id=?", (sha256, report.encoding, forced_encoding, report.format, report.text,
-                                           published, existing["id"]))
+            self.db.execute("UPDATE reports SET sha256=?, encoding=?, forced_encoding=?, format=?, text=?, published=?, "
+                            "layout=? WHERE id=?", (sha256, report.encoding, forced_encoding, report.format, report.text,
+                                                    published, layout, existing["id"]))
             return int(existing["id"])
         from models.review import now
         cur = self.db.execute(
-            "INSERT INTO reports (source, sha256, encoding, forced_encoding, format, text, published, added) "
-            "VALUES (?,?,?,?,?,?,?,?)",
-            (report.source, sha256, report.encoding, forced_encoding, report.format, report.text, published, now()))
+            "INSERT INTO reports (source, sha256, encoding, forced_encoding, format, text, published, added, layout) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            (report.source, sha256, report.encoding, forced_encoding, report.format, report.text, published, now(),
+             layout))
         return int(cur.lastrowid or 0)
 
     # ------------------------------------------------------------ the Store protocol

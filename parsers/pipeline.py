@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 from models.report import WARNING, Issue, Report
@@ -11,7 +12,7 @@ from parsers.decode import MAX_TEXT_BYTES, DecodeError, decode
 from parsers.docx_reader import render_docx
 from parsers.html_reader import decode_html, render_html
 from parsers.layout_text import TextBuilder, origin_at
-from parsers.pdf_reader import piece_at, read_pdf
+from parsers.pdf_reader import Piece, piece_at, read_pdf
 from parsers.meta import read_meta, read_prose_counts
 from parsers.normalize import Compact, fold_vertical_pipes, normalize
 from parsers.sections import find_sections
@@ -101,15 +102,33 @@ def _parse_pdf(data: bytes, source: str) -> Report:
         return Report(source=source, format="pdf", structure=[Issue(
             "missing", WARNING, [], f"PDF 共 {pdf.pages} 页，但没有文字层（多半是扫描件）：本程序不做 OCR，"
             "表格无法自动读取；可在右侧模板中照原件手工填写数值，修改记录和导出照常")])
-    xs = [(a, b, p.left, p.right) for a, b, p in pdf.pieces]
-    report = parse_text(pdf.text, source, None, "pdf", xs)
+    layout = {"pieces": [[a, b, p.page, p.left, p.bottom, p.right, p.top] for a, b, p in pdf.pieces],
+              "heights": [h for _, h in pdf.page_sizes]}
+    return parse_laid_out(pdf.text, source, "pdf", layout)
+
+
+def parse_laid_out(text: str, source: str, fmt: str, layout: dict[str, Any]) -> Report:
+    """Read a PDF's laid-out text with its pieces' positions (fresh, or as stored in a workspace)."""
+    pieces = [(int(a), int(b), Piece(int(pg), float(l), float(bt), float(r), float(t), ""))
+              for a, b, pg, l, bt, r, t in layout["pieces"]]
+    heights = layout["heights"]
+    report = parse_text(text, source, None, fmt, [(a, b, p.left, p.right) for a, b, p in pieces])
+    report.layout = layout
     for cell in report.cells.values():
         if cell.span is not None:
-            piece = piece_at(pdf.pieces, cell.span[0])
+            piece = piece_at(pieces, cell.span[0])
             if piece is not None:
-                h = pdf.page_sizes[piece.page - 1][1]
+                h = heights[piece.page - 1]
                 cell.box = (piece.page, piece.left, h - piece.top, piece.right, h - piece.bottom)
     return report
+
+
+def parse_stored(text: str, source: str, encoding: str | None, fmt: str,
+                 layout: dict[str, Any] | None) -> Report:
+    """Read a report again from the text a workspace kept (with its PDF layout when it has one)."""
+    if layout:
+        return parse_laid_out(text, source, fmt, layout)
+    return parse_text(text, source, encoding, fmt)
 
 
 def _html(data: bytes, encoding: str | None) -> tuple[TextBuilder, str | None]:

@@ -95,3 +95,33 @@ def test_an_encrypted_pdf_says_a_password_is_needed(monkeypatch):
     monkeypatch.setattr(pdfium, "PdfDocument", refuse)
     report = parse_bytes(b"%PDF-1.7 encrypted", "secret.pdf", suffix=".pdf")
     assert report.error and "密码" in report.error
+
+
+def test_a_pdf_restored_from_the_workspace_reads_exactly_as_it_did(pdf, tmp_path):
+    import csv
+    import io
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    from models.review import SetCell
+    from models.session import open_report
+    from models.workspace import Workspace
+    values = distinct(holes=5)
+    path = pdf(values)
+    ws_path = tmp_path / "w.review.sqlite"
+    ws = Workspace(ws_path)
+    review = open_report(ws, path).review
+    SetCell("s2.regulations.issued", 5, "").apply(review)
+    read = review.report.values()
+    ws.close()
+    moved = tmp_path / "elsewhere.pdf"
+    (tmp_path / "report.pdf").rename(moved)  # the file is gone: the workspace's text and layout remain
+    again = open_report(Workspace(ws_path), path).review
+    assert again.report.values() == read and again.report.cells["s3.new.total"].box is not None
+    out = subprocess.run([sys.executable, "main.py", "export", "--out", str(tmp_path / "ds"), str(ws_path)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "ds" / "cells.csv").read_bytes().decode("utf-8-sig"))))
+    published = {r["id"]: r["published"] for r in rows}
+    assert all(published[f] == ("" if read[f] is None else str(read[f])) for f in STANDARD_IDS if f != "s2.fees.amount")
