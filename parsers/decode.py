@@ -26,6 +26,22 @@ class Decoded:
     text: str
     encoding: str  # codec name used, e.g. "utf-8", "utf-8-sig", "gb18030"
     detected: bool  # True when the encoding was guessed rather than given
+    replaced: int = 0  # bytes that did not decode and show as U+FFFD
+
+
+def tolerant(data: bytes, codec: str, strict_only: bool = False) -> tuple[str, int] | None:
+    """Text in `codec`, strictly, or with a few undecodable bytes (a download cut mid-character,
+    a stray byte in a page's navigation) replaced by U+FFFD: at most 0.2% of the bytes."""
+    try:
+        return data.decode(codec), 0
+    except UnicodeDecodeError:
+        if strict_only:
+            return None
+    except LookupError:
+        return None
+    text = data.decode(codec, errors="replace")
+    bad = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
+    return (text, bad) if bad <= max(3, len(data) // 500) else None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -66,10 +82,10 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             codecs.lookup(encoding)
         except LookupError as exc:
             raise DecodeError(f"未知的编码：{encoding}") from exc
-        try:
-            return Decoded(data.decode(encoding), encoding, False)
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"按 {encoding} 无法解码（第 {exc.start} 字节）") from exc
+        got = tolerant(data, encoding)
+        if got is None:
+            raise DecodeError(f"按 {encoding} 无法解码：多处字节不符合该编码，请换一种编码")
+        return Decoded(got[0], encoding, False, got[1])
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
@@ -88,19 +104,18 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             pass
     if _looks_binary(data):
         raise DecodeError("不是政府信息公开工作年度报告：这不是文本文件（含二进制内容，可能是图片或程序）")
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8", True)
-    except UnicodeDecodeError:
-        pass
+    got = tolerant(data, "utf-8")
+    if got is not None:
+        return Decoded(got[0], "utf-8", True, got[1])
     import chardet  # imported here: most reports are UTF-8 and never need it
 
     guess = chardet.detect(data[:_SNIFF]) or {}
     name = str(guess.get("encoding") or "").lower()
     candidates = [_SUPERSETS.get(name, name)] if name else []
     candidates += [c for c in ("gb18030", "big5hkscs") if c not in candidates]
-    for cand in candidates:
-        try:
-            return Decoded(data.decode(cand), cand, True)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    raise DecodeError("无法识别文件编码，请用 --encoding 指定")
+    for strict in (True, False):
+        for cand in candidates:
+            got = tolerant(data, cand, strict_only=strict)
+            if got is not None:
+                return Decoded(got[0], cand, True, got[1])
+    raise DecodeError("无法识别文件编码，请用 --encoding 指定（窗口中：文件 ▸ 以指定编码打开）")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from parsers.decode import DecodeError
 from parsers.layout_text import TextBuilder
@@ -37,14 +38,36 @@ def render_docx(data: bytes) -> TextBuilder:
     except Exception as exc:  # python-docx raises many kinds on a damaged package  # noqa: BLE001
         raise DecodeError(f"DOCX 文件已损坏，无法读取：{exc}") from exc
     out = TextBuilder()
-    body = document.element.body
-    for child in body.iterchildren():
+    _walk(document.element.body, document, out, Paragraph, Table)
+    return out
+
+
+def _walk(element: object, document: object, out: TextBuilder, paragraph: Any, table: Any) -> None:
+    """Paragraphs and tables in document order, through content controls (w:sdt) and through
+    layout tables (a table whose cells hold tables: its cells are read as regions, in order)."""
+    for child in element.iterchildren():  # type: ignore[attr-defined]
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            out.line(Paragraph(child, document).text)
+            out.line(paragraph(child, document).text)
+        elif tag == "sdt":
+            for content in child.iterchildren():
+                if content.tag.endswith("}sdtContent"):
+                    _walk(content, document, out, paragraph, table)
         elif tag == "tbl":
-            out.table(_grid(Table(child, document)))
-    return out
+            t = table(child, document)
+            if any(c._tc.tbl_lst for c in t._cells) and len(t.rows) <= 4:  # type: ignore[attr-defined]
+                for tc in dict.fromkeys(c._tc for c in t._cells):  # type: ignore[attr-defined]
+                    _walk(tc, document, out, paragraph, table)
+            else:
+                out.table(_grid(t))
+
+
+def _text(cell: Any) -> str:
+    """A cell's text, tables nested in it included (their cells separated by spaces)."""
+    parts = [p.text for p in cell.paragraphs]
+    for nested in cell.tables:
+        parts += [_text(c) for c in dict.fromkeys(nested._cells)]
+    return " ".join(parts)
 
 
 def _grid(table: object) -> list[list[str]]:
@@ -59,5 +82,5 @@ def _grid(table: object) -> list[list[str]]:
         left = cells[i - 1] if c else None
         above = cells[i - cols] if r else None
         merged = (left is not None and left._tc is cell._tc) or (above is not None and above._tc is cell._tc)
-        grid[r].append("" if merged else "\n".join(p.text for p in cell.paragraphs))
+        grid[r].append("" if merged else _text(cell))
     return grid

@@ -10,7 +10,7 @@ from typing import Any
 
 from lxml import etree, html
 
-from parsers.decode import DecodeError, decode
+from parsers.decode import DecodeError, decode, tolerant
 from parsers.layout_text import TextBuilder, fill_grid
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -24,22 +24,25 @@ _CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb18030
              "utf8": "utf-8", "utf-8": "utf-8"}
 
 
-def decode_html(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """The page's text and the encoding used: asked for, else BOM, else the page's own meta charset,
-    else detection."""
+def decode_html(data: bytes, encoding: str | None = None) -> tuple[str, str, int]:
+    """The page's text, the encoding used and how many bytes did not decode: the encoding asked for,
+    else the BOM, else the page's own meta charset, else detection."""
     if encoding or data[:3] == b"\xef\xbb\xbf" or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         d = decode(data, encoding)
-        return d.text, d.encoding
+        return d.text, d.encoding, d.replaced
     m = _META_CHARSET.search(data[:8192])
     if m:
         declared = m.group(1).decode("ascii", "replace").lower()
         codec = _CHARSETS.get(declared, declared)
-        try:
-            return data.decode(codec), codec
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration: fall back to detection
-    d = decode(data)
-    return d.text, d.encoding
+        if codec in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"):
+            got = tolerant(data, "utf-8", strict_only=True)  # a page that says Latin-1 but is UTF-8
+            if got is not None:
+                return got[0], "utf-8", 0
+        got = tolerant(data, codec)
+        if got is not None:
+            return got[0], codec, got[1]
+    d = decode(data)  # no declaration, or one the bytes do not bear out
+    return d.text, d.encoding, d.replaced
 
 
 def _tag(el: Any) -> str:
@@ -57,6 +60,36 @@ def _rows(table: Any) -> list[Any]:
         elif t in ("thead", "tbody", "tfoot"):
             out.extend(c for c in child if _tag(c) == "tr")
     return out
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's text as printed: inline runs joined as they are (Word splits 2957 into <span>29</span>
+    <span>57</span>), block elements and line breaks inside it separated by a space."""
+    parts: list[str] = []
+
+    def walk(el: Any) -> None:
+        t = _tag(el)
+        if t in SKIP:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = t in BLOCK or t in ("br", "table", "td", "th")
+        if block:
+            parts.append(" ")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append(" ")
+        if el.tail:
+            parts.append(el.tail)
+
+    if cell.text:
+        parts.append(cell.text)
+    for child in cell:
+        walk(child)
+    return "".join(parts)
 
 
 def _span(el: Any, name: str) -> int:
@@ -102,15 +135,20 @@ class _Renderer:
     def table(self, table: Any) -> None:
         rows = _rows(table)
         cells = [[c for c in tr if _tag(c) in ("td", "th")] for tr in rows]
-        if any(c.find(".//table") is not None for row in cells for c in row):
+        # A table holding tables is a page layout (a few big regions) unless it is itself a data
+        # table with many rows, whose odd nested table is just a cell's content.
+        if any(c.find(".//table") is not None for row in cells for c in row) and len(rows) <= 4:
             for row in cells:  # a layout table: its cells are page regions, read in order
                 for c in row:
                     self.flush()
                     self.walk_children(c)
                     self.flush()
             return
-        grid = fill_grid([[(" ".join(c.itertext()), _span(c, "rowspan"), _span(c, "colspan")) for c in row]
+        grid = fill_grid([[(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in row]
                           for row in cells])
+        caption = table.find("caption")
+        if caption is not None:
+            self.out.line(" ".join(caption.itertext()))
         if grid:
             self.out.table(grid)
 

@@ -82,14 +82,23 @@ def parse_bytes(data: bytes, source: str = "", encoding: str | None = None, suff
     if suffix in HTML_SUFFIXES:
         return _parse_document(source, "html", lambda: _html(data, encoding))
     if suffix in DOCX_SUFFIXES:
-        return _parse_document(source, "docx", lambda: (render_docx(data), None))
+        return _parse_document(source, "docx", lambda: (render_docx(data), None, 0))
     if suffix in PDF_SUFFIXES:
         return _parse_pdf(data, source)
     try:
         decoded = decode(data, encoding)
     except DecodeError as exc:
         return Report(source=source, error=str(exc))
-    return parse_text(decoded.text, source, decoded.encoding)
+    return _note_replaced(parse_text(decoded.text, source, decoded.encoding), decoded.replaced)
+
+
+def _note_replaced(report: Report, replaced: int) -> Report:
+    """Say so when some bytes did not decode (they show as �)."""
+    if replaced and report.error is None:
+        report.structure.append(Issue("encoding", WARNING, [],
+                                      f"有 {replaced} 处字节不能按 {report.encoding} 解码，原文中显示为 �；"
+                                      "若它们落在表格里，请核对，或换一种编码重新打开"))
+    return report
 
 
 def _parse_pdf(data: bytes, source: str) -> Report:
@@ -131,18 +140,19 @@ def parse_stored(text: str, source: str, encoding: str | None, fmt: str,
     return parse_text(text, source, encoding, fmt)
 
 
-def _html(data: bytes, encoding: str | None) -> tuple[TextBuilder, str | None]:
-    text, used = decode_html(data, encoding)
-    return render_html(text), used
+def _html(data: bytes, encoding: str | None) -> tuple[TextBuilder, str | None, int]:
+    text, used, replaced = decode_html(data, encoding)
+    return render_html(text), used, replaced
 
 
-def _parse_document(source: str, fmt: str, render: Callable[[], tuple[TextBuilder, str | None]]) -> Report:
+def _parse_document(source: str, fmt: str,
+                    render: Callable[[], tuple[TextBuilder, str | None, int]]) -> Report:
     """A document with real tables, laid out as text and read like one; each cell keeps its table cell."""
     try:
-        built, encoding = render()
+        built, encoding, replaced = render()
     except (DecodeError, ValueError) as exc:
         return Report(source=source, format=fmt, error=str(exc))
-    report = parse_text(built.text(), source, encoding, fmt)
+    report = _note_replaced(parse_text(built.text(), source, encoding, fmt), replaced)
     for cell in report.cells.values():
         if cell.span is not None:
             cell.origin = origin_at(built.spans, cell.span[0])

@@ -121,3 +121,74 @@ def test_a_50_mb_page_is_refused(tmp_path):
         fh.write(b"<html><body>" + b"<p>x</p>" * (50 * 1024 * 1024 // 8) + b"</body></html>")
     report = parse_path(path)
     assert report.error and "上限" in report.error
+
+
+def _same_as_truth(report) -> bool:
+    return report.error is None and all(report.values()[f] == T004[f] for f in STANDARD_IDS)
+
+
+def test_a_stray_byte_in_a_page_is_replaced_and_said_not_fatal():
+    for charset, codec in (("utf-8", "utf-8"), ("gb2312", "gb18030")):
+        data = cms_page(T004, charset).encode(codec).replace("栏目3".encode(codec), b"\xff\xfe" + "栏目3".encode(codec))
+        report = parse_bytes(data, "stray.html", suffix=".html")
+        assert _same_as_truth(report), charset
+        assert any(i.rule == "encoding" and "�" in i.message for i in check(report))
+
+
+def test_a_text_report_cut_in_the_middle_of_a_character_still_opens():
+    from conftest import SAMPLES
+    data = (SAMPLES / "004_47148163d7b9be8f.txt").read_bytes()
+    report = parse_bytes(data[:-1] if data[-1] < 0x80 else data[:-2], "cut.txt")
+    assert report.error is None and report.encoding == "utf-8"
+
+
+def test_a_page_that_says_latin1_but_is_utf8_is_read_as_utf8():
+    data = cms_page(T004).replace("charset='utf-8'", "charset='iso-8859-1'").encode("utf-8")
+    assert _same_as_truth(parse_bytes(data, "lie.html", suffix=".html"))
+
+
+def test_numbers_word_split_over_two_runs_read_whole():
+    page = word_export_page(T004).replace(">2957</span>", ">29</span><span>57</span>") \
+        .replace(">1131.7652</span>", ">1131.</span><span style='x'>7652</span>")
+    report = parse_bytes(page.encode("utf-8"), "split.htm", suffix=".htm")
+    assert report.values()["s2.licensing.decisions"] == 2957 and report.values()["s2.fees.amount"] == 1131.7652
+
+
+def test_a_caption_is_kept_as_text():
+    page = cms_page(T004).replace("<table border=1", "<table border=1><caption>表一 主动公开情况</caption", 1)
+    page = page.replace("</caption cellspacing=0>", "</caption>")
+    report = parse_bytes(page.encode("utf-8"), "c.html", suffix=".html")
+    assert "表一 主动公开情况" in report.text and _same_as_truth(report)
+
+
+def _docx_with(transform) -> bytes:
+    import docx
+    from docx.oxml import OxmlElement
+    d = docx.Document(io.BytesIO(docx_bytes(T004)))
+    transform(d, OxmlElement)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_a_docx_table_inside_a_content_control_is_read():
+    def wrap_second_table(d, el):
+        tbl = d.element.body.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl")[1]
+        sdt, content = el("w:sdt"), el("w:sdtContent")
+        tbl.addprevious(sdt)
+        sdt.append(content)
+        content.append(tbl)
+    assert _same_as_truth(parse_bytes(_docx_with(wrap_second_table), "sdt.docx", suffix=".docx"))
+
+
+def test_a_docx_laid_out_inside_a_one_cell_table_is_read():
+    def into_layout_table(d, el):
+        body = d.element.body
+        outer = d.add_table(rows=1, cols=1)._tbl
+        tc = outer.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc")
+        for child in list(body):
+            if child is outer or child.tag.endswith("}sectPr"):
+                continue
+            tc.append(child)
+        tc.append(el("w:p"))  # a cell ends with a paragraph
+    assert _same_as_truth(parse_bytes(_docx_with(into_layout_table), "layout.docx", suffix=".docx"))
