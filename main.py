@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if argv[:1] == ["--self-test"]:
         return self_test(argv[1:] or bundled_samples())
-    return run(argv or bundled_samples())
+    return run(argv, bundled_samples())
 
 
 if __name__ == "__main__":

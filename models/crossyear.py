@@ -11,15 +11,17 @@ from models.values import Value, format_value, is_number
 _DROP = re.compile(r"[\s\u3000·•,，。、:：;；\"'“”‘’《》〈〉<>]")
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
 # long forms folded to the short forms auditors also write
-_FOLDS = (("中华人民共和国", ""), ("人民政府", "政府"), ("委员会", "委"), ("管理委员会", "管委会"),
-          ("办事处", ""), ("自治县", "县"))
+_FOLDS = (("中华人民共和国", ""), ("人民政府", "政府"), ("管理委员会", "管委会"), ("发展和改革委员会", "发改委"),
+          ("卫生健康委员会", "卫健委"), ("委员会", "委"), ("办事处", ""), ("自治县", "县"))
 
 
 def agency_key(name: str | None) -> str:
     """An agency name with spacing, bracketed notes and 全称/简称 differences folded away."""
     if not name:
         return ""
-    s = _PAREN.sub("", _DROP.sub("", name))
+    from parsers.normalize import normalize  # full-width and traditional forms fold too
+
+    s = _PAREN.sub("", _DROP.sub("", normalize(name)))
     for long, short in _FOLDS:
         s = s.replace(long, short)
     return s

@@ -212,6 +212,7 @@ def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str]) 
     everything = [reports] + long_tables + [dictionary]
     report_rows_all: list[list[str]] = []
     try:
+        _writable(everything)
         for w in long_tables:
             w.write([])
         for rows, cells_text, issues_text in chunks:
@@ -224,7 +225,7 @@ def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str]) 
         for w in everything:
             w.abort()
         raise
-    return [w.commit() for w in everything]
+    return _commit_all(everything)
 
 
 def _umask() -> int:
@@ -252,6 +253,7 @@ def export_rows(rows_of_reports: Iterable[Rows], out_dir: str | os.PathLike[str]
     for name, (_, cols) in (extra_tables or {}).items():
         writers[name] = CsvWriter(out / name, cols)
     try:
+        _writable(writers.values())
         buf: dict[str, list[list[Any]]] = {"reports": [], "cells": [], "issues": []}
         for n, (row, cells, issues) in enumerate(rows_of_reports, 1):
             buf["reports"].append(row)
@@ -270,4 +272,33 @@ def export_rows(rows_of_reports: Iterable[Rows], out_dir: str | os.PathLike[str]
         for w in writers.values():
             w.abort()
         raise
-    return [w.commit() for w in writers.values()]
+    return _commit_all(list(writers.values()))
+
+
+def _writable(writers: Iterable[CsvWriter]) -> None:
+    """Fail before writing anything when a target cannot be replaced (open in Excel, read-only)."""
+    for w in writers:
+        if w.path.exists():
+            with open(w.path, "r+b"):
+                pass
+
+
+def _commit_all(writers: list[CsvWriter]) -> list[Path]:
+    """Move every finished file into place; if one cannot be, put the old ones back."""
+    backups: list[tuple[Path, Path]] = []
+    try:
+        for w in writers:
+            if w.path.exists():
+                backup = w.path.with_name(".old-" + w.path.name)
+                os.replace(w.path, backup)
+                backups.append((backup, w.path))
+        done = [w.commit() for w in writers]
+    except OSError:
+        for backup, path in backups:
+            os.replace(backup, path)
+        for w in writers:
+            Path(w.tmp).unlink(missing_ok=True)
+        raise
+    for backup, _ in backups:
+        backup.unlink(missing_ok=True)
+    return done

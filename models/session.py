@@ -59,7 +59,7 @@ def prepare(path: str | os.PathLike[str], stored: dict[str, Any] | None = None,
         if not stat.S_ISREG(st.st_mode):
             return Prepared(source, None, error="不是普通文件（文件夹、设备或管道），不读取")
         if st.st_size > MAX_TEXT_BYTES:
-            return Prepared(source, None, error=f"文件过大（{st.st_size / 1048576:.0f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+            return Prepared(source, None, error=f"文件过大（{st.st_size / 1048576:.1f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
         with open(source, "rb") as fh:
             data = fh.read(MAX_TEXT_BYTES + 1)
         if len(data) > MAX_TEXT_BYTES:

@@ -76,7 +76,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode report bytes; `encoding` overrides detection. Raises DecodeError."""
     if len(data) > MAX_TEXT_BYTES:
-        raise DecodeError(f"文件过大（{len(data) / 1048576:.0f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+        raise DecodeError(f"文件过大（{len(data) / 1048576:.1f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
     if encoding:
         try:
             codecs.lookup(encoding)

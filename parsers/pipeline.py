@@ -172,7 +172,7 @@ def parse_path(path: str | os.PathLike[str], encoding: str | None = None) -> Rep
             return Report(source=source, error="这是一个文件夹，不是报告文件" if p.is_dir() else "不是普通文件（设备或管道），不读取")
         size = st.st_size
         if size > MAX_TEXT_BYTES:
-            return Report(source=source, error=f"文件过大（{size / 1048576:.0f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+            return Report(source=source, error=f"文件过大（{size / 1048576:.1f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
         with open(p, "rb") as fh:
             data = fh.read(MAX_TEXT_BYTES + 1)  # a file that grows while read still stops here
         if len(data) > MAX_TEXT_BYTES:

@@ -254,3 +254,79 @@ def test_a_scanned_pdf_opens_as_an_empty_template_the_auditor_fills_in_and_expor
     assert (typed["value"], typed["published"], typed["status"]) == ("12", "", "warning")
     ledger = list(csv.DictReader(io.StringIO((env["dir"] / "out" / "corrections.csv").read_bytes().decode("utf-8-sig"))))
     assert [(r["field"], r["new"]) for r in ledger] == [("s3.new.total", "12")]
+
+
+def test_a_second_folder_opened_while_one_loads_is_read_after_it(qtbot, env):
+    a, b = env["dir"] / "a", env["dir"] / "b"
+    a.mkdir()
+    b.mkdir()
+    for i in range(60):
+        shutil.copy(SAMPLES / "002_978f6dfc59ee8d2b.txt", a / f"{i:03d}.txt")
+    for i in range(6):
+        shutil.copy(SAMPLES / "001_dfce13c1242a961e.txt", b / f"{i:03d}.txt")
+    w = window(qtbot, env)
+    done = []
+    w.queue_loaded.connect(done.append)
+    w.open_paths([str(a)])
+    w.open_paths([str(b)])  # while a is loading
+    qtbot.waitUntil(lambda: done == [False], timeout=60000)
+    assert w.queue.model.rowCount() == 66
+
+
+def test_the_samples_open_only_on_a_first_start():
+    from ui.app import initial_paths
+    assert initial_paths([], [], ["s1", "s2"]) == ["s1", "s2"]
+    assert initial_paths(["q1"], [], ["s1"]) == ["q1"]
+    assert initial_paths([], ["f"], ["s1"]) == ["f"]
+    assert initial_paths(["q1"], ["f"], ["s1"]) == ["q1", "f"]
+
+
+def test_no_sign_off_while_the_source_changed(qtbot, env):
+    path = env["dir"] / "001.txt"
+    shutil.copy(SAMPLES / "001_dfce13c1242a961e.txt", path)
+    w = window(qtbot, env)
+    w.open_paths([str(path)])
+    w.close()
+    path.write_bytes(path.read_bytes() + "\n更正。".encode())
+    w2 = window(qtbot, env)
+    w2.open_paths([str(path)])
+    w2.act_sign_off.trigger()
+    assert w2.current.state != "signed off" and "重新读取" in env["messages"][-1]
+    w2.act_reload.trigger()
+    w2.act_sign_off.trigger()
+    assert w2.current.state == "signed off"
+
+
+def test_an_export_that_cannot_replace_a_file_says_so_and_changes_nothing(qtbot, env):
+    w = window(qtbot, env)
+    w.open_paths([str(SAMPLES / "001_dfce13c1242a961e.txt")])
+    out = env["dir"] / "out"
+    w.export_to(str(out))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (out / "cells.csv").unlink()
+    (out / "cells.csv").mkdir()  # something in the way, as a file open in Excel is on Windows
+    assert w.export_to(str(out)) == []
+    assert "导出失败" in "".join(env["messages"]) or "原有文件保持不变" in env["messages"][-1]
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == \
+        {k: v for k, v in before.items() if k != "cells.csv"}
+    assert not [p for p in out.iterdir() if p.name.startswith((".tmp-", ".old-"))]
+
+
+def test_closing_the_window_stops_a_load(qtbot, env):
+    folder = env["dir"] / "many"
+    folder.mkdir()
+    for i in range(300):
+        shutil.copy(SAMPLES / "002_978f6dfc59ee8d2b.txt", folder / f"{i:03d}.txt")
+    w = window(qtbot, env)
+    with qtbot.waitSignal(w.queue.model.rowsInserted, timeout=60000):
+        w.open_paths([str(folder)])
+    task = w.loading
+    w.close()
+    assert task is not None and task.cancelled()
+    qtbot.waitUntil(lambda: w.loading is None or task.cancelled(), timeout=10000)
+
+
+def test_agency_folds_cover_common_short_forms():
+    assert agency_key("某某经济开发区管理委员会") == agency_key("某某经济开发区管委会")
+    assert agency_key("某某市发展和改革委员会") == agency_key("某某市发改委")
+    assert agency_key("某某縣人民政府") == agency_key("某某县政府")

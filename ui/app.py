@@ -66,15 +66,23 @@ def make_app(argv: list[str] | None = None, settings: Settings | None = None) ->
     return app
 
 
-def run(paths: list[str]) -> int:
-    """Open the window on these report files and run until it closes."""
+def run(paths: list[str], samples: list[str] | None = None) -> int:
+    """Open the window on the workspace's queue and these report files; on a first start with
+    nothing asked for, on the bundled sample reports. Runs until the window closes."""
+    samples = samples or []
     app = make_app()
     from ui.main_window import MainWindow
 
     win = MainWindow()
     win.show()
-    win.open_paths(win.ws.sources() + paths)  # the workspace's queue, then the files asked for
+    win.open_paths(initial_paths(win.ws.sources(), paths, samples))
     return app.exec()
+
+
+def initial_paths(queue: list[str], asked: list[str], samples: list[str]) -> list[str]:
+    """What the window opens at start: the workspace's queue and the files asked for; the
+    bundled samples only on a first start with nothing else, so they never pile into real work."""
+    return queue + asked if (queue or asked) else samples
 
 
 def self_test(paths: list[str]) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QHea
                                QTabWidget, QVBoxLayout, QWidget)
 
 from models.review import RESTORE, Edit, Review, ReviewedIssue, SetCell, accept
-from models.batch import expand_paths
+from models.batch import expand_paths, unreadable_in
 from models.review import SIGNED_OFF
 from models.session import Prepared, attach, export_reviews, open_report, prepare, refresh_cross_year, source_key
 from models.workspace import sha256_bytes
@@ -33,6 +34,14 @@ from ui.summary import Summary
 from ui.widgets import Inspector, Legend, OfficialTable
 
 SYNC_LIMIT = 4  # more files than this are read in the background
+BIG_FILE = 1 << 20  # and so is any file bigger than this
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 ENCODINGS = ["utf-8", "gb18030", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
 OPEN_FILTER = QT_TRANSLATE_NOOP("Words", "报告文件 (*.txt *.md *.text *.html *.htm *.docx *.pdf);;所有文件 (*)")
 
@@ -66,6 +75,8 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.stacks: dict[int, QUndoStack] = {}
         self.loading: LoadTask | None = None
+        self._pending: list[str] = []  # files asked for while a batch was loading
+        self._closing = False
         self._load_errors: list[str] = []
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
@@ -230,10 +241,15 @@ class MainWindow(QMainWindow):
         Returns the reviews opened at once (none for a background load: see queue_loaded).
         """
         files = expand_paths(paths)
+        skipped = [f for files_ in unreadable_in(paths).values() for f in files_]
+        if skipped:
+            self.message(self.tr("跳过的文件"), self.tr("以下文件不是可读取的报告格式，未打开：\n")
+                         + "\n".join(Path(f).name for f in skipped[:30])
+                         + (f"\n… (+{len(skipped) - 30})" if len(skipped) > 30 else ""))
         keys = list(dict.fromkeys(source_key(p) for p in files))
         known = {r.report.source: r for r in self.reviews}
         todo = [k for k in keys if k not in known]
-        if len(todo) > SYNC_LIMIT:
+        if len(todo) > SYNC_LIMIT or self.loading is not None or any(_size(k) > BIG_FILE for k in todo):
             self._load_in_background(todo)
             return []
         stored = self.ws.find_many(todo)
@@ -246,8 +262,10 @@ class MainWindow(QMainWindow):
         return shown
 
     def _load_in_background(self, keys: list[str]) -> None:
-        if self.loading is not None:
-            self.loading.cancel()
+        if self.loading is not None:  # a batch is loading: this one follows it
+            self._pending += [k for k in keys if k not in self._pending]
+            self.progress.setMaximum(self.progress.maximum() + len(keys))
+            return
         stored = self.ws.find_many(keys)
         task = LoadTask(keys, stored)
         task.signals.chunk.connect(self._accept)
@@ -264,7 +282,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def cancel_loading(self) -> None:
-        """Stop reading the rest of a batch; what was read stays in the queue."""
+        """Stop reading the rest of a batch (and those waiting behind it); what was read stays."""
+        self._pending = []
         if self.loading is not None:
             self.loading.cancel()
 
@@ -276,6 +295,8 @@ class MainWindow(QMainWindow):
     def _accept(self, prepared: list[Prepared]) -> list[Review]:
         """Reports read (here or by the loader) join the workspace and the queue."""
         new: list[Review] = []
+        if self._closing:
+            return new
         have = {r.report.source for r in self.reviews}
         with self.ws.batch():
             for p in prepared:
@@ -308,6 +329,12 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _finish_loading(self, cancelled: bool) -> None:
         self.loading = None
+        if self._closing:
+            return
+        if self._pending and not cancelled:
+            pending, self._pending = self._pending, []
+            self._load_in_background([k for k in pending if k not in {r.report.source for r in self.reviews}])
+            return
         self.progress.hide()
         self.cancel_btn.hide()
         for r in refresh_cross_year(self.reviews):
@@ -616,6 +643,9 @@ class MainWindow(QMainWindow):
         if r.state == SIGNED_OFF:
             self.statusBar().showMessage(self.tr("本报告已签发"), 5000)
             return
+        if r.source_note:
+            self.message(self.tr("签发"), self.tr("源文件已经改变，审核的是旧文本；请先“从源文件重新读取”再签发。"))
+            return
         errs, warns = r.counts()
         if errs or warns:
             ok = QMessageBox.question(self, self.tr("签发"), self.tr("还有 ") + str(errs) + self.tr(" 个错误、")
@@ -771,7 +801,11 @@ class MainWindow(QMainWindow):
 
     def export_to(self, folder: str) -> list[Path]:
         """Export the open reviews (cleaned and published values, statuses, issues, ledger)."""
-        written = export_reviews(self.reviews, self.ws, folder)
+        try:
+            written = export_reviews(self.reviews, self.ws, folder)
+        except OSError as exc:
+            self.message(self.tr("导出失败"), self.tr("没有导出（原有文件保持不变）：") + str(exc))
+            return []
         self.statusBar().showMessage(self.tr("已导出 ") + str(len(written)) + self.tr(" 个文件到 ") + folder, 8000)
         return written
 
@@ -832,6 +866,8 @@ class MainWindow(QMainWindow):
                 split.setSizes([560, 300])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._closing = True
+        self.cancel_loading()
         self.settings.set_bytes(K_GEOMETRY, self.saveGeometry())
         self.settings.set_bytes(K_STATE, self.saveState())
         self.settings.set_bytes(K_SPLIT_MAIN, self.split.saveState())
