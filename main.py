@@ -75,7 +75,7 @@ def _paths_or_say_why(given: list[str]) -> list[str]:
         kinds = "、".join(sorted({Path(f).suffix.lower() or "（无扩展名）" for f in skipped}))
         print(f"{folder}：跳过 {len(skipped)} 个暂不支持的文件（{kinds}）", file=sys.stderr)
     if not paths:
-        print("没有找到可读取的报告文件（.txt、.md）：" + " ".join(given), file=sys.stderr)
+        print("没有找到可读取的报告文件（.txt .md .html .htm .docx .pdf）：" + " ".join(given), file=sys.stderr)
     return paths
 
 
@@ -84,7 +84,7 @@ def _is_workspace(path: str) -> bool:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from models.batch import export_csv
+    from models.batch import cross_year_rows, export_csv
     from models.export import Chunk, export_csv_chunks
 
     out = Path(args.out)
@@ -104,12 +104,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if not args.quiet and (done % step == 0 or done == total):
             print(f"\r读取 {done}/{total}", end="", file=sys.stderr, flush=True)
 
+    years: list = []
+
     def chunks() -> Iterator[Chunk]:
-        for texts, chunk_errors in export_csv(paths, args.encoding, progress):
+        for texts, chunk_errors, chunk_years in export_csv(paths, args.encoding, progress):
             errors.extend(chunk_errors)
+            years.extend(chunk_years)
             yield texts
 
-    written = export_csv_chunks(chunks(), args.out)
+    written = export_csv_chunks(chunks(), args.out, lambda: cross_year_rows(years))
     if not args.quiet and paths:
         print(file=sys.stderr)
     for path in written:

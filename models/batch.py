@@ -12,8 +12,10 @@ from typing import Any, TypeVar
 from models.checks import check
 from models.export import Chunk, ExportItem, Rows, report_rows, rows_csv, sha256_file
 from models.report import Issue, Report
+from models.template import S3_COLUMNS
 
 Progress = Callable[[int, int], None]
+YearData = tuple[str, "str | None", "int | None", dict[str, Any]]  # source, agency, year, values
 Cancelled = Callable[[], bool]
 T = TypeVar("T")
 
@@ -60,15 +62,23 @@ def read_one(path: str, encoding: str | None = None) -> Result:
     return Result(report, check(report))
 
 
-def export_one(path: str, encoding: str | None = None) -> tuple[Rows, str | None]:
-    """Parse, check and hash one file; its dataset rows (built in the worker) and its error."""
+YEAR_FIELDS = tuple(f"s3.{r}.{c.id}" for r in ("carried_over", "carried_forward") for c in S3_COLUMNS) + \
+    tuple(f"s2.{r}.{c}" for r in ("regulations", "normative") for c in ("issued", "repealed", "in_force"))
+
+
+def export_one(path: str, encoding: str | None = None) -> tuple[Rows, str | None, YearData]:
+    """Parse, check and hash one file; its dataset rows (built in the worker), its error, and what
+    the cross-year check needs of it."""
     res = read_one(path, encoding)
     sha = ""
     try:
         sha = sha256_file(path)
     except OSError:
         pass
-    return report_rows(ExportItem(res.report, res.issues, sha)), res.report.error
+    r = res.report
+    values = r.values()
+    year = (r.source, r.meta.agency, r.meta.year, {f: values.get(f) for f in YEAR_FIELDS})
+    return report_rows(ExportItem(r, res.issues, sha, extra={"review_state": "not started"})), r.error, year
 
 
 def run_many(fn: Callable[[Any], T], paths: list[Any], progress: Progress | None = None,
@@ -105,16 +115,31 @@ def read_many(paths: list[str], encoding: str | None = None, progress: Progress 
 EXPORT_CHUNK = 50  # reports a worker turns into CSV text at a time
 
 
-def export_chunk(paths: list[str], encoding: str | None = None) -> tuple[Chunk, list[str]]:
-    """Read, check and hash some files and make their dataset CSV text (in a worker); with their errors."""
+def export_chunk(paths: list[str], encoding: str | None = None) -> tuple[Chunk, list[str], list[YearData]]:
+    """Read, check and hash some files and make their dataset CSV text (in a worker); with their
+    errors and their cross-year data."""
     done = [export_one(p, encoding) for p in paths]
-    errors = [f"{rows[0][0]}: {error}" for rows, error in done if error]
-    return rows_csv(rows for rows, _ in done), errors
+    errors = [f"{rows[0][0]}: {error}" for rows, error, _ in done if error]
+    return rows_csv(rows for rows, _, _ in done), errors, [y for _, _, y in done]
+
+
+def cross_year_rows(years: list[YearData]) -> tuple[list[list[str]], dict[str, int]]:
+    """issues.csv rows of the cross-year check over a whole batch, and the warnings each source gains."""
+    from models.crossyear import YearReport, cross_year
+    found = cross_year([YearReport(src, agency, year, values) for src, agency, year, values in years])
+    rows, counts = [], {}
+    for src, issues in found.items():
+        for i in issues:
+            rows.append([str(src), i.rule, i.severity, " ".join(i.fields), i.message,
+                         "" if i.expected is None else str(i.expected), "open"])
+        if issues:
+            counts[str(src)] = len(issues)
+    return rows, counts
 
 
 def export_csv(paths: list[str], encoding: str | None = None, progress: Progress | None = None,
                cancelled: Cancelled | None = None,
-               workers: int | None = None) -> Iterator[tuple[Chunk, list[str]]]:
+               workers: int | None = None) -> Iterator[tuple[Chunk, list[str], list[YearData]]]:
     """The dataset CSV text of the files, in order, chunk by chunk (in parallel for large batches)."""
     chunks = [paths[i:i + EXPORT_CHUNK] for i in range(0, len(paths), EXPORT_CHUNK)]
     sizes = [len(c) for c in chunks]

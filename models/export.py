@@ -9,7 +9,7 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -86,6 +86,7 @@ CELL_COLUMNS = ["source", "id", "table", "row_label", "column_label", "value", "
                 "span_start", "span_end", "source_table", "source_row", "source_col", "status"]
 ISSUE_COLUMNS = ["source", "rule", "severity", "fields", "message", "expected", "state"]
 DICT_COLUMNS = ["id", "table", "block", "row_label", "column_label", "unit", "standard"]
+LEDGER_COLUMNS = ["source", "field", "action", "published", "old", "new", "reason", "time", "auditor"]
 
 
 Rows = tuple[list[str], list[list[str]], list[list[str]]]
@@ -202,14 +203,17 @@ def rows_csv(rows_of_reports: Iterable[Rows]) -> Chunk:
     return reports, csv_text(cells, CELL_COLUMNS), csv_text(issues, ISSUE_COLUMNS)
 
 
-def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str]) -> list[Path]:
-    """Write the dataset from chunks made by rows_csv() (in worker processes), in order."""
+def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str],
+                      finish: Callable[[], tuple[list[list[str]], dict[str, int]]] | None = None) -> list[Path]:
+    """Write the dataset from chunks made by rows_csv() (in worker processes), in order. `finish`
+    gives, once all are read, issue rows found across reports and the warnings each source gains."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     reports = CsvWriter(out / "reports.csv", REPORT_COLUMNS + FIELD_IDS)
     long_tables = [CsvWriter(out / "cells.csv", CELL_COLUMNS), CsvWriter(out / "issues.csv", ISSUE_COLUMNS)]
     dictionary = CsvWriter(out / "data_dictionary.csv", DICT_COLUMNS)
-    everything = [reports] + long_tables + [dictionary]
+    corrections = CsvWriter(out / "corrections.csv", LEDGER_COLUMNS)  # no review, no changes: header only
+    everything = [reports] + long_tables + [corrections, dictionary]
     report_rows_all: list[list[str]] = []
     try:
         _writable(everything)
@@ -219,7 +223,15 @@ def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str]) 
             report_rows_all += rows
             long_tables[0].write_text(cells_text)
             long_tables[1].write_text(issues_text)
+        if finish is not None:
+            more, gained = finish()
+            long_tables[1].write([[_safe(x) for x in row] for row in more])
+            at = REPORT_COLUMNS.index("warnings")
+            for row in report_rows_all:
+                if row[0] in gained:
+                    row[at] = str(int(row[at] or 0) + gained[row[0]])
         reports.write(report_rows_all)
+        corrections.write([])
         dictionary.write(data_dictionary())
     except BaseException:
         for w in everything:

@@ -11,7 +11,7 @@ from typing import Any
 from collections.abc import Sequence
 
 from models.crossyear import YearReport, cross_year, group_keys
-from models.export import ExportItem, export_dataset
+from models.export import LEDGER_COLUMNS, ExportItem, export_dataset
 from models.report import Report
 from models.review import Review
 from models.workspace import Workspace, sha256_bytes
@@ -19,7 +19,6 @@ from parsers.decode import MAX_TEXT_BYTES
 from parsers.pipeline import DOCUMENT_SUFFIXES, NOT_YET, parse_bytes, parse_path, parse_stored
 
 SOURCE_CHANGED = "源文件自上次审核后已经改变（哈希不同）；显示的是审核时保存的文本，可用“从源文件重新读取”读入新文本"
-LEDGER_COLUMNS = ["source", "field", "action", "published", "old", "new", "reason", "time", "auditor"]
 
 
 @dataclass

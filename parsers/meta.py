@@ -26,12 +26,24 @@ def read_meta(text: str, head_end: int) -> Meta:
     """Agency and year from the title (else from 本报告由…), and the statistics period."""
     meta = Meta()
     head = text[:max(head_end, 0) or 3000]
+    # The title is the last title line before section 一: a page's sidebar may list the same
+    # agency's reports of other years above it.
+    found = []
     for m in _TITLE.finditer(head):
         agency = _MARKUP.sub("", m.group(1)).strip(" ：:（(")
-        meta.year = int(m.group(2))
         if agency and not re.search(r"[。，,；;]", agency):
-            meta.agency = re.sub(r"\s+", "", agency)
-            break
+            line_start = head.rfind("\n", 0, m.start()) + 1
+            line_end = head.find("\n", m.end())
+            line = head[line_start: line_end if line_end >= 0 else len(head)]
+            standalone = len(_MARKUP.sub("", line).strip()) <= len(m.group(0).strip()) + 6
+            found.append((standalone, m.start(), re.sub(r"\s+", "", agency), int(m.group(2))))
+    if found:
+        best = max(found, key=lambda f: (f[0], f[1])) if any(f[0] for f in found) else found[0]
+        meta.agency, meta.year = best[2], best[3]
+    else:
+        m = _TITLE.search(head)
+        if m:
+            meta.year = int(m.group(2))
     if meta.agency is None:
         by = _BY.search(text[:6000])
         if by:

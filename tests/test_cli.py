@@ -85,14 +85,16 @@ def test_export_writes_the_dataset(tmp_path):
     out = run("export", "--out", str(tmp_path / "ds"), str(SAMPLES))
     assert out.returncode == 0, out.stderr
     ds = tmp_path / "ds"
-    assert sorted(p.name for p in ds.iterdir()) == ["cells.csv", "data_dictionary.csv", "issues.csv", "reports.csv"]
+    assert sorted(p.name for p in ds.iterdir()) == ["cells.csv", "corrections.csv", "data_dictionary.csv",
+                                                    "issues.csv", "reports.csv"]
+    assert _read_csv(ds / "corrections.csv") == []  # nothing reviewed yet: the header only
     reports = _read_csv(ds / "reports.csv")
     assert len(reports) == 5
     r0 = next(r for r in reports if r["source"].endswith(S000.name))
     assert r0["agency"] == "新乡县人民政府" and r0["year"] == "2022" and len(r0["sha256"]) == 64
     assert r0["s3.granted.natural_person"] == ""  # blank stays empty
     assert r0["s3.granted.total"] == "8" and r0["s2.fees.amount"] == "7504.2371"
-    assert int(r0["warnings"]) > 0 and r0["errors"] == "0"
+    assert int(r0["warnings"]) > 0 and r0["errors"] == "0" and r0["review_state"] == "not started"
     cells = _read_csv(ds / "cells.csv")
     c = next(c for c in cells if c["source"].endswith(S000.name) and c["id"] == "s3.granted.total")
     assert (c["table"], c["row_label"], c["column_label"], c["value"], c["raw"]) == ("三", "（一）予以公开", "总计", "8", "8")

@@ -192,3 +192,10 @@ def test_a_docx_laid_out_inside_a_one_cell_table_is_read():
             tc.append(child)
         tc.append(el("w:p"))  # a cell ends with a paragraph
     assert _same_as_truth(parse_bytes(_docx_with(into_layout_table), "layout.docx", suffix=".docx"))
+
+
+def test_a_sidebar_listing_other_years_reports_does_not_set_the_year():
+    sidebar = "".join(f"<li><a href='/r{y}'>某某县人民政府{y}年政府信息公开工作年度报告</a></li>" for y in (2021, 2020))
+    page = cms_page(T004).replace("<ul><li>首页</li>", f"<ul>{sidebar}<li>首页</li>", 1)
+    report = parse_bytes(page.encode("utf-8"), "p.html", suffix=".html")
+    assert (report.meta.agency, report.meta.year) == ("某某县人民政府", 2022)

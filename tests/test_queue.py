@@ -330,3 +330,26 @@ def test_agency_folds_cover_common_short_forms():
     assert agency_key("某某经济开发区管理委员会") == agency_key("某某经济开发区管委会")
     assert agency_key("某某市发展和改革委员会") == agency_key("某某市发改委")
     assert agency_key("某某縣人民政府") == agency_key("某某县政府")
+
+
+def test_the_command_line_finds_the_same_cross_year_issues_as_the_window(qtbot, env):
+    folder = env["dir"] / "years"
+    folder.mkdir()
+    (folder / "2021.txt").write_text(report("某某经济开发区管理委员会", 2021, **{
+        "s3.carried_forward.natural_person": 2, "s3.carried_forward.total": 2, "s3.new.natural_person": 2,
+        "s3.new.total": 2}), encoding="utf-8")
+    (folder / "2022.txt").write_text(report("某某经济开发区管委会", 2022), encoding="utf-8")
+    w = window(qtbot, env)
+    w.open_paths([str(folder)])
+    in_window = sorted((r.report.meta.year, i.issue.fields[0]) for r in w.reviews for i in r.open_issues()
+                       if i.issue.rule == "cross_year")
+    assert len(in_window) == 4
+    out = subprocess.run([sys.executable, "main.py", "export", "--out", str(env["dir"] / "ds"), str(folder)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO((env["dir"] / "ds" / "issues.csv").read_bytes().decode("utf-8-sig"))))
+    cli = sorted((int(r["source"][-8:-4]), r["fields"]) for r in rows if r["rule"] == "cross_year")
+    assert cli == in_window
+    reports_rows = list(csv.DictReader(io.StringIO((env["dir"] / "ds" / "reports.csv").read_bytes()
+                                                   .decode("utf-8-sig"))))
+    assert all(int(r["warnings"]) == 2 for r in reports_rows)
