@@ -98,6 +98,17 @@ def main() -> int:
         out = run(["--self-test"], home=str(tmp))
         check(out.returncode == 0 and "window ok: 5 reports" in out.stdout, "the window starts on the samples",
               out.stdout + out.stderr)
+        many = tmp / "many"
+        many.mkdir()
+        for k in range(14):  # enough files for the worker processes (spawned by a frozen program)
+            for p in samples:
+                shutil.copy(p, many / f"{k:02d}_{p.name}")
+        out = run(["--self-test", str(many)], home=str(tmp))
+        check(out.returncode == 0 and "window ok: 70 reports" in out.stdout,
+              "the window loads 70 reports through its worker processes", out.stdout + out.stderr)
+        out = run(["export", "--out", str(tmp / "ds70"), str(many)])
+        rows = list(csv.DictReader(io.StringIO((tmp / "ds70" / "reports.csv").read_bytes().decode("utf-8-sig"))))
+        check(out.returncode == 0 and len(rows) == 70, "export reads 70 files on every core", out.stderr)
     print(f"the packaged app works: {DIST}")
     return 0
 
