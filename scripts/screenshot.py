@@ -29,6 +29,7 @@ def main() -> int:
     app = make_app()
     win = MainWindow()
     win.resize(1600, 1000)
+    win.split.setSizes([520, 1080])
     win.show()
     if Path(report).is_dir():
         win.open_paths([str(p) for p in sorted(Path(report).glob("*.txt"))[:4]])

@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("queue_dock")
         dock.setWidget(self.queue)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [280], Qt.Orientation.Horizontal)
         self.reports_dock = dock
         self.summary = Summary()
         sdock = QDockWidget(self.tr("汇总"), self)
