@@ -18,20 +18,28 @@ sys.path.insert(0, str(ROOT))
 
 from models.checks import check  # noqa: E402
 from parsers import parse_path  # noqa: E402
+from parsers.normalize import normalize  # noqa: E402
 
 SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
 
 
 def make_corpus(folder: Path, n: int) -> list[Path]:
-    """n report files built from the samples, each with its own agency name and year."""
-    texts = [p.read_text(encoding="utf-8") for p in SAMPLES]
+    """n report files built from the samples: a quarter as many agencies as files, each with
+    reports for consecutive years (so the cross-year checks have pairs to compare)."""
+    texts = []
+    for p in SAMPLES:
+        t = normalize(p.read_text(encoding="utf-8"))  # radicals folded, so the agency's name is found
+        texts.append((t, parse_path(p).meta.agency or ""))
+    agencies = max(1, n // 4)
     out = []
     for i in range(n):
-        t = texts[i % len(texts)]
-        year = 2021 + i % 4
-        t = t.replace("2022年", f"{year}年", 2).replace("2023年", f"{year}年", 2)
+        t, agency = texts[i % len(texts)]
+        year = 2021 + i // agencies
+        t = t.replace("2022年", f"{year}年").replace("2023年", f"{year}年")
+        if agency:
+            t = t.replace(agency, f"第{i % agencies}号机关")
         p = folder / f"r{i:05d}.txt"
-        p.write_text(f"第{i}号机关{year}年政府信息公开工作年度报告\n" + t, encoding="utf-8")
+        p.write_text(t, encoding="utf-8")
         out.append(p)
     return out
 

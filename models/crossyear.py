@@ -67,12 +67,14 @@ def cross_year(reports: Sequence[YearReport]) -> dict[object, list[Issue]]:
             by_agency.setdefault(r.agency, {}).setdefault(r.year, []).append(r)
     for years in by_agency.values():
         for year, these in years.items():
-            for last in years.get(year - 1, []):
-                for this in these:
-                    for fid, last_fid, value, expected, msg in _compare(this, last):
-                        out[this.key].append(Issue("cross_year", WARNING, [fid], msg, expected=expected))
-                        out[last.key].append(Issue("cross_year", WARNING, [last_fid],
-                                                   f"{this.year} 年报告：" + msg, expected=value))
+            lasts = years.get(year - 1, [])
+            if len(these) != 1 or len(lasts) != 1:
+                continue  # two reports of one agency for one year: which pairs with which is unknown
+            this, last = these[0], lasts[0]
+            for fid, last_fid, value, expected, msg in _compare(this, last):
+                out[this.key].append(Issue("cross_year", WARNING, [fid], msg, expected=expected))
+                out[last.key].append(Issue("cross_year", WARNING, [last_fid], f"{this.year} 年报告：" + msg,
+                                           expected=value))
     return out
 
 

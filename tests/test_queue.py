@@ -353,3 +353,10 @@ def test_the_command_line_finds_the_same_cross_year_issues_as_the_window(qtbot, 
     reports_rows = list(csv.DictReader(io.StringIO((env["dir"] / "ds" / "reports.csv").read_bytes()
                                                    .decode("utf-8-sig"))))
     assert all(int(r["warnings"]) == 2 for r in reports_rows)
+
+
+def test_two_reports_of_one_agency_for_one_year_are_not_paired_across_years():
+    a = YearReport("a", "某县政府", 2021, {"s3.carried_forward.total": 3})
+    b1 = YearReport("b1", "某县政府", 2022, {"s3.carried_over.total": 4})
+    b2 = YearReport("b2", "某县政府", 2022, {"s3.carried_over.total": 5})
+    assert cross_year([a, b1, b2]) == {"a": [], "b1": [], "b2": []}
