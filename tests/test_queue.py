@@ -51,6 +51,14 @@ def make_folder(root, n_per_sample: int = 2):
     return folder
 
 
+def copies(folder, sample: str, n: int):
+    """A folder holding n copies of one sample report."""
+    folder.mkdir(exist_ok=True)
+    for i in range(n):
+        shutil.copy(SAMPLES / sample, folder / f"{i:03d}.txt")
+    return folder
+
+
 def load(qtbot, w: MainWindow, paths):
     with qtbot.waitSignal(w.queue_loaded, timeout=60000) as blocker:
         w.open_paths([str(p) for p in paths])
@@ -119,10 +127,7 @@ def test_an_edit_after_sign_off_reopens_the_review(qtbot, env):
 
 
 def test_cancel_stops_a_long_load_and_keeps_what_was_read(qtbot, env):
-    folder = env["dir"] / "many"
-    folder.mkdir()
-    for i in range(400):
-        shutil.copy(SAMPLES / "002_978f6dfc59ee8d2b.txt", folder / f"{i:03d}.txt")
+    folder = copies(env["dir"] / "many", "002_978f6dfc59ee8d2b.txt", 400)
     w = window(qtbot, env)
     w.queue.model.rowsInserted.connect(lambda *_: w.cancel_loading())  # cancel on the first reports
     assert load(qtbot, w, [folder]) is True
@@ -257,13 +262,8 @@ def test_a_scanned_pdf_opens_as_an_empty_template_the_auditor_fills_in_and_expor
 
 
 def test_a_second_folder_opened_while_one_loads_is_read_after_it(qtbot, env):
-    a, b = env["dir"] / "a", env["dir"] / "b"
-    a.mkdir()
-    b.mkdir()
-    for i in range(60):
-        shutil.copy(SAMPLES / "002_978f6dfc59ee8d2b.txt", a / f"{i:03d}.txt")
-    for i in range(6):
-        shutil.copy(SAMPLES / "001_dfce13c1242a961e.txt", b / f"{i:03d}.txt")
+    a = copies(env["dir"] / "a", "002_978f6dfc59ee8d2b.txt", 60)
+    b = copies(env["dir"] / "b", "001_dfce13c1242a961e.txt", 6)
     w = window(qtbot, env)
     done = []
     w.queue_loaded.connect(done.append)
@@ -313,10 +313,7 @@ def test_an_export_that_cannot_replace_a_file_says_so_and_changes_nothing(qtbot,
 
 
 def test_closing_the_window_stops_a_load(qtbot, env):
-    folder = env["dir"] / "many"
-    folder.mkdir()
-    for i in range(300):
-        shutil.copy(SAMPLES / "002_978f6dfc59ee8d2b.txt", folder / f"{i:03d}.txt")
+    folder = copies(env["dir"] / "many", "002_978f6dfc59ee8d2b.txt", 300)
     w = window(qtbot, env)
     with qtbot.waitSignal(w.queue.model.rowsInserted, timeout=60000):
         w.open_paths([str(folder)])
