@@ -5,10 +5,8 @@ import argparse
 import json
 import multiprocessing
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
-
-
 
 APP_NAME = "GovInfoReview"
 APP_VERSION = "0.1.0"
@@ -24,7 +22,7 @@ def bundled_samples() -> list[str]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from models.batch import read_many
+    from models.session import read_many
 
     paths = _paths_or_say_why(args.paths)
     if not paths:
@@ -38,13 +36,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         if res.report.error:
             failed += 1
             print(f"{res.report.source}: {res.report.error}", file=sys.stderr)
-        out.write((",\n" if n else "\n") + json.dumps(res.report.to_json(res.issues), ensure_ascii=False, indent=indent))
+        out.write((",\n" if n else "\n") + res.report.json_text(res.issues, indent=indent))
     out.write("\n]}\n")
     return 1 if failed else 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from models.batch import read_many
+    from models.session import read_many
 
     paths = _paths_or_say_why(args.paths)
     if not paths:
@@ -68,7 +66,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _paths_or_say_why(given: list[str]) -> list[str]:
     """The files to read; says on stderr what a folder held that cannot be read (PDF, Word…)."""
-    from models.batch import expand_paths, unreadable_in
+    from models.session import expand_paths, unreadable_in
 
     paths = expand_paths(given)
     for folder, skipped in unreadable_in(given).items():
@@ -84,36 +82,40 @@ def _is_workspace(path: str) -> bool:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from models.batch import cross_year_rows, export_csv
-    from models.export import Chunk, export_csv_chunks
+    from models.export import ExportError
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         print(f"--out 应是一个文件夹，而 {out} 是一个文件", file=sys.stderr)
         return 2
     workspaces = [p for p in args.paths if _is_workspace(p)]
-    if workspaces:
-        return _export_workspaces(workspaces, [p for p in args.paths if not _is_workspace(p)], args)
+    try:
+        if workspaces:
+            return _export_workspaces(workspaces, [p for p in args.paths if not _is_workspace(p)], args)
+        return _export_files(args)
+    except ExportError as exc:
+        if not args.quiet:
+            print(file=sys.stderr)
+        print(str(exc), file=sys.stderr)
+        return 1
+
+
+def _progress(args: argparse.Namespace, what: str) -> Callable[[int, int], None]:
+    def progress(done: int, total: int) -> None:
+        step = max(1, total // 200)
+        if not args.quiet and (done % step == 0 or done == total):
+            print(f"\r{what} {done}/{total}", end="", file=sys.stderr, flush=True)
+    return progress
+
+
+def _export_files(args: argparse.Namespace) -> int:
+    from models.session.exporting import export_files
+
     paths = _paths_or_say_why(args.paths)
     if not paths:
         return 1
-    errors: list[str] = []
-    step = max(1, len(paths) // 200)
-
-    def progress(done: int, total: int) -> None:
-        if not args.quiet and (done % step == 0 or done == total):
-            print(f"\r读取 {done}/{total}", end="", file=sys.stderr, flush=True)
-
-    years: list = []
-
-    def chunks() -> Iterator[Chunk]:
-        for texts, chunk_errors, chunk_years in export_csv(paths, args.encoding, progress):
-            errors.extend(chunk_errors)
-            years.extend(chunk_years)
-            yield texts
-
-    written = export_csv_chunks(chunks(), args.out, lambda: cross_year_rows(years))
-    if not args.quiet and paths:
+    written, errors = export_files(paths, args.out, args.encoding, _progress(args, "读取"))
+    if not args.quiet:
         print(file=sys.stderr)
     for path in written:
         print(path)
@@ -124,24 +126,26 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _export_workspaces(workspaces: list[str], others: list[str], args: argparse.Namespace) -> int:
     """Export reviewed reports from workspace files: cleaned values, statuses and the ledger."""
-    from models.session import export_reviews, load_workspace_reviews
-    from models.workspace import Workspace, WorkspaceError
+    from models.session import Session, WorkspaceError
 
     if others:
         print("导出工作区时不能同时指定报告文件：" + " ".join(others), file=sys.stderr)
         return 2
     for path in workspaces:
         try:
-            ws = Workspace(path, readonly=True)  # an export never writes into the workspace it reads
+            session = Session.open(path, readonly=True)  # an export never writes into the workspace it reads
         except WorkspaceError as exc:
             print(str(exc), file=sys.stderr)
             return 1
         try:
             out = Path(args.out) if len(workspaces) == 1 else Path(args.out) / Path(path).stem
-            for written in export_reviews(load_workspace_reviews(ws), ws, out):
-                print(written)
+            written = session.export(out, _progress(args, "导出"))
+            if not args.quiet and session.items:
+                print(file=sys.stderr)
+            for w in written:
+                print(w)
         finally:
-            ws.close()
+            session.close()
     return 0
 
 

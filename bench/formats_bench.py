@@ -16,7 +16,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from documents import cms_page, docx_bytes, word_export_page  # noqa: E402
-
 from models.checks import check  # noqa: E402
 from parsers import parse_bytes  # noqa: E402
 
@@ -29,7 +28,8 @@ def padded_page(size: int) -> bytes:
     page = cms_page(VALUES)
     style = "<style>" + "".join(f".c{i}{{margin:{i}px;color:#{i:06x}}}" for i in range(400)) + "</style>"
     script = "<script>" + "var a=[" + ",".join(str(i) for i in range(3000)) + "];</script>"
-    links = "".join(f"<li><a href='/news/{i}.html'>关于做好2022年第{i}期政务公开工作的通知</a><span>2022-{i % 12 + 1:02d}-01</span></li>"
+    links = "".join(f"<li><a href='/news/{i}.html'>关于做好2022年第{i}期政务公开工作的通知</a>"
+                    f"<span>2022-{i % 12 + 1:02d}-01</span></li>"
                     for i in range(400))
     footer = f"<div class=more><ul>{links}</ul></div>"
     page = page.replace("<body>", "<body>" + style + script, 1).replace("</body>", footer + "</body>", 1)

@@ -8,14 +8,31 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
 
 from models.report import ERROR, INFO, WARNING, Issue, Report
-from models.template import (FIELDS, S3_APPLICANT_COLUMNS, S3_COLUMNS, S3_OTHER_SUBROWS,
-                             S3_OUTCOME_ROWS, S3_ROW_IDS, S4_COLUMNS, S4_GROUPS, STANDARD_IDS, AMOUNT,
-                             SIGNED)
-from models.values import NA, Value, format_value, is_number
+from models.template import (
+    AMOUNT,
+    FIELDS,
+    S3_APPLICANT_COLUMNS,
+    S3_COLUMNS,
+    S3_OTHER_SUBROWS,
+    S3_OUTCOME_ROWS,
+    S3_ROW_IDS,
+    S4_COLUMNS,
+    S4_GROUPS,
+    SIGNED,
+    STANDARD_IDS,
+)
+from models.values import NA, Value, elided, exact, fraction_digits, integer_digits, is_number, is_whole
 
 Values = Mapping[str, Value]
+
+# Values are exact (int, or Decimal with every printed digit) and so is all arithmetic here: sums
+# of ints are ints, and Decimal sums run in exact() (no rounding at any size). Messages show a very
+# long number shortened (elided()); `expected` always holds the exact value.
+_TOO_LONG = 10 ** 12  # more than 12 digits before the point: no real count or amount (R5)
+_FOUR_PLACES = Decimal("0.0001")
 
 
 def label(fid: str) -> str:
@@ -28,7 +45,7 @@ def label(fid: str) -> str:
 
 
 def _fmt(v: Value) -> str:
-    return "空白" if v is None else format_value(v)
+    return "空白" if v is None else elided(v)
 
 
 def _sum_rule(rule: str, values: Values, total_id: str, part_ids: list[str], what: str) -> Issue | None:
@@ -36,27 +53,30 @@ def _sum_rule(rule: str, values: Values, total_id: str, part_ids: list[str], wha
     total = values.get(total_id)
     parts = [(p, values.get(p)) for p in part_ids]
     unknown = [p for p, v in parts if not is_number(v)]
-    known = sum(v for _, v in parts if is_number(v))  # type: ignore[misc]
+    known = sum(v for _, v in parts if is_number(v))
     fields = [total_id] + part_ids
     if not is_number(total):
         if unknown:
             return None  # a blank total with blank parts: the blank cells are reported as such
-        return Issue(rule, WARNING, fields, f"{label(total_id)} 为{_fmt(total)}，无法核对{what}之和；按各项之和应为 {format_value(known)}",
+        return Issue(rule, WARNING, fields,
+                     f"{label(total_id)} 为{_fmt(total)}，无法核对{what}之和；按各项之和应为 {elided(known)}",
                      expected=known)
     if unknown:
-        if known > total + 1e-9:  # type: ignore[operator]
-            return Issue(rule, ERROR, fields, f"{label(total_id)} 为 {format_value(total)}，而已印出的{what}之和已达 {format_value(known)}"
+        if known > total:
+            return Issue(rule, ERROR, fields,
+                         f"{label(total_id)} 为 {elided(total)}，而已印出的{what}之和已达 {elided(known)}"
                          f"（另有 {len(unknown)} 格空白或为“/”）")
         if len(unknown) == 1:
-            exp = total - known  # type: ignore[operator]
+            exp = total - known
             return Issue(rule, WARNING, [unknown[0]] + [f for f in fields if f != unknown[0]],
-                         f"{label(unknown[0])} 为{_fmt(values.get(unknown[0]))}，无法核对{what}之和；按{label(total_id)} {format_value(total)} 推算应为 {format_value(exp)}",
+                         f"{label(unknown[0])} 为{_fmt(values.get(unknown[0]))}，无法核对{what}之和；"
+                         f"按{label(total_id)} {elided(total)} 推算应为 {elided(exp)}",
                          expected=exp)
         return Issue(rule, WARNING, fields, f"{what}之和无法核对：{len(unknown)} 格空白或为“/”（"
                      + "、".join(label(u) for u in unknown[:4]) + ("等" if len(unknown) > 4 else "")
-                     + f"），不按 0 计算；{label(total_id)} 为 {format_value(total)}，已印出各项之和为 {format_value(known)}")
-    if abs(known - total) > 1e-9:  # type: ignore[operator]
-        return Issue(rule, ERROR, fields, f"{label(total_id)} 为 {format_value(total)}，而{what}之和为 {format_value(known)}",
+                     + f"），不按 0 计算；{label(total_id)} 为 {elided(total)}，已印出各项之和为 {elided(known)}")
+    if known != total:
+        return Issue(rule, ERROR, fields, f"{label(total_id)} 为 {elided(total)}，而{what}之和为 {elided(known)}",
                      expected=known)
     return None
 
@@ -72,6 +92,11 @@ def _outcome_rows(values: Values) -> list[str]:
 
 def check_rules(values: Values) -> list[Issue]:
     """R1–R5 on a mapping of field id → value."""
+    with exact():
+        return _check_rules(values)
+
+
+def _check_rules(values: Values) -> list[Issue]:
     out: list[Issue] = []
     cols = [c.id for c in S3_COLUMNS]
     for c in cols:  # R1 balance
@@ -82,10 +107,10 @@ def check_rules(values: Values) -> list[Issue]:
         col = label(a).split("·")[-1]
         if all(is_number(v) for v in vals.values()):
             left, right = vals[a] + vals[b], vals[r] + vals[f]  # type: ignore[operator]
-            if abs(left - right) > 1e-9:
+            if left != right:
                 out.append(Issue("R1", ERROR, fields,
-                                 f"{col}：本年新收 {format_value(vals[a])} + 上年结转 {format_value(vals[b])} = {format_value(left)}，"
-                                 f"而办理结果总计 {format_value(vals[r])} + 结转下年度 {format_value(vals[f])} = {format_value(right)}",
+                                 f"{col}：本年新收 {elided(vals[a])} + 上年结转 {elided(vals[b])} = {elided(left)}，"
+                                 f"而办理结果总计 {elided(vals[r])} + 结转下年度 {elided(vals[f])} = {elided(right)}",
                                  expected=left - vals[r]))  # type: ignore[operator]
         elif any(is_number(v) for v in vals.values()):
             blank = [k for k, v in vals.items() if not is_number(v)]
@@ -94,13 +119,13 @@ def check_rules(values: Values) -> list[Issue]:
                 k = blank[0]
                 nums = {x: v for x, v in vals.items() if is_number(v)}
                 if k in (a, b):
-                    exp = nums[r] + nums[f] - sum(nums[x] for x in (a, b) if x in nums)  # type: ignore[operator]
+                    exp = nums[r] + nums[f] - sum(nums[x] for x in (a, b) if x in nums)
                 else:
-                    exp = nums[a] + nums[b] - sum(nums[x] for x in (r, f) if x in nums)  # type: ignore[operator]
+                    exp = nums[a] + nums[b] - sum(nums[x] for x in (r, f) if x in nums)
                 fields = [k] + [x for x in fields if x != k]
             out.append(Issue("R1", WARNING, fields, f"{col}：第一项加第二项等于第三项加第四项无法核对，"
                              + "、".join(label(k) for k in blank) + " 空白或为“/”，不按 0 计算"
-                             + (f"；按其余三项推算 {label(blank[0])} 应为 {format_value(exp)}" if exp is not None else ""),
+                             + (f"；按其余三项推算 {label(blank[0])} 应为 {elided(exp)}" if exp is not None else ""),
                              expected=exp))
     rows = _outcome_rows(values)
     for c in cols:  # R2 results sum
@@ -121,18 +146,22 @@ def check_rules(values: Values) -> list[Issue]:
     for fid, v in values.items():  # R5 domain
         if not is_number(v) or fid not in FIELDS:
             continue
+        if not -_TOO_LONG < v < _TOO_LONG:
+            out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {elided(v)}，数字过长（{integer_digits(v)} 位），"
+                             "不像是真实的件数或金额，可能是相邻数字连在了一起"))
+            continue
         unit = FIELDS[fid].unit
         if unit == AMOUNT:
-            if v < 0:  # type: ignore[operator]
-                out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {format_value(v)}，金额不能为负"))
-            elif round(float(v), 4) != float(v):
-                out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {v}，金额最多保留 4 位小数",
-                                 expected=round(float(v), 4)))
+            if v < 0:
+                out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {elided(v)}，金额不能为负"))
+            elif type(v) is not int and fraction_digits(v) > 4:
+                out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {elided(v)}，金额最多保留 4 位小数",
+                                 expected=v.quantize(_FOUR_PLACES, ROUND_HALF_UP)))  # type: ignore[union-attr]
         elif unit == SIGNED:
-            if float(v) != int(v):
-                out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {format_value(v)}，应为整数"))
-        elif v < 0 or float(v) != int(v):  # type: ignore[operator]
-            out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {format_value(v)}，件数应为不小于 0 的整数"))
+            if type(v) is not int and not is_whole(v):
+                out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {elided(v)}，应为整数"))
+        elif v < 0 or (type(v) is not int and not is_whole(v)):
+            out.append(Issue("R5", ERROR, [fid], f"{label(fid)} 为 {elided(v)}，件数应为不小于 0 的整数"))
     return out
 
 
@@ -143,7 +172,7 @@ def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()
     """
     out = []
     by_row: dict[str, list[str]] = {}
-    for fid, cell in report.cells.items():
+    for fid in report.cells:
         if values.get(fid) is None and fid not in covered:
             by_row.setdefault(fid.rsplit(".", 1)[0], []).append(fid)
     for row, fids in by_row.items():
@@ -159,17 +188,23 @@ def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()
             fids = fids + printed  # the total cannot be checked against its blank parts (R3)
         out.append(Issue("missing", WARNING, fids,
                          f"「{what}」{note}" + "、".join(label(x).split("·")[-1] for x in fids if values.get(x) is None)
-                         + " 空白（未印数字），不按 0 计算" + ("；本行 R3 无法核对" if total_only and fids[0].startswith("s3.") else "")))
+                         + " 空白（未印数字），不按 0 计算"
+                         + ("；本行 R3 无法核对" if total_only and fids[0].startswith("s3.") else "")))
     return out
 
 
 def check_prose(report: Report, values: Values) -> list[Issue]:
     """Counts stated in the prose against the table."""
+    with exact():
+        return _check_prose(report, values)
+
+
+def _check_prose(report: Report, values: Values) -> list[Issue]:
     out = []
 
-    def num(fid: str) -> float | None:
+    def num(fid: str) -> int | Decimal | None:
         v = values.get(fid)
-        return float(v) if is_number(v) else None  # type: ignore[arg-type]
+        return v if is_number(v) else None
 
     new, carried, results = num("s3.new.total"), num("s3.carried_over.total"), num("s3.results_total.total")
     for p in report.prose:
@@ -178,7 +213,8 @@ def check_prose(report: Report, values: Values) -> list[Issue]:
                        if x is not None}
             if options and p.value not in options:
                 out.append(Issue("prose", WARNING, ["s3.new.total"],
-                                 f"正文称申请 {p.value} 件，而表三本年新收总计为 {_fmt(values.get('s3.new.total'))}：「{p.sentence[:80]}」",
+                                 f"正文称申请 {p.value} 件，而表三本年新收总计为 {_fmt(values.get('s3.new.total'))}："
+                                 f"「{p.sentence[:80]}」",
                                  expected=None, evidence=p.span))
         else:
             groups = ["review"] if p.kind == "review" else ["suit_direct", "suit_after_review"]
@@ -189,7 +225,7 @@ def check_prose(report: Report, values: Values) -> list[Issue]:
             if p.value != table:
                 what = "行政复议" if p.kind == "review" else "行政诉讼"
                 out.append(Issue("prose", WARNING, [f"s4.{g}.total" for g in groups],
-                                 f"正文称{what} {p.value} 件，而表四为 {format_value(table)} 件：「{p.sentence[:80]}」",
+                                 f"正文称{what} {p.value} 件，而表四为 {elided(table)} 件：「{p.sentence[:80]}」",
                                  evidence=p.span))
     return out
 
@@ -203,12 +239,14 @@ def check_period(report: Report) -> list[Issue]:
     try:
         start, end = _dt.date.fromisoformat(start_s), _dt.date.fromisoformat(end_s)
     except ValueError:
-        return [Issue("period", WARNING, ["meta.period"], f"统计期限中的日期无效：{meta.period}", evidence=meta.period_span)]
+        return [Issue("period", WARNING, ["meta.period"], f"统计期限中的日期无效：{meta.period}",
+                      evidence=meta.period_span)]
     year = meta.year or start.year
     if start <= _dt.date(year, 1, 1) and end >= _dt.date(year, 12, 31):
         return []
     return [Issue("period", WARNING, ["meta.period"],
-                  f"统计期限为 {start_s} 至 {end_s}，未覆盖 {year} 年 1 月 1 日至 12 月 31 日", evidence=meta.period_span)]
+                  f"统计期限为 {start_s} 至 {end_s}，未覆盖 {year} 年 1 月 1 日至 12 月 31 日",
+                  evidence=meta.period_span)]
 
 
 def check(report: Report, values: Values | None = None) -> list[Issue]:

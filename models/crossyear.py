@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from models.report import WARNING, Issue
 from models.template import S3_COLUMNS
-from models.values import Value, format_value, is_number
+from models.values import Value, exact, format_value, is_number
 
 _DROP = re.compile(r"[\s\u3000·•,，。、:：;；\"'“”‘’《》〈〉<>]")
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
@@ -19,12 +19,17 @@ def agency_key(name: str | None) -> str:
     """An agency name with spacing, bracketed notes and 全称/简称 differences folded away."""
     if not name:
         return ""
-    from parsers.normalize import normalize  # full-width and traditional forms fold too
+    from models.text import normalize  # full-width and traditional forms fold too
 
     s = _PAREN.sub("", _DROP.sub("", normalize(name)))
     for long, short in _FOLDS:
         s = s.replace(long, short)
     return s
+
+
+# the fields the cross-year check compares
+YEAR_FIELDS = tuple(f"s3.{r}.{c.id}" for r in ("carried_over", "carried_forward") for c in S3_COLUMNS) + \
+    tuple(f"s2.{r}.{c}" for r in ("regulations", "normative") for c in ("issued", "repealed", "in_force"))
 
 
 class YearReport:
@@ -39,7 +44,7 @@ class YearReport:
 
 def _compare(this: YearReport, last: YearReport) -> list[tuple[str, str, Value, Value, str]]:
     """(field this year, field last year, this value, expected, what) for each relation that fails."""
-    out = []
+    out: list[tuple[str, str, Value, Value, str]] = []
     for c in S3_COLUMNS:
         a, b = this.values.get(f"s3.carried_over.{c.id}"), last.values.get(f"s3.carried_forward.{c.id}")
         if is_number(a) and is_number(b) and a != b:
@@ -50,7 +55,8 @@ def _compare(this: YearReport, last: YearReport) -> list[tuple[str, str, Value, 
         issued, repealed, prev = (this.values.get(f"s2.{row}.issued"), this.values.get(f"s2.{row}.repealed"),
                                   last.values.get(f"s2.{row}.in_force"))
         if all(is_number(v) for v in (now, issued, repealed, prev)):
-            exp = prev + issued - repealed  # type: ignore[operator]
+            with exact():  # exact at any size: ints stay ints, Decimals are never rounded
+                exp = prev + issued - repealed  # type: ignore[operator]
             if now != exp:
                 out.append((f"s2.{row}.in_force", f"s2.{row}.in_force", now, exp,
                             f"{label}现行有效件数为 {format_value(now)}，而按 {last.year} 年的 {format_value(prev)} "

@@ -5,11 +5,12 @@ memory, into temporary files that replace the old ones only when all are complet
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -86,7 +87,8 @@ CELL_COLUMNS = ["source", "id", "table", "row_label", "column_label", "value", "
                 "span_start", "span_end", "source_table", "source_row", "source_col", "status"]
 ISSUE_COLUMNS = ["source", "rule", "severity", "fields", "message", "expected", "state"]
 DICT_COLUMNS = ["id", "table", "block", "row_label", "column_label", "unit", "standard"]
-LEDGER_COLUMNS = ["source", "field", "action", "published", "old", "new", "reason", "time", "auditor"]
+LEDGER_COLUMNS = ["entry", "source", "field", "action", "published", "old", "new", "reason", "time", "auditor",
+                  "refers_to"]
 
 
 Rows = tuple[list[str], list[list[str]], list[list[str]]]
@@ -146,6 +148,76 @@ def data_dictionary() -> list[list[str]]:
             for f in ALL_FIELDS]
 
 
+class ExportError(OSError):
+    """An export that did not happen. str() is one sentence for the user naming the cause and the
+    folder, e.g. 导出失败：磁盘空间不足（/path/out）；原有文件保持不变. Raised from the OSError
+    behind it (__cause__, whose errno it also carries), after every temporary file is removed and
+    the files that were in the folder are back as they were.
+
+    It is an OSError so that callers that already catch OSError keep working.
+    reason: 磁盘空间不足, 没有写入权限, 文件夹只读, 文件被占用 (or 文件被占用或只读), else the
+    system's own words; path: the folder, or the file when one file is the trouble; kept: old files
+    that could not be put back and stay under these names (empty unless renames failed twice)."""
+
+    def __init__(self, reason: str, path: str | os.PathLike[str],
+                 kept: Sequence[str | os.PathLike[str]] = ()) -> None:
+        self.reason = reason
+        self.path = str(path)
+        self.kept = [str(p) for p in kept]
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self.kept:
+            tail = "原有文件未能全部放回，保存在 " + "、".join(self.kept)
+        else:
+            tail = "原有文件保持不变"
+        return f"导出失败：{self.reason}（{self.path}）；{tail}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.reason, self.path, self.kept)
+
+
+_NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DENIED = {errno.EACCES, errno.EPERM}
+_BUSY = {errno.EBUSY, getattr(errno, "ETXTBSY", errno.EBUSY)}
+_WIN_BUSY = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: open in Excel or another program
+
+
+def _reason(exc: OSError) -> str:
+    """What went wrong, in a few words for the user."""
+    if getattr(exc, "winerror", None) in _WIN_BUSY or exc.errno in _BUSY:
+        return "文件被占用"
+    if exc.errno in _NO_SPACE:
+        return "磁盘空间不足"
+    if exc.errno == errno.EROFS:
+        return "文件夹只读"
+    if exc.errno in _DENIED:
+        return "没有写入权限"
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _export_error(exc: OSError, folder: Path, target: Path | None = None, kept: Sequence[Path] = (),
+                  reason: str | None = None) -> ExportError:
+    """The ExportError for this OSError: naming the folder, or the target file when it is in use."""
+    reason = reason or _reason(exc)
+    err = ExportError(reason, target if target is not None and reason.startswith("文件被占用") else folder, kept)
+    err.errno = exc.errno
+    return err
+
+
+def _failed(exc: BaseException, folder: Path, writers: Iterable[CsvWriter]) -> BaseException:
+    """Remove every temporary file, whatever removing one says; what to raise: an OSError as an
+    ExportError, anything else (KeyboardInterrupt, a bug) as it is."""
+    for w in list(writers):
+        try:
+            w.abort()
+        except Exception:  # abort() swallows OS errors itself; never let one skip the others
+            pass
+    if isinstance(exc, ExportError) or not isinstance(exc, OSError):
+        return exc
+    return _export_error(exc, folder)
+
+
 class CsvWriter:
     """A CSV file written in chunks by pandas into a temporary file, moved into place by commit()."""
 
@@ -153,7 +225,12 @@ class CsvWriter:
         self.path = path
         self.columns = list(columns)
         fd, self.tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".csv", dir=path.parent)
-        self.fh: TextIO = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
+        try:
+            self.fh: TextIO = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
+        except BaseException:
+            os.close(fd)
+            Path(self.tmp).unlink(missing_ok=True)
+            raise
         self.header = True
 
     def write(self, rows: list[list[str]]) -> None:
@@ -168,15 +245,30 @@ class CsvWriter:
             self.write([])
         self.fh.write(text)
 
-    def commit(self) -> Path:
-        self.fh.close()
+    def finish(self) -> None:
+        """Every byte on disk and the file closed: a full disk often says so only here, at the flush."""
+        if not self.fh.closed:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+            self.fh.close()
         os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes files private; exports are ordinary files
+
+    def commit(self) -> Path:
+        self.finish()
         os.replace(self.tmp, self.path)
         return self.path
 
     def abort(self) -> None:
-        self.fh.close()
-        Path(self.tmp).unlink(missing_ok=True)
+        """Close and remove the temporary file, even when closing fails (a full disk fails at the
+        last flush; the file is closed all the same)."""
+        try:
+            self.fh.close()
+        except OSError:
+            pass
+        try:
+            Path(self.tmp).unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def csv_text(rows: list[list[str]], columns: Sequence[str], header: bool = False) -> str:
@@ -204,18 +296,22 @@ def rows_csv(rows_of_reports: Iterable[Rows]) -> Chunk:
 
 
 def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str],
-                      finish: Callable[[], tuple[list[list[str]], dict[str, int]]] | None = None) -> list[Path]:
-    """Write the dataset from chunks made by rows_csv() (in worker processes), in order. `finish`
-    gives, once all are read, issue rows found across reports and the warnings each source gains."""
+                      finish: Callable[[], tuple[list[list[str]], dict[str, int]]] | None = None,
+                      corrections: list[list[str]] | None = None) -> list[Path]:
+    """Write the dataset from chunks made by rows_csv() (in worker processes), in order: the one
+    writer of every export. `finish` gives, once all are read, issue rows found across reports and
+    the warnings each source gains; `corrections` are the ledger's rows (LEDGER_COLUMNS)."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    reports = CsvWriter(out / "reports.csv", REPORT_COLUMNS + FIELD_IDS)
-    long_tables = [CsvWriter(out / "cells.csv", CELL_COLUMNS), CsvWriter(out / "issues.csv", ISSUE_COLUMNS)]
-    dictionary = CsvWriter(out / "data_dictionary.csv", DICT_COLUMNS)
-    corrections = CsvWriter(out / "corrections.csv", LEDGER_COLUMNS)  # no review, no changes: header only
-    everything = [reports] + long_tables + [corrections, dictionary]
+    everything: list[CsvWriter] = []  # in the order they are made, so a failure removes each one made
     report_rows_all: list[list[str]] = []
     try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, cols in (("reports.csv", REPORT_COLUMNS + FIELD_IDS), ("cells.csv", CELL_COLUMNS),
+                           ("issues.csv", ISSUE_COLUMNS), ("corrections.csv", LEDGER_COLUMNS),
+                           ("data_dictionary.csv", DICT_COLUMNS)):
+            everything.append(CsvWriter(out / name, cols))
+        reports, cells_w, issues_w, corrections_w, dictionary = everything
+        long_tables = [cells_w, issues_w]
         _writable(everything)
         for w in long_tables:
             w.write([])
@@ -231,13 +327,14 @@ def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str],
                 if row[0] in gained:
                     row[at] = str(int(row[at] or 0) + gained[row[0]])
         reports.write(report_rows_all)
-        corrections.write([])
+        corrections_w.write([[_safe(x) for x in row] for row in corrections or []])
         dictionary.write(data_dictionary())
-    except BaseException:
-        for w in everything:
-            w.abort()
-        raise
-    return _commit_all(everything)
+        return _commit_all(everything)
+    except BaseException as exc:
+        err = _failed(exc, out, everything)
+        if err is exc:
+            raise
+        raise err from exc
 
 
 def _umask() -> int:
@@ -247,70 +344,77 @@ def _umask() -> int:
 
 
 def export_dataset(items: Iterable[ExportItem], out_dir: str | os.PathLike[str],
-                   extra_tables: dict[str, tuple[list[dict[str, Any]], list[str]]] | None = None) -> list[Path]:
-    """Write the dataset of these reports into out_dir."""
-    return export_rows(map(report_rows, items), out_dir, extra_tables)
+                   corrections: list[list[str]] | None = None, chunk: int = 400) -> list[Path]:
+    """Write the dataset of these reports into out_dir (through export_csv_chunks, in chunks)."""
+    def chunks() -> Iterator[Chunk]:
+        batch: list[Rows] = []
+        for item in items:
+            batch.append(report_rows(item))
+            if len(batch) == chunk:
+                yield rows_csv(batch)
+                batch = []
+        if batch:
+            yield rows_csv(batch)
 
-
-def export_rows(rows_of_reports: Iterable[Rows], out_dir: str | os.PathLike[str],
-                extra_tables: dict[str, tuple[list[dict[str, Any]], list[str]]] | None = None,
-                chunk: int = 400) -> list[Path]:
-    """Write report rows (from report_rows) into out_dir, replacing old files only when all are written."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    writers = {"reports": CsvWriter(out / "reports.csv", REPORT_COLUMNS + FIELD_IDS),
-               "cells": CsvWriter(out / "cells.csv", CELL_COLUMNS),
-               "issues": CsvWriter(out / "issues.csv", ISSUE_COLUMNS),
-               "data_dictionary": CsvWriter(out / "data_dictionary.csv", DICT_COLUMNS)}
-    for name, (_, cols) in (extra_tables or {}).items():
-        writers[name] = CsvWriter(out / name, cols)
-    try:
-        _writable(writers.values())
-        buf: dict[str, list[list[Any]]] = {"reports": [], "cells": [], "issues": []}
-        for n, (row, cells, issues) in enumerate(rows_of_reports, 1):
-            buf["reports"].append(row)
-            buf["cells"] += cells
-            buf["issues"] += issues
-            if n % chunk == 0:
-                for k, rows in buf.items():
-                    writers[k].write(rows)
-                    rows.clear()
-        for k, rows in buf.items():
-            writers[k].write(rows)
-        writers["data_dictionary"].write(data_dictionary())
-        for name, (rows_d, cols) in (extra_tables or {}).items():
-            writers[name].write([[_safe(r.get(c, "")) for c in cols] for r in rows_d])
-    except BaseException:
-        for w in writers.values():
-            w.abort()
-        raise
-    return _commit_all(list(writers.values()))
+    return export_csv_chunks(chunks(), out_dir, corrections=corrections)
 
 
 def _writable(writers: Iterable[CsvWriter]) -> None:
     """Fail before writing anything when a target cannot be replaced (open in Excel, read-only)."""
     for w in writers:
         if w.path.exists():
-            with open(w.path, "r+b"):
-                pass
+            try:
+                with open(w.path, "r+b"):
+                    pass
+            except OSError as exc:
+                reason = _reason(exc)
+                if reason == "没有写入权限":  # the folder took a temporary file: it is this file
+                    reason = "文件被占用或只读"
+                raise _export_error(exc, w.path.parent, w.path, reason=reason) from exc
 
 
 def _commit_all(writers: list[CsvWriter]) -> list[Path]:
-    """Move every finished file into place; if one cannot be, put the old ones back."""
-    backups: list[tuple[Path, Path]] = []
+    """Move every finished file into place. All are on disk and closed first (a full disk fails
+    here, before any old file is touched); then each old file is renamed to .old-<name> and the new
+    one put in its place. If any step fails, every rename is undone, last first, so the folder holds
+    the old files exactly as they were (the new ones go back to their temporary names, which the
+    caller removes); an OSError then raises as ExportError naming what was kept if a rename back failed."""
+    for w in writers:
+        w.finish()
+    folder = writers[0].path.parent if writers else Path(".")
+    renames: list[tuple[Path, Path]] = []  # (from, to), in the order done
+    target: Path | None = None
     try:
         for w in writers:
-            if w.path.exists():
+            target = w.path
+            if os.path.lexists(w.path):
                 backup = w.path.with_name(".old-" + w.path.name)
                 os.replace(w.path, backup)
-                backups.append((backup, w.path))
-        done = [w.commit() for w in writers]
-    except OSError:
-        for backup, path in backups:
-            os.replace(backup, path)
-        for w in writers:
-            Path(w.tmp).unlink(missing_ok=True)
+                renames.append((w.path, backup))
+            os.replace(w.tmp, w.path)
+            renames.append((Path(w.tmp), w.path))
+    except BaseException as exc:
+        kept = _undo(renames)
+        if isinstance(exc, OSError):
+            raise _export_error(exc, folder, target, kept) from exc
         raise
-    for backup, _ in backups:
-        backup.unlink(missing_ok=True)
-    return done
+    for _, to in renames:
+        if to.name.startswith(".old-"):
+            try:
+                to.unlink()
+            except OSError:
+                pass
+    return [w.path for w in writers]
+
+
+def _undo(renames: list[tuple[Path, Path]]) -> list[Path]:
+    """Reverse these renames, last first, each whatever the others do; the old files that could
+    not be put back (they stay as .old-<name>)."""
+    kept: list[Path] = []
+    for src, dst in reversed(renames):
+        try:
+            os.replace(dst, src)
+        except OSError:
+            if dst.name.startswith(".old-"):
+                kept.append(dst)
+    return kept

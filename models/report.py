@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.template import STANDARD_IDS, field_order
-from models.values import Value
+from models.values import Value, dumps
 
 ERROR = "error"
 WARNING = "warning"
@@ -123,3 +123,8 @@ class Report:
             "issues": [i.to_json() for i in issues],
             "error": self.error,
         }
+
+    def json_text(self, issues: list[Issue], indent: int | None = None) -> str:
+        """The `extract --json` record as JSON text: every value a JSON number with exactly its
+        printed digits (to_json() holds Decimals, which json.dumps cannot write)."""
+        return dumps(self.to_json(issues), indent=indent)

@@ -1,7 +1,10 @@
-"""A report under review: corrections, acceptances and the ledger, with edits that undo themselves.
+"""A report under review: corrections, acceptances and the append-only ledger.
 
-Every change is an Edit whose apply() returns its inverse, so the window's undo stack only
-has to keep edits. A `Store` (the workspace) is told about every change as it happens.
+Every change is an Edit whose apply() makes it and returns the edit that takes it back, so the
+session's undo stacks only keep edits. A `Store` (the workspace) is told about every change as it
+happens and gives each ledger entry its number. No ledger entry is ever changed or removed: an
+undo is a new entry that names the entry it undoes, and a reason given after an edit is a new
+entry that names that edit.
 """
 from __future__ import annotations
 
@@ -11,11 +14,27 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from models.checks import check
+from models.crossyear import YEAR_FIELDS
 from models.report import ERROR, INFO, WARNING, Issue, Report
-from models.values import NA, Value, format_value
+from models.status import ACCEPTED, OPEN, RESOLVED, cell_status
+from models.values import Value, format_value, is_number
 
-OPEN, ACCEPTED, RESOLVED = "open", "accepted", "resolved"
 NOT_STARTED, IN_REVIEW, SIGNED_OFF = "not started", "in review", "signed off"
+__all__ = ["ACCEPTED", "OPEN", "RESOLVED", "NOT_STARTED", "IN_REVIEW", "SIGNED_OFF", "Review", "LedgerEntry",
+           "Acceptance", "ReviewedIssue", "Summary", "Edit", "SetCell", "AcceptIssue", "RESTORE", "accept",
+           "issue_key", "now"]
+
+# ledger actions
+EDIT, RESTORE_ACTION, ACCEPT, UNACCEPT = "edit", "restore", "accept", "unaccept"
+UNDO, REDO, REASON = "undo", "redo", "reason"
+SIGNOFF, SIGNOFF_LAPSED, RELOAD = "signoff", "signoff lapsed", "reload"
+
+
+def same_value(a: Value, b: Value) -> bool:
+    """True when two cell values are the same: both blank, both "/", or equal numbers."""
+    if is_number(a) and is_number(b):
+        return bool(a == b)
+    return a == b and type(a) is type(b)
 
 
 def issue_key(issue: Issue) -> str:
@@ -40,34 +59,56 @@ class Acceptance:
 
 @dataclass
 class LedgerEntry:
-    field: str  # a field id, or an issue key for an acceptance
-    action: str  # edit, restore, accept, unaccept
+    field: str  # a field id, an issue key for an acceptance, '' for the whole report
+    action: str  # edit, restore, accept, unaccept, undo, redo, reason, signoff, signoff lapsed, reload
     published: Value
     old: Value
     new: Value
     reason: str
     time: str
     auditor: str
+    ref: int | None = None  # the entry this one undoes, redoes or gives the reason of
+    id: int = 0  # its number in the workspace (0 while not stored)
 
 
 @dataclass
 class ReviewedIssue:
     issue: Issue
     key: str
-    state: str  # open or accepted
+    state: str  # open, accepted or resolved
     acceptance: Acceptance | None = None
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What the queue shows of a review and what the cross-year check needs of it."""
+    agency: str | None
+    year: int | None
+    format: str
+    errors: int
+    warnings: int
+    year_values: dict[str, Value]
+    rules: dict[str, tuple[int, int]] = field(default_factory=dict)  # open errors and warnings by rule
+
+
 class Store(Protocol):
-    """Where a review's changes go the moment they are made (the workspace), one commit each."""
+    """Where a review's changes go the moment they are made (the workspace); returns the entry's number."""
 
-    def record_correction(self, report_id: int, fid: str, value: Value | None, present: bool,
-                          entry: LedgerEntry) -> None: ...
-    def record_acceptance(self, report_id: int, key: str, acc: Acceptance | None, entry: LedgerEntry) -> None: ...
-    def record_signoff(self, report_id: int, signoff: dict[str, str] | None, entry: LedgerEntry) -> None: ...
+    def record_correction(self, report_id: int, fid: str, value: Value, present: bool,
+                          entry: LedgerEntry) -> int: ...
+    def record_acceptance(self, report_id: int, key: str, acc: Acceptance | None, entry: LedgerEntry) -> int: ...
+    def record_signoff(self, report_id: int, signoff: dict[str, str] | None, entry: LedgerEntry) -> int: ...
+    def record_entry(self, report_id: int, entry: LedgerEntry) -> int: ...
 
 
-_UNSET = object()
+class _Restore:
+    """The marker for "back to the published value"."""
+
+    def __repr__(self) -> str:
+        return "RESTORE"
+
+
+RESTORE = _Restore()
 
 
 @dataclass
@@ -100,6 +141,22 @@ class Review:
         return (sum(1 for r in items if r.issue.severity == ERROR),
                 sum(1 for r in items if r.issue.severity == WARNING))
 
+    def summary(self) -> Summary:
+        """The queue's line of this review: its own open errors and warnings (cross-year issues, found
+        with other reports, are counted by the queue) and the values the cross-year check compares."""
+        external = {id(i) for i in self.external}
+        own = [r for r in self.open_issues() if id(r.issue) not in external]
+        errors = sum(1 for r in own if r.issue.severity == ERROR)
+        warnings = sum(1 for r in own if r.issue.severity == WARNING)
+        rules: dict[str, tuple[int, int]] = {}
+        for r in own:
+            e, w = rules.get(r.issue.rule, (0, 0))
+            rules[r.issue.rule] = (e + (r.issue.severity == ERROR), w + (r.issue.severity == WARNING))
+        vals = self.values()
+        m = self.report.meta
+        return Summary(m.agency, m.year, self.report.format, errors, warnings, {f: vals.get(f) for f in YEAR_FIELDS},
+                       rules)
+
     def values(self) -> dict[str, Value]:
         """Published values with the corrections applied."""
         if self._values is None:
@@ -113,7 +170,7 @@ class Review:
         return self.values().get(fid)
 
     def issues(self) -> list[ReviewedIssue]:
-        """Every issue on the current values, each open or accepted."""
+        """Every issue on the current values, each open, accepted or resolved."""
         if self._issues is None:
             vals = self.values()
             out = []
@@ -121,7 +178,7 @@ class Review:
             for i in extra + check(self.report, vals) + self.external:
                 key = issue_key(i)
                 acc = self.acceptances.get(key)
-                if acc is not None and all(vals.get(f) == v for f, v in acc.values.items()):
+                if acc is not None and all(same_value(vals.get(f), v) for f, v in acc.values.items()):
                     out.append(ReviewedIssue(i, key, ACCEPTED, acc))
                 elif self._filled(i):
                     out.append(ReviewedIssue(i, key, RESOLVED))
@@ -142,33 +199,20 @@ class Review:
         return [r for r in self.issues() if r.state == OPEN and r.issue.severity != INFO]
 
     def cell_state(self, fid: str) -> str:
-        """What colour a cell gets: error, warning, corrected, accepted, uncertain, blank, na or ok."""
+        """What colour a cell gets (see models.status.cell_status)."""
         if self._states is None:
             self._states = {}
         state = self._states.get(fid)
         if state is None:
-            state = self._states[fid] = self._compute_state(fid)
+            cell = self.report.cells.get(fid)
+            state = self._states[fid] = cell_status(
+                ((r.issue.severity, r.state) for r in self.issues_for(fid)), fid in self.corrections,
+                cell is not None and cell.uncertain, self.value(fid))
         return state
 
-    def _compute_state(self, fid: str) -> str:
-        states = [r for r in self.issues_for(fid) if r.issue.severity != INFO]
-        if any(r.state == OPEN and r.issue.severity == ERROR for r in states):
-            return "error"
-        if any(r.state == OPEN and r.issue.severity == WARNING for r in states):
-            return "warning"
-        if fid in self.corrections:
-            return "corrected"
-        if states:
-            return "accepted"
-        cell = self.report.cells.get(fid)
-        if cell is not None and cell.uncertain:
-            return "uncertain"
-        v = self.value(fid)
-        if v is None:
-            return "blank"
-        if v == NA:
-            return "na"
-        return "ok"
+    def statuses(self) -> dict[str, str]:
+        """The status of every field."""
+        return {fid: self.cell_state(fid) for fid in self.values()}
 
     def issues_for(self, fid: str) -> list[ReviewedIssue]:
         """The issues that name a cell."""
@@ -180,38 +224,68 @@ class Review:
             self._by_field = by
         return self._by_field.get(fid, [])
 
+    def entry(self, entry_id: int) -> LedgerEntry | None:
+        """A ledger entry by its number."""
+        return next((e for e in self.ledger if e.id == entry_id), None)
+
+    def reason_of(self, entry: LedgerEntry) -> str:
+        """The reason of an entry: given with it, or added afterwards (later entries naming it)."""
+        later = [e.reason for e in self.ledger if e.action == REASON and e.ref == entry.id and e.id]
+        return "；".join([entry.reason] * bool(entry.reason) + later)
+
+    def last_change_of(self, fid: str) -> LedgerEntry | None:
+        """The newest ledger entry that changed a cell (edit, restore, undo or redo)."""
+        return next((e for e in reversed(self.ledger) if e.field == fid and e.action in
+                     (EDIT, RESTORE_ACTION, UNDO, REDO)), None)
+
     # ------------------------------------------------------------ changing
-    def set_external(self, issues: list[Issue]) -> None:
-        """Issues found with other reports (cross-year); replaces the previous ones."""
-        if [(i.rule, i.fields, i.message) for i in issues] != [(i.rule, i.fields, i.message) for i in self.external]:
-            self.external = issues
-            self._changed()
+    def set_external(self, issues: list[Issue]) -> bool:
+        """Issues found with other reports (cross-year); replaces the previous ones. True if they changed."""
+        if [(i.rule, i.fields, i.message) for i in issues] == [(i.rule, i.fields, i.message) for i in self.external]:
+            return False
+        self.external = issues
+        self._changed()
+        return True
 
     def _touch(self) -> None:
         """A change reopens the review: a sign-off no longer covers it."""
         self.state = IN_REVIEW
         self.signoff = None
 
-    def sign_off(self, sha256: str, note: str = "") -> None:
+    def _log(self, entry: LedgerEntry, entry_id: int) -> LedgerEntry:
+        entry.id = entry_id
+        self.ledger.append(entry)
+        return entry
+
+    def sign_off(self, sha256: str, note: str = "") -> LedgerEntry:
         """The review is done: record who, when and which version of the source file."""
         record = {"auditor": self.auditor, "time": now(), "sha256": sha256}
-        entry = self._entry("", "signoff", None, None, note)
-        if self.store:
-            self.store.record_signoff(self.report_id, record, entry)
+        entry = self._entry("", SIGNOFF, None, None, note)
+        eid = self.store.record_signoff(self.report_id, record, entry) if self.store else 0
         self.state, self.signoff = SIGNED_OFF, record
-        self.ledger.append(entry)
+        self._log(entry, eid)
         self._changed()
+        return entry
 
-    def lapse_signoff(self, why: str) -> None:
+    def lapse_signoff(self, why: str) -> LedgerEntry | None:
         """The source changed since the sign-off: the review is open again."""
         if self.state != SIGNED_OFF:
-            return
-        entry = self._entry("", "signoff lapsed", None, None, why)
-        if self.store:
-            self.store.record_signoff(self.report_id, None, entry)
+            return None
+        entry = self._entry("", SIGNOFF_LAPSED, None, None, why)
+        eid = self.store.record_signoff(self.report_id, None, entry) if self.store else 0
         self._touch()
-        self.ledger.append(entry)
+        self._log(entry, eid)
         self._changed()
+        return entry
+
+    def note(self, action: str, reason: str, ref: int | None = None, fid: str = "") -> LedgerEntry:
+        """A ledger entry that changes no value: a reason given after an edit, a reload."""
+        entry = self._entry(fid, action, None, None, reason, ref)
+        eid = self.store.record_entry(self.report_id, entry) if self.store else 0
+        self._log(entry, eid)
+        if action == REASON:
+            self._changed()
+        return entry
 
     def _changed(self) -> None:
         self._values = None
@@ -221,63 +295,69 @@ class Review:
         for f in self.listeners:
             f()
 
-    def _entry(self, fid: str, action: str, old: Value, new: Value, reason: str) -> LedgerEntry:
-        published = self.published(fid) if ":" not in fid else None
-        return LedgerEntry(fid, action, published, old, new, reason, now(), self.auditor)
+    def _entry(self, fid: str, action: str, old: Value, new: Value, reason: str,
+               ref: int | None = None) -> LedgerEntry:
+        published = self.published(fid) if fid and ":" not in fid else None
+        return LedgerEntry(fid, action, published, old, new, reason, now(), self.auditor, ref)
 
-    def set_correction(self, fid: str, value: object, reason: str = "") -> None:
-        """Correct a cell (value), or restore the published value (value=_UNSET via restore())."""
+    def set_correction(self, fid: str, value: Value | _Restore, reason: str = "", action: str = "",
+                       ref: int | None = None) -> LedgerEntry:
+        """Correct a cell, or go back to the published value (RESTORE)."""
         old = self.value(fid)
-        restore = value is _UNSET
-        new = self.published(fid) if restore else value
-        entry = self._entry(fid, "restore" if restore else "edit", old, new, reason)  # type: ignore[arg-type]
-        if self.store:  # on disk first: a crash after this line loses nothing
-            self.store.record_correction(self.report_id, fid, None if restore else value,  # type: ignore[arg-type]
-                                         not restore, entry)
-        if restore:
+        restore = isinstance(value, _Restore)
+        new = self.published(fid) if isinstance(value, _Restore) else value
+        action = action or (RESTORE_ACTION if restore else EDIT)
+        entry = self._entry(fid, action, old, new, reason, ref)
+        stored = None if isinstance(value, _Restore) else value
+        eid = self.store.record_correction(self.report_id, fid, stored, not restore, entry) if self.store else 0
+        if isinstance(value, _Restore):  # on disk first: a crash after the line above loses nothing
             self.corrections.pop(fid, None)
         else:
-            self.corrections[fid] = value  # type: ignore[assignment]
-        self.ledger.append(entry)
+            self.corrections[fid] = value
+        self._log(entry, eid)
         self._touch()
         self._changed()
+        return entry
 
-    def set_acceptance(self, key: str, acc: Acceptance | None, reason: str = "") -> None:
+    def set_acceptance(self, key: str, acc: Acceptance | None, reason: str = "", action: str = "",
+                       ref: int | None = None) -> LedgerEntry:
         """Accept an issue's values as published (acc), or withdraw the acceptance (None)."""
-        entry = self._entry(key, "accept" if acc else "unaccept", None, None, reason)
-        if self.store:
-            self.store.record_acceptance(self.report_id, key, acc, entry)
+        entry = self._entry(key, action or (ACCEPT if acc else UNACCEPT), None, None, reason, ref)
+        eid = self.store.record_acceptance(self.report_id, key, acc, entry) if self.store else 0
         if acc is None:
             self.acceptances.pop(key, None)
         else:
             self.acceptances[key] = acc
-        self.ledger.append(entry)
+        self._log(entry, eid)
         self._touch()
         self._changed()
+        return entry
 
 
 class Edit:
-    """A change to a review; apply() makes it and returns the edit that takes it back."""
-    text = ""
+    """A change to a review; apply() makes it and returns the edit that takes it back, with its entry."""
 
-    def apply(self, review: Review) -> "Edit":
+    def describe(self) -> str:
+        """What the edit does, for the undo menu."""
+        raise NotImplementedError
+
+    def apply(self, review: Review, action: str = "", ref: int | None = None) -> tuple[Edit, LedgerEntry]:
         raise NotImplementedError
 
 
 @dataclass
 class SetCell(Edit):
     fid: str
-    value: object  # a Value, or RESTORE to go back to the published value
+    value: Value | _Restore  # a Value, or RESTORE to go back to the published value
     reason: str = ""
 
-    @property
-    def text(self) -> str:  # type: ignore[override]
-        return "恢复原值" if self.value is RESTORE else f"修改为 {format_value(self.value)}"  # type: ignore[arg-type]
+    def describe(self) -> str:
+        return "恢复原值" if isinstance(self.value, _Restore) else f"修改为 {format_value(self.value) or '空白'}"
 
-    def apply(self, review: Review) -> Edit:
-        before = review.corrections[self.fid] if self.fid in review.corrections else RESTORE
-        review.set_correction(self.fid, _UNSET if self.value is RESTORE else self.value, self.reason)
-        return SetCell(self.fid, before, "撤销：" + self.reason if not self.reason.startswith("撤销") else self.reason)
+    def apply(self, review: Review, action: str = "", ref: int | None = None) -> tuple[Edit, LedgerEntry]:
+        before: Value | _Restore = review.corrections[self.fid] if self.fid in review.corrections else RESTORE
+        entry = review.set_correction(self.fid, self.value, self.reason, action, ref)
+        return SetCell(self.fid, before), entry
 
 
 @dataclass
@@ -285,15 +365,14 @@ class AcceptIssue(Edit):
     key: str
     acceptance: Acceptance | None  # None withdraws it
     reason: str = ""
-    text = "按原样接受"
 
-    def apply(self, review: Review) -> Edit:
+    def describe(self) -> str:
+        return "按原样接受" if self.acceptance else "撤回接受"
+
+    def apply(self, review: Review, action: str = "", ref: int | None = None) -> tuple[Edit, LedgerEntry]:
         before = review.acceptances.get(self.key)
-        review.set_acceptance(self.key, self.acceptance, self.reason)
-        return AcceptIssue(self.key, before, "撤销：" + self.reason)
-
-
-RESTORE = _UNSET
+        entry = review.set_acceptance(self.key, self.acceptance, self.reason, action, ref)
+        return AcceptIssue(self.key, before), entry
 
 
 def accept(review: Review, item: ReviewedIssue, reason: str) -> AcceptIssue:
@@ -301,11 +380,3 @@ def accept(review: Review, item: ReviewedIssue, reason: str) -> AcceptIssue:
     vals = review.values()
     return AcceptIssue(item.key, Acceptance(item.key, reason, {f: vals.get(f) for f in item.issue.fields},
                                             review.auditor, now()), reason)
-
-
-def parse_entry(text: str) -> Value:
-    """What the auditor typed into a cell: a number, '/' for not applicable, '' for blank."""
-    from models.values import parse_value
-
-    v = parse_value(text.strip())
-    return v

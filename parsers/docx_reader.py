@@ -3,10 +3,18 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from parsers.decode import DecodeError
 from parsers.layout_text import TextBuilder
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.table import CT_Tbl
+    from docx.oxml.text.paragraph import CT_P
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+    from lxml.etree import _Element
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # a report's DOCX unzips to a few MB; more is a zip bomb
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -42,27 +50,29 @@ def render_docx(data: bytes) -> TextBuilder:
     return out
 
 
-def _walk(element: object, document: object, out: TextBuilder, paragraph: Any, table: Any) -> None:
+def _walk(element: _Element, document: Document, out: TextBuilder, paragraph: type[Paragraph],
+          table: type[Table]) -> None:
     """Paragraphs and tables in document order, through content controls (w:sdt) and through
-    layout tables (a table whose cells hold tables: its cells are read as regions, in order)."""
-    for child in element.iterchildren():  # type: ignore[attr-defined]
+    layout tables (a table whose cells hold tables: its cells are read as regions, in order).
+    python-docx parses w:p as CT_P and w:tbl as CT_Tbl (the casts say so)."""
+    for child in element.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            out.line(paragraph(child, document).text)
+            out.line(paragraph(cast("CT_P", child), document).text)
         elif tag == "sdt":
             for content in child.iterchildren():
                 if content.tag.endswith("}sdtContent"):
                     _walk(content, document, out, paragraph, table)
         elif tag == "tbl":
-            t = table(child, document)
-            if any(c._tc.tbl_lst for c in t._cells) and len(t.rows) <= 4:  # type: ignore[attr-defined]
-                for tc in dict.fromkeys(c._tc for c in t._cells):  # type: ignore[attr-defined]
+            t = table(cast("CT_Tbl", child), document)
+            if any(c._tc.tbl_lst for c in t._cells) and len(t.rows) <= 4:
+                for tc in dict.fromkeys(c._tc for c in t._cells):
                     _walk(tc, document, out, paragraph, table)
             else:
                 out.table(_grid(t))
 
 
-def _text(cell: Any) -> str:
+def _text(cell: _Cell) -> str:
     """A cell's text, tables nested in it included (their cells separated by spaces)."""
     parts = [p.text for p in cell.paragraphs]
     for nested in cell.tables:
@@ -70,10 +80,10 @@ def _text(cell: Any) -> str:
     return " ".join(parts)
 
 
-def _grid(table: object) -> list[list[str]]:
+def _grid(table: Table) -> list[list[str]]:
     """Cells on the table's grid; a merged cell's text in its top-left position only."""
-    cells = table._cells  # type: ignore[attr-defined]  # python-docx resolves gridSpan and vMerge here
-    cols = table._column_count  # type: ignore[attr-defined]
+    cells = table._cells  # python-docx resolves gridSpan and vMerge here
+    cols: int = table._column_count
     grid: list[list[str]] = []
     for i, cell in enumerate(cells):
         r, c = divmod(i, cols)

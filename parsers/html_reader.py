@@ -6,9 +6,12 @@ scripts, styles and embedded objects are dropped).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lxml import etree, html
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 from parsers.decode import DecodeError, decode, tolerant
 from parsers.layout_text import TextBuilder, fill_grid
@@ -45,12 +48,12 @@ def decode_html(data: bytes, encoding: str | None = None) -> tuple[str, str, int
     return d.text, d.encoding, d.replaced
 
 
-def _tag(el: Any) -> str:
+def _tag(el: _Element) -> str:
     t = el.tag
     return t.lower() if isinstance(t, str) else ""
 
 
-def _rows(table: Any) -> list[Any]:
+def _rows(table: _Element) -> list[_Element]:
     """The rows of this table (through thead/tbody/tfoot), not those of tables nested in it."""
     out = []
     for child in table:
@@ -62,12 +65,12 @@ def _rows(table: Any) -> list[Any]:
     return out
 
 
-def _cell_text(cell: Any) -> str:
+def _cell_text(cell: _Element) -> str:
     """A cell's text as printed: inline runs joined as they are (Word splits 2957 into <span>29</span>
     <span>57</span>), block elements and line breaks inside it separated by a space."""
     parts: list[str] = []
 
-    def walk(el: Any) -> None:
+    def walk(el: _Element) -> None:
         t = _tag(el)
         if t in SKIP:
             if el.tail:
@@ -92,7 +95,7 @@ def _cell_text(cell: Any) -> str:
     return "".join(parts)
 
 
-def _span(el: Any, name: str) -> int:
+def _span(el: _Element, name: str) -> int:
     try:
         return int(str(el.get(name, "1")).strip() or 1)
     except ValueError:
@@ -108,7 +111,7 @@ class _Renderer:
         self.out.line("".join(self.buf))
         self.buf = []
 
-    def walk(self, el: Any) -> None:
+    def walk(self, el: _Element) -> None:
         t = _tag(el)
         if t in SKIP or not t:
             if el.tail and t:
@@ -132,7 +135,7 @@ class _Renderer:
         if el.tail:
             self.buf.append(el.tail)
 
-    def table(self, table: Any) -> None:
+    def table(self, table: _Element) -> None:
         rows = _rows(table)
         cells = [[c for c in tr if _tag(c) in ("td", "th")] for tr in rows]
         # A table holding tables is a page layout (a few big regions) unless it is itself a data
@@ -148,11 +151,12 @@ class _Renderer:
                           for row in cells])
         caption = table.find("caption")
         if caption is not None:
-            self.out.line(" ".join(caption.itertext()))
+            # lxml's texts are str (its stubs also allow bytes, which a parsed str never gives)
+            self.out.line(" ".join(t for t in caption.itertext() if isinstance(t, str)))
         if grid:
             self.out.table(grid)
 
-    def walk_children(self, el: Any) -> None:
+    def walk_children(self, el: _Element) -> None:
         if el.text:
             self.buf.append(el.text)
         for child in el:

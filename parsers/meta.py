@@ -9,13 +9,15 @@ _TITLE = re.compile(r"([^\n]{0,60}?)\s*((?:19|20)\d{2})\s*年度?\s*(?:的)?\s*(
 _MARKUP = re.compile(r"^[\s#*>_|]+|[\s#*>_|]+$")
 _BY = re.compile(r"本报告由\s*([^\s，,。、（(]{2,40}?)\s*(?:根据|依据|按照|编制)")
 _DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-_PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,30}?(?:期限|期间|时间|时段|区间|时限|周期|口径|范围)[^。\n\d]{0,12}" + _DATE
+_PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,30}?(?:期限|期间|时间|时段|区间|时限|周期|口径|范围)"
+                     r"[^。\n\d]{0,12}" + _DATE
                      + r"\s*(?:起)?\s*(?:至|到|—+|-|–|~|～)\s*(?:" + _DATE + r"|(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
-_APPLY = re.compile(r"(?:共|全年|累计|本年度?)?(?:受理|收到|新收|接收|接到|办理)[^，,。；;]{0,20}?(?:依申请|申请)[^，,。；;]{0,12}?"
-                    r"(\d+)\s*(?:件|个|条|宗|份)")
-_APPLY_ALT = re.compile(r"(?:依申请|申请)[^，,。；;\d]{0,12}?(?:受理|收到|新收|办理)[^，,。；;\d]{0,8}?(\d+)\s*(?:件|个|条|宗|份)")
+_APPLY = re.compile(r"(?:共|全年|累计|本年度?)?(?:受理|收到|新收|接收|接到|办理)[^，,。；;]{0,20}?"
+                    r"(?:依申请|申请)[^，,。；;]{0,12}?(\d+)\s*(?:件|个|条|宗|份)")
+_APPLY_ALT = re.compile(r"(?:依申请|申请)[^，,。；;\d]{0,12}?(?:受理|收到|新收|办理)[^，,。；;\d]{0,8}?"
+                        r"(\d+)\s*(?:件|个|条|宗|份)")
 _APPLY_NONE = re.compile(r"(?:无|没有|未收到|未发生)[^，,。；;\d]{0,8}(?:依申请|依法申请|政府信息公开申请)")
 _REVIEW = re.compile(r"行政复议[^，,。；;\d]{0,10}?(\d+)\s*(?:件|起|宗|个)")
 _SUIT = re.compile(r"行政诉讼[^，,。；;\d]{0,10}?(\d+)\s*(?:件|起|宗|个)")
@@ -41,9 +43,9 @@ def read_meta(text: str, head_end: int) -> Meta:
         best = max(found, key=lambda f: (f[0], f[1])) if any(f[0] for f in found) else found[0]
         meta.agency, meta.year = best[2], best[3]
     else:
-        m = _TITLE.search(head)
-        if m:
-            meta.year = int(m.group(2))
+        title = _TITLE.search(head)
+        if title:
+            meta.year = int(title.group(2))
     if meta.agency is None:
         by = _BY.search(text[:6000])
         if by:

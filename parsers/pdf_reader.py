@@ -9,11 +9,56 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from parsers.decode import DecodeError
 from parsers.layout_text import clean
 
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
+
 MAX_PAGES = 500
+
+
+# pypdfium2 has no type information: these are the parts of its objects that this module uses.
+_Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points
+
+
+class _TextPage(Protocol):
+    def count_chars(self) -> int: ...
+    def get_text_range(self) -> str: ...
+    def get_charbox(self, index: int) -> _Box: ...
+    def count_rects(self) -> int: ...
+    def get_rect(self, index: int) -> _Box: ...
+    def get_text_bounded(self, left: float, bottom: float, right: float, top: float) -> str: ...
+    def close(self) -> None: ...
+
+
+class _Bitmap(Protocol):
+    @property
+    def buffer(self) -> ReadableBuffer: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+    @property
+    def stride(self) -> int: ...
+    def close(self) -> None: ...
+
+
+class _Page(Protocol):
+    def get_textpage(self) -> _TextPage: ...
+    def get_width(self) -> float: ...
+    def get_height(self) -> float: ...
+    def render(self, *, scale: float, rev_byteorder: bool, force_bitmap_format: int,
+               fill_color: tuple[int, int, int, int]) -> _Bitmap: ...
+    def close(self) -> None: ...
+
+
+class _Document(Protocol):
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int) -> _Page: ...
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +80,12 @@ class PdfText:
     page_sizes: list[tuple[float, float]]
 
 
-def _load(data: bytes):  # type: ignore[no-untyped-def]
+def _load(data: bytes) -> _Document:
     import pypdfium2 as pdfium  # imported here: only PDFs need it
 
     try:
-        return pdfium.PdfDocument(data)
+        document: _Document = pdfium.PdfDocument(data)
+        return document
     except pdfium.PdfiumError as exc:
         msg = str(exc)
         if "password" in msg.lower():
@@ -47,10 +93,10 @@ def _load(data: bytes):  # type: ignore[no-untyped-def]
         raise DecodeError(f"PDF 文件已损坏，无法读取（{msg}）") from exc
 
 
-def _pieces(page: object, number: int) -> list[Piece]:
+def _pieces(page: _Page, number: int) -> list[Piece]:
     """Each printed character with its box: the page's text in one call, then a box per character
     (several times faster than asking for the text inside each of pdfium's rectangles)."""
-    tp = page.get_textpage()  # type: ignore[attr-defined]
+    tp = page.get_textpage()
     out = []
     try:
         n = tp.count_chars()
@@ -67,11 +113,11 @@ def _pieces(page: object, number: int) -> list[Piece]:
     return out
 
 
-def _rect_pieces(tp: object, number: int) -> list[Piece]:
+def _rect_pieces(tp: _TextPage, number: int) -> list[Piece]:
     out = []
-    for i in range(tp.count_rects()):  # type: ignore[attr-defined]
-        left, bottom, right, top = tp.get_rect(i)  # type: ignore[attr-defined]
-        text = tp.get_text_bounded(left, bottom, right, top)  # type: ignore[attr-defined]
+    for i in range(tp.count_rects()):
+        left, bottom, right, top = tp.get_rect(i)
+        text = tp.get_text_bounded(left, bottom, right, top)
         if text.strip():
             out.append(Piece(number, left, bottom, right, top, text))
     return out
@@ -149,11 +195,12 @@ def read_pdf(data: bytes) -> PdfText:
         pdf.close()
 
 
-def pdfium_c():  # type: ignore[no-untyped-def]
-    """pypdfium2's raw bindings (for the bitmap format constant)."""
+def _bgra_format() -> int:
+    """pdfium's BGRA bitmap format constant (from pypdfium2's raw bindings)."""
     import pypdfium2.raw as raw
 
-    return raw
+    bgra: int = raw.FPDFBitmap_BGRA
+    return bgra
 
 
 def page_count(data: bytes) -> int:
@@ -169,7 +216,7 @@ def render_page(data: bytes, page: int, scale: float) -> tuple[bytes, int, int, 
     """A page as RGBA pixels (bytes, width, height, stride) at `scale` pixels per point, on white."""
     pdf = _load(data)
     try:
-        bitmap = pdf[page - 1].render(scale=scale, rev_byteorder=True, force_bitmap_format=pdfium_c().FPDFBitmap_BGRA,
+        bitmap = pdf[page - 1].render(scale=scale, rev_byteorder=True, force_bitmap_format=_bgra_format(),
                                       fill_color=(255, 255, 255, 255))
         try:
             return bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride

@@ -4,22 +4,23 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from models.report import WARNING, Issue, Report
 from parsers.decode import MAX_TEXT_BYTES, DecodeError, decode
 from parsers.docx_reader import render_docx
 from parsers.html_reader import decode_html, render_html
 from parsers.layout_text import TextBuilder, origin_at
-from parsers.pdf_reader import Piece, piece_at, read_pdf
 from parsers.meta import read_meta, read_prose_counts
 from parsers.normalize import Compact, fold_vertical_pipes, normalize
+from parsers.pdf_reader import Piece, piece_at, read_pdf
 from parsers.sections import find_sections
 from parsers.tables import read_table2, read_table3, read_table4
 from parsers.tokens import Grid, prose_spans
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tsv", ""}
+# Stored with every report a workspace holds; raise it whenever a reader may read a file differently.
+READER_VERSION = "2"
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 DOCX_SUFFIXES = {".docx"}
 PDF_SUFFIXES = {".pdf"}
@@ -118,8 +119,8 @@ def _parse_pdf(data: bytes, source: str) -> Report:
 
 def parse_laid_out(text: str, source: str, fmt: str, layout: dict[str, Any]) -> Report:
     """Read a PDF's laid-out text with its pieces' positions (fresh, or as stored in a workspace)."""
-    pieces = [(int(a), int(b), Piece(int(pg), float(l), float(bt), float(r), float(t), ""))
-              for a, b, pg, l, bt, r, t in layout["pieces"]]
+    pieces = [(int(a), int(b), Piece(int(pg), float(left), float(bottom), float(right), float(top), ""))
+              for a, b, pg, left, bottom, right, top in layout["pieces"]]
     heights = layout["heights"]
     report = parse_text(text, source, None, fmt, [(a, b, p.left, p.right) for a, b, p in pieces])
     report.layout = layout
@@ -169,10 +170,12 @@ def parse_path(path: str | os.PathLike[str], encoding: str | None = None) -> Rep
     try:
         st = p.stat()
         if not stat.S_ISREG(st.st_mode):
-            return Report(source=source, error="这是一个文件夹，不是报告文件" if p.is_dir() else "不是普通文件（设备或管道），不读取")
+            return Report(source=source,
+                          error="这是一个文件夹，不是报告文件" if p.is_dir() else "不是普通文件（设备或管道），不读取")
         size = st.st_size
         if size > MAX_TEXT_BYTES:
-            return Report(source=source, error=f"文件过大（{size / 1048576:.1f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+            return Report(source=source,
+                          error=f"文件过大（{size / 1048576:.1f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
         with open(p, "rb") as fh:
             data = fh.read(MAX_TEXT_BYTES + 1)  # a file that grows while read still stops here
         if len(data) > MAX_TEXT_BYTES:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from parsers.tokens import Token
 
@@ -25,7 +26,7 @@ def place(values: list[Token], columns: list[str], header_cells: dict[str, int |
     """
     n, k = len(columns), len(values)
     if k == n:
-        return Placement(dict(zip(columns, values)), [], "in order", False)
+        return Placement(dict(zip(columns, values, strict=True)), [], "in order", False)
     if k == 0:
         return Placement({}, [], "in order", False)
     if k == 1 and total in columns and n > 1 and not _x_says_otherwise(values[0], total, header_x):
@@ -39,26 +40,27 @@ def place(values: list[Token], columns: list[str], header_cells: dict[str, int |
         return Placement(cells, extra, "by position", False)
     if total in columns and columns[-1] == total:
         # the last printed value is the total (totals close a printed row); the rest go left to right
-        cells = dict(zip(columns[:-1], values[: min(k - 1, n - 1)]))
+        cells = dict(zip(columns[:-1], values[: min(k - 1, n - 1)], strict=False))
         cells[total] = values[-1]
         return Placement(cells, values[n - 1:-1] if k > n else [], "left to right", True)
-    return Placement(dict(zip(columns, values)), values[n:], "left to right", True)
+    return Placement(dict(zip(columns, values, strict=False)), values[n:], "left to right", True)
 
 
 def _by_x(values: list[Token], columns: list[str], header_x: dict[str, float | None]) -> dict[str, Token] | None:
     """On a page: each value under the header whose centre is nearest, when every value is clearly
     under one header and no two under the same."""
-    xs = {c: header_x.get(c) for c in columns}
-    if not values or any(v.x is None for v in values) or any(x is None for x in xs.values()) or len(columns) < 2:
+    at = [(v, v.x) for v in values if v.x is not None]
+    xs = {c: x for c in columns if (x := header_x.get(c)) is not None}
+    if not values or len(at) < len(values) or any(header_x.get(c) is None for c in columns) or len(columns) < 2:
         return None
-    ordered = sorted(xs.values())  # type: ignore[type-var]
-    gap = min(b - a for a, b in zip(ordered, ordered[1:]))  # type: ignore[operator]
+    ordered = sorted(xs.values())
+    gap = min(b - a for a, b in pairwise(ordered))
     if gap <= 0:
         return None
     cells: dict[str, Token] = {}
-    for v in values:
-        c = min(columns, key=lambda c: abs(xs[c] - v.x))  # type: ignore[operator]
-        if abs(xs[c] - v.x) > 0.45 * gap or c in cells:  # type: ignore[operator]
+    for v, vx in at:
+        c = min(columns, key=lambda c: abs(xs[c] - vx))
+        if abs(xs[c] - vx) > 0.45 * gap or c in cells:
             return None
         cells[c] = v
     return cells
@@ -66,10 +68,11 @@ def _by_x(values: list[Token], columns: list[str], header_x: dict[str, float | N
 
 def _x_says_otherwise(value: Token, total: str, header_x: dict[str, float | None] | None) -> bool:
     """A lone value that stands under another column than the total (on a page)."""
-    if not header_x or value.x is None or header_x.get(total) is None:
+    vx = value.x
+    if not header_x or vx is None or header_x.get(total) is None:
         return False
     xs = [x for x in header_x.values() if x is not None]
-    nearest = min(xs, key=lambda x: abs(x - value.x))  # type: ignore[operator]
+    nearest = min(xs, key=lambda x: abs(x - vx))
     return nearest != header_x[total]
 
 
@@ -85,7 +88,7 @@ def _by_position(values: list[Token], columns: list[str],
     cells: dict[str, Token] = {}
     extra: list[Token] = []
     for v in values:
-        c = by_cell.get(v.cell)  # type: ignore[arg-type]
+        c = by_cell.get(v.cell)
         if c is None or c in cells:
             extra.append(v)
         else:

@@ -5,14 +5,36 @@ import re
 from dataclasses import dataclass, field
 
 from models.report import INFO, WARNING, Cell, Issue
-from models.template import (S3_COLUMNS, S3_GROUP_HEADINGS, S3_HEADER_NOISE, S3_ORG_GROUP,
-                             S3_OTHER_TOTAL, S3_ROWS, S4_COLUMNS, S4_GROUPS, S4_HEADER_NOISE,
-                             TABLE2_BLOCKS, Column, Layout)
+from models.template import (
+    S3_COLUMNS,
+    S3_GROUP_HEADINGS,
+    S3_HEADER_NOISE,
+    S3_ORG_GROUP,
+    S3_OTHER_TOTAL,
+    S3_ROWS,
+    S4_COLUMNS,
+    S4_GROUPS,
+    S4_HEADER_NOISE,
+    TABLE2_BLOCKS,
+    Column,
+    Layout,
+)
 from models.values import parse_value
 from parsers.normalize import Compact
 from parsers.place import place
-from parsers.tokens import (MARKER, TEXT, VALUE, Anchor, Grid, Token, find_anchors, outside,
-                            place_anchors, search_anchor, tokenize)
+from parsers.tokens import (
+    MARKER,
+    TEXT,
+    VALUE,
+    Anchor,
+    Grid,
+    Token,
+    find_anchors,
+    outside,
+    place_anchors,
+    search_anchor,
+    tokenize,
+)
 
 
 @dataclass
@@ -78,7 +100,8 @@ def _stray_issues(table: str, seg: _Segment, row_label: str) -> list[Issue]:
     out = []
     for label, vals in seg.stray:
         raw = " ".join(v.raw for v in vals)
-        out.append(Issue("missing", WARNING, [], f"表{table}「{row_label}」之后有未知的行「{label}」，印有数值 {raw}，未计入任何单元格",
+        out.append(Issue("missing", WARNING, [],
+                         f"表{table}「{row_label}」之后有未知的行「{label}」，印有数值 {raw}，未计入任何单元格",
                          evidence=(vals[0].start, vals[-1].end)))
     return out
 
@@ -208,7 +231,8 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
             if heading == S3_OTHER_TOTAL.label:
                 rid, label = S3_OTHER_TOTAL.id, S3_OTHER_TOTAL.label
                 res.issues.append(Issue("missing", WARNING, [f"s3.{rid}.{c}" for c in columns],
-                                        "（六）其他处理只印了一行合计，未分三个子项；按 s3.other_total 读取，R2 以其代替三个子项"))
+                                        "（六）其他处理只印了一行合计，未分三个子项；"
+                                        "按 s3.other_total 读取，R2 以其代替三个子项"))
             else:
                 group_rows = [r.id for r in S3_ROWS if r.group == heading]
                 res.issues.append(Issue("missing", WARNING, [f"s3.{r}.{c}" for r in group_rows for c in columns],
@@ -425,7 +449,9 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
         p = place(seg.values, cols, header_cells, total=None, header_x=header_x)
         if layout.prefix == "s2_2019" and not any(i.rule == "layout" and TABLE2_BLOCKS[bi].label in i.message
                                                   for i in res.issues):
-            res.issues.append(Issue("layout", INFO, [], f"表二{TABLE2_BLOCKS[bi].label}按 2019 年版格式印制（{', '.join(c.label for c in layout.columns)}），读入 s2_2019.*"))
+            printed = ", ".join(c.label for c in layout.columns)
+            res.issues.append(Issue("layout", INFO, [],
+                                    f"表二{TABLE2_BLOCKS[bi].label}按 2019 年版格式印制（{printed}），读入 s2_2019.*"))
         for cid, tok in p.cells.items():
             fid = f"{layout.prefix}.{row_id}.{cid}"
             res.cells[fid] = _cell(fid, tok, p.uncertain)

@@ -48,7 +48,7 @@ def prose_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def outside(anchors: list["Anchor"], spans: list[tuple[int, int]]) -> list["Anchor"]:
+def outside(anchors: list[Anchor], spans: list[tuple[int, int]]) -> list[Anchor]:
     """The anchors that do not sit inside any of the spans."""
     if not spans:
         return anchors
@@ -142,8 +142,8 @@ def search_anchor(compact: Compact, pattern: str, kind: str, key: str, start: in
 def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -> list[Token]:
     """Value, marker and text tokens of text[start:end] outside the masked (label) spans."""
     pieces, pos = [], start
-    for a in sorted(masks, key=lambda m: m.start):
-        a0, a1 = max(a.start, pos), min(a.end, end)
+    for mask in sorted(masks, key=lambda m: m.start):
+        a0, a1 = max(mask.start, pos), min(mask.end, end)
         if a1 <= a0:
             continue
         pieces += [text[pos:a0], " " * (a1 - a0)]

@@ -66,7 +66,8 @@ def documents(folder: Path) -> list[Path]:
 def main() -> int:
     if "--no-build" not in sys.argv:
         shutil.rmtree(ROOT / "build" / "dist", ignore_errors=True)
-        b = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(ROOT / "build" / "dist"),
+        b = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm",
+                            "--distpath", str(ROOT / "build" / "dist"),
                             "--workpath", str(ROOT / "build" / "work"), str(ROOT / "build.spec")],
                            cwd=ROOT, capture_output=True, text=True, timeout=1800)
         check(b.returncode == 0, f"pyinstaller build.spec builds {DIST.relative_to(ROOT)}", b.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,8 @@ TRUTH = ROOT / "tests" / "fixtures" / "truth.json"
 
 @pytest.fixture(scope="session")
 def truth() -> dict:
-    """The hand-read values of the bundled samples."""
-    return json.loads(TRUTH.read_text(encoding="utf-8"))
+    """The hand-read values of the bundled samples (amounts as exact Decimals, like the values read)."""
+    return json.loads(TRUTH.read_text(encoding="utf-8"), parse_float=Decimal)
 
 
 @pytest.fixture(scope="session")

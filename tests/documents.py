@@ -90,7 +90,7 @@ def docx_bytes(values: dict) -> bytes:
     d.add_paragraph("一、总体情况")
     d.add_paragraph(PROSE.format(n=cell_value(values, "s3.new.total")))
     for heading, g in zip(("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                           "四、政府信息公开行政复议、行政诉讼情况"), grids()):
+                           "四、政府信息公开行政复议、行政诉讼情况"), grids(), strict=True):
         d.add_paragraph(heading)
         t = d.add_table(rows=g.rows, cols=g.cols)
         for (r, c), cell in sorted(g.cells.items()):

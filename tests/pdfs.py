@@ -112,9 +112,10 @@ def make_pdf(path: str, values: dict, break_table3_after: int | None = 14, extra
     for i in range(extra_pages):  # a long report: more pages of prose
         for k in range(40):
             pages.line(f"（{i + 1}.{k + 1}）持续推进政务公开标准化规范化建设，第{k + 1}项工作已按要求完成。")
-    for heading, g in zip(HEADINGS, grids()):
+    for heading, g in zip(HEADINGS, grids(), strict=True):
         pages.line(heading, 10, 20)
         pages.table(g, values, break_table3_after if g.label_cols == 3 else None)
-    for text in ("五、存在的主要问题及改进情况", "信息更新不够及时。", "六、其他需要报告的事项", "本年度未收取信息处理费。"):
+    for text in ("五、存在的主要问题及改进情况", "信息更新不够及时。",
+                 "六、其他需要报告的事项", "本年度未收取信息处理费。"):
         pages.line(text, 10 if "、" in text[:2] else 9)
     pages.close()

@@ -9,13 +9,27 @@ Table 二 prints each block in the layout whose fields appear in `values` (2021 
 """
 from __future__ import annotations
 
-from models.template import (AMOUNT, G_DENIED, G_OTHER, G_REJECTED, G_RESULTS, G_UNABLE,
-                             S3_COLUMNS, S3_ORG_GROUP, S3_OTHER_SUBROWS, S3_OTHER_TOTAL, S3_ROWS,
-                             S4_COLUMNS, S4_GROUPS, TABLE2_BLOCKS)
+from models.template import (
+    AMOUNT,
+    G_DENIED,
+    G_OTHER,
+    G_REJECTED,
+    G_RESULTS,
+    G_UNABLE,
+    S3_COLUMNS,
+    S3_ORG_GROUP,
+    S3_OTHER_SUBROWS,
+    S3_OTHER_TOTAL,
+    S3_ROWS,
+    S4_COLUMNS,
+    S4_GROUPS,
+    TABLE2_BLOCKS,
+)
 
 SHAPES = ("tab", "lines", "blank", "pipe", "pipe_vertical", "pdf", "flat")
 SECTIONS = (("一", "总体情况"), ("二", "主动公开政府信息情况"), ("三", "收到和处理政府信息公开申请情况"),
-            ("四", "政府信息公开行政复议、行政诉讼情况"), ("五", "存在的主要问题及改进情况"), ("六", "其他需要报告的事项"))
+            ("四", "政府信息公开行政复议、行政诉讼情况"), ("五", "存在的主要问题及改进情况"),
+            ("六", "其他需要报告的事项"))
 S3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 FEE_HEADER = "本年收费金额（单位：万元，保留4位小数）"
 PROSE_NUMBERS = (8867, 42, 124, 317655, 611)  # printed in section 一; never table values
@@ -30,7 +44,7 @@ _TRAD = str.maketrans(dict(zip(
     "长书记资讯让虽购辖卫环险龄医药疗灾监预络训练员采",
     "開網規範許處罰強費業號條項發廢現數決額單萬請況組織機構會務總計結轉辦區這屬於國穩護權類內過執詢無關沒補後確訪舉報復"
     "當認獲繳納續繼議訟維糾審經體題問進動訴門戶縣時間為與設實際個從來應該將專論傳達據產質聯話電點說則綜責負導領劃準標價評級"
-    "長書記資訊讓雖購轄衛環險齡醫藥療災監預絡訓練員採")))
+    "長書記資訊讓雖購轄衛環險齡醫藥療災監預絡訓練員採", strict=True)))
 
 
 def cell_text(v, fullwidth: bool = False) -> str:
@@ -212,9 +226,10 @@ def table3_pdf(values: dict, vertical: str = "results") -> str:
         chars = [g[:head]] + list(g[head:])
         for k, ch in enumerate(chars):
             gaps.setdefault(idx[min(k * len(idx) // len(chars), len(idx) - 1)], []).append(ch)
-    broken = {G_DENIED: "（三）不予\n公开", G_UNABLE: "（四）无法\n提供", G_REJECTED: "（五）不予\n处理", G_OTHER: "（六）其他\n处理"}
+    broken = {G_DENIED: "（三）不予\n公开", G_UNABLE: "（四）无法\n提供",
+              G_REJECTED: "（五）不予\n处理", G_OTHER: "（六）其他\n处理"}
     seen: set[str] = set()
-    for i, (outer, inner, label, vals) in enumerate(rows):
+    for i, (_outer, inner, label, vals) in enumerate(rows):
         lines += gaps.get(i, [])
         if inner and inner not in seen and vertical != "all":
             lines.append(broken[inner])
@@ -250,11 +265,13 @@ def table3_flat(values: dict) -> str:
 
 # ---------------------------------------------------------------- the whole report
 
-SUBHEADINGS = ("一、健全工作机制", "二、主动公开情况", "三、依申请公开情况", "四、政府信息管理", "五、平台建设", "六、监督保障")
+SUBHEADINGS = ("一、健全工作机制", "二、主动公开情况", "三、依申请公开情况", "四、政府信息管理", "五、平台建设",
+               "六、监督保障")
 
 
 def prose_one(values: dict, year: int, subheadings: tuple[str, ...] = ()) -> list[str]:
-    """Section 一: paragraphs with counts (one is the applications count, s3.new.total), optionally under sub-headings."""
+    """Section 一: paragraphs with counts (one is the applications count, s3.new.total), optionally
+    under sub-headings."""
     new = values.get("s3.new.total")
     paras = [
         "本县坚持以公开为常态、不公开为例外，调整政务公开工作领导小组，明确专人负责，制定年度工作要点并逐项分解落实到各责任单位。",
@@ -268,7 +285,7 @@ def prose_one(values: dict, year: int, subheadings: tuple[str, ...] = ()) -> lis
     ]
     if not subheadings:
         return paras
-    return [x for pair in zip(subheadings, paras) for x in pair]
+    return [x for pair in zip(subheadings, paras, strict=True) for x in pair]
 
 
 def heading(num: str, title: str, style: str) -> str:

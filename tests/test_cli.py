@@ -97,7 +97,8 @@ def test_export_writes_the_dataset(tmp_path):
     assert int(r0["warnings"]) > 0 and r0["errors"] == "0" and r0["review_state"] == "not started"
     cells = _read_csv(ds / "cells.csv")
     c = next(c for c in cells if c["source"].endswith(S000.name) and c["id"] == "s3.granted.total")
-    assert (c["table"], c["row_label"], c["column_label"], c["value"], c["raw"]) == ("三", "（一）予以公开", "总计", "8", "8")
+    assert (c["table"], c["row_label"], c["column_label"], c["value"], c["raw"]) == (
+        "三", "（一）予以公开", "总计", "8", "8")
     assert c["status"] == "warning"
     blank = next(c for c in cells if c["source"].endswith(S000.name) and c["id"] == "s3.granted.natural_person")
     assert blank["value"] == "" and blank["raw"] == "" and blank["status"] == "warning"

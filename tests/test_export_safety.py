@@ -4,9 +4,9 @@ from __future__ import annotations
 import csv
 import io
 
+from models.checks import check
 from models.export import ExportItem, export_dataset, neutralize
 from parsers import parse_text
-from models.checks import check
 
 
 def test_formula_triggers_are_quoted():

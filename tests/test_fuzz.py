@@ -23,7 +23,7 @@ def _ok(report) -> None:
         assert report.error.strip() and issues == [] and report.cells == {}
         return
     assert set(STANDARD_IDS) <= set(report.values())
-    for fid, cell in report.cells.items():
+    for _fid, cell in report.cells.items():
         if cell.span:
             assert report.text[cell.span[0]:cell.span[1]] == cell.raw
         elif cell.raw is None:

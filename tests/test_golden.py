@@ -5,6 +5,7 @@ import pytest
 
 from conftest import SAMPLES
 from models.checks import check
+from models.values import is_number
 from parsers import parse_path
 
 NO_NUMBER = (None, "/")
@@ -13,7 +14,7 @@ NO_NUMBER = (None, "/")
 def _same(truth, got) -> bool:
     if truth is None:
         return got in NO_NUMBER
-    return isinstance(got, (int, float)) and abs(float(truth) - float(got)) < 1e-9
+    return is_number(got) and got == truth  # exact: truth amounts are read as Decimal (conftest)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.txt")))

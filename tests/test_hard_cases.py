@@ -62,7 +62,7 @@ def test_windows_line_ends_keep_every_value_linked_to_its_source():
     crlf = S000.replace("\n", "\r\n")
     a, b = parse_text(S000), parse_text(crlf)
     assert a.values() == b.values()
-    for fid, cell in b.cells.items():
+    for _fid, cell in b.cells.items():
         if cell.span:
             assert crlf[cell.span[0]:cell.span[1]] == cell.raw
 
@@ -91,7 +91,7 @@ def test_utf16_without_a_byte_order_mark_is_read(codec):
 def test_a_header_that_lost_a_column_while_rows_print_seven_numbers_reads_in_official_order():
     values = {**T001, **{f"s3.new.{c}": n for c, n in zip(
         ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"),
-        (4, 3, 1, 0, 0, 2, 10))}}
+        (4, 3, 1, 0, 0, 2, 10), strict=True)}}
     text = render(values, "tab").replace("科研机构", "", 1)
     report = parse_text(text)
     v = report.values()
@@ -100,7 +100,8 @@ def test_a_header_that_lost_a_column_while_rows_print_seven_numbers_reads_in_off
 
 
 def test_a_space_aligned_header_with_the_total_first_is_read_by_its_header():
-    header = ("三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况\n"
+    header = ("三、收到和处理政府信息公开申请情况\n"
+              "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况\n"
               "  总计  自然人  法人或其他组织\n    商业企业  科研机构  社会公益组织  法律服务机构  其他\n")
     text = base()
     start = text.index("三、收到和处理政府信息公开申请情况")
@@ -132,7 +133,8 @@ def test_table_four_printed_one_row_per_group_reads_by_header_positions_and_name
 
 
 def test_a_short_space_aligned_row_keeps_its_last_number_as_the_total():
-    text = S000.replace("二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0", "二、上年结转政府信息公开申请数量 0 0 0 0 0 3")
+    text = S000.replace("二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+                        "二、上年结转政府信息公开申请数量 0 0 0 0 0 3")
     report = parse_text(text)
     assert report.values()["s3.carried_over.total"] == 3
     assert report.cells["s3.carried_over.total"].uncertain
@@ -144,7 +146,7 @@ def test_a_group_heading_printed_with_numbers_names_its_cells():
     assert found and "s3.unable_not_held.total" in found[0].fields
 
 
-def test_statistics_period_worded_as_时段_is_checked():
+def test_statistics_period_worded_as_时段_is_checked():  # noqa: N802  (时段 has no lower case)
     text = after(base(), "六、其他需要报告的事项", "本报告统计时段为2022年1月1日至2022年11月30日。")
     assert any(i.rule == "period" for i in issues(text))
 

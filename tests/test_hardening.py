@@ -56,8 +56,9 @@ def _mutate(data: bytes, seed: int, edits: int) -> bytes:
 
 @pytest.fixture(scope="module")
 def originals(qapp):
-    from pdfs import make_pdf
     import tempfile
+
+    from pdfs import make_pdf
     with tempfile.TemporaryDirectory() as d:
         make_pdf(os.path.join(d, "r.pdf"), T004)
         pdf = open(os.path.join(d, "r.pdf"), "rb").read()
@@ -65,7 +66,8 @@ def originals(qapp):
             ".docx": docx_bytes(T004), ".pdf": pdf, ".txt": (SAMPLES / "003_669b05754e9fb909.txt").read_bytes()}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.sampled_from([".html", ".htm", ".docx", ".pdf", ".txt"]), st.integers(0, 2**32 - 1), st.integers(1, 30))
 def test_mutated_and_truncated_documents_of_every_kind(originals, suffix, seed, edits):
     _ok(_mutate(originals[suffix], seed, edits), suffix)
@@ -93,10 +95,10 @@ def test_a_docx_that_unzips_to_a_mountain_is_refused_quickly():
 
 
 @pytest.mark.parametrize("name,data", [
-    ("novel.txt", "第一章\n天色已晚，他推开门，雨还在下。她说：“明天再走吧。”\n".encode("utf-8") * 200),
+    ("novel.txt", "第一章\n天色已晚，他推开门，雨还在下。她说：“明天再走吧。”\n".encode() * 200),
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 30),
     ("empty.txt", b""),
-    ("page.html", "<html><body><h1>欢迎访问</h1><p>今日新闻：天气晴。</p></body></html>".encode("utf-8")),
+    ("page.html", "<html><body><h1>欢迎访问</h1><p>今日新闻：天气晴。</p></body></html>".encode()),
 ])
 def test_files_that_are_not_reports_say_so(tmp_path, name, data):
     path = tmp_path / name

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -11,12 +12,12 @@ from models.template import STANDARD_IDS
 from parsers import parse_bytes, parse_path
 from pdfs import make_pdf
 
-T004 = json.loads(TRUTH.read_text(encoding="utf-8"))["004_47148163d7b9be8f.txt"]["fields"]
+T004 = json.loads(TRUTH.read_text(encoding="utf-8"), parse_float=Decimal)["004_47148163d7b9be8f.txt"]["fields"]
 
 
 def distinct(holes: int = 0) -> dict:
     out = {fid: 101 + i for i, fid in enumerate(STANDARD_IDS)}
-    out["s2.fees.amount"] = 2468.1357
+    out["s2.fees.amount"] = Decimal("2468.1357")
     if holes:
         for i, fid in enumerate(STANDARD_IDS):
             if i % holes == 3 and not fid.endswith(".total"):

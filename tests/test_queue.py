@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -16,8 +17,6 @@ from models.crossyear import YearReport, agency_key, cross_year
 from render import render
 from ui.main_window import MainWindow
 from ui.settings import Settings
-
-import json
 
 T001 = json.loads(TRUTH.read_text(encoding="utf-8"))["001_dfce13c1242a961e.txt"]["fields"]  # all zero, clean
 
@@ -181,7 +180,8 @@ def test_cross_year_checks_show_on_both_reports_and_follow_edits(qtbot, env):
     cy22 = {i.issue.fields[0]: i for i in r22.open_issues() if i.issue.rule == "cross_year"}
     cy21 = {i.issue.fields[0]: i for i in r21.open_issues() if i.issue.rule == "cross_year"}
     assert set(cy22) == {"s3.carried_over.natural_person", "s3.carried_over.total", "s2.normative.in_force"}
-    assert cy22["s2.normative.in_force"].issue.expected == 32 and "应为 32" in cy22["s2.normative.in_force"].issue.message
+    assert (cy22["s2.normative.in_force"].issue.expected == 32
+            and "应为 32" in cy22["s2.normative.in_force"].issue.message)
     assert set(cy21) == {"s3.carried_forward.natural_person", "s3.carried_forward.total", "s2.normative.in_force"}
     w.show_review(r22)
     m = w.grids["三"]
@@ -257,7 +257,8 @@ def test_a_scanned_pdf_opens_as_an_empty_template_the_auditor_fills_in_and_expor
     typed = next(c for c in cells if c["id"] == "s3.new.total")
     # typed, nothing published; still a warning: the row's applicant cells are blank, so R3 cannot be checked
     assert (typed["value"], typed["published"], typed["status"]) == ("12", "", "warning")
-    ledger = list(csv.DictReader(io.StringIO((env["dir"] / "out" / "corrections.csv").read_bytes().decode("utf-8-sig"))))
+    ledger = list(csv.DictReader(io.StringIO(
+        (env["dir"] / "out" / "corrections.csv").read_bytes().decode("utf-8-sig"))))
     assert [(r["field"], r["new"]) for r in ledger] == [("s3.new.total", "12")]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -11,7 +12,7 @@ from models.template import FIELDS, S3_APPLICANT_COLUMNS, S3_COLUMNS, S3_OTHER_S
 from parsers import parse_text
 from render import cell_text, render
 
-_TRUTH = json.loads(TRUTH.read_text(encoding="utf-8"))
+_TRUTH = json.loads(TRUTH.read_text(encoding="utf-8"), parse_float=Decimal)
 T004 = _TRUTH["004_47148163d7b9be8f.txt"]["fields"]  # every cell a number
 T000 = _TRUTH["000_978a9fff42e671ca.txt"]["fields"]  # 13 rows print only their total
 S3_COLS = [c.id for c in S3_COLUMNS]
@@ -21,7 +22,7 @@ def synthetic(holes: int = 0) -> dict:
     """A distinct non-zero number in every cell (a shifted value cannot go unseen); every `holes`-th cell blank."""
     out = {}
     for i, fid in enumerate(STANDARD_IDS):
-        out[fid] = 2468.1357 if fid == "s2.fees.amount" else 101 + i
+        out[fid] = Decimal("2468.1357") if fid == "s2.fees.amount" else 101 + i
         if holes and i % holes == 3:
             out[fid] = None
     return out
@@ -36,7 +37,7 @@ def consistent(collapsed: bool = False) -> dict:
     rows = [r for r in S3_OUTCOME_ROWS if not (collapsed and r in S3_OTHER_SUBROWS)]
     rows += ["other_total"] if collapsed else []
     v: dict = {f: 100 + i for i, f in enumerate(STANDARD_IDS) if f.startswith("s2.")}
-    v["s2.fees.amount"] = 12.5
+    v["s2.fees.amount"] = Decimal("12.5")
     for i, r in enumerate(rows):
         for j, c in enumerate(S3_APPLICANT_COLUMNS):
             v[f"s3.{r}.{c}"] = (i * 7 + j * 3) % 11 + (2 if r == "other_total" else 0)
@@ -49,7 +50,7 @@ def consistent(collapsed: bool = False) -> dict:
         v[f"s3.{r}.total"] = sum(v[f"s3.{r}.{c}"] for c in S3_APPLICANT_COLUMNS)
     for k, g in enumerate(("review", "suit_direct", "suit_after_review")):
         parts = [k + 1, k + 2, k, 3 - k]
-        v.update({f"s4.{g}.{c}": n for c, n in zip(("upheld", "corrected", "other", "pending"), parts)})
+        v.update({f"s4.{g}.{c}": n for c, n in zip(("upheld", "corrected", "other", "pending"), parts, strict=True)})
         v[f"s4.{g}.total"] = sum(parts)
     return v
 
@@ -129,7 +130,8 @@ def test_pipe_table_has_rule_filler_and_lone_pipe_lines():
 
 def test_pipe_vertical_empty_cell_is_an_empty_line_between_pipes():
     # |\n规章\n|\n\n|\n0\n|\n3\n|  — the empty line between two pipes is the blank 本年制发件数
-    values = dict(SYN_HOLES, **{"s2.regulations.issued": None, "s2.regulations.repealed": 0, "s2.regulations.in_force": 3})
+    values = dict(SYN_HOLES, **{"s2.regulations.issued": None, "s2.regulations.repealed": 0,
+                                "s2.regulations.in_force": 3})
     text = render(values, "pipe_vertical")
     assert "|\n规章\n|\n\n|\n0\n|\n3\n|" in text
     assert_reads_back(text, values)
@@ -154,19 +156,22 @@ def test_pdf_copy_every_group_label_vertical(data):
 def test_flat_table3_is_one_line():
     text = render(SYN, "flat")
     line = next(x for x in text.splitlines() if x.startswith("一、本年新收"))
-    assert "四、结转下年度继续办理" in line and line.endswith(" ".join(str(SYN[f"s3.carried_forward.{c}"]) for c in S3_COLS))
+    assert "四、结转下年度继续办理" in line and line.endswith(
+        " ".join(str(SYN[f"s3.carried_forward.{c}"]) for c in S3_COLS))
 
 
 # ---------------------------------------------------------------- 7–9: column order, characters, decorations
 
 ORDERS = {
     "total_first": ["total", "natural_person", "commercial", "research", "social_org", "legal_service", "other_org"],
-    "person_after_orgs": ["commercial", "research", "social_org", "legal_service", "other_org", "natural_person", "total"],
+    "person_after_orgs": ["commercial", "research", "social_org", "legal_service", "other_org", "natural_person",
+                          "total"],
     "reversed": list(reversed(S3_COLS)),
 }
 
 
-@pytest.mark.parametrize("order,data", [pytest.param(o, d, id=f"{o}-{d}") for o in ORDERS for d in ("syn", "syn_holes")])
+@pytest.mark.parametrize("order,data",
+                         [pytest.param(o, d, id=f"{o}-{d}") for o in ORDERS for d in ("syn", "syn_holes")])
 def test_table3_columns_in_another_order_are_read_by_header(order, data):
     text = render(DATA[data], "tab", s3_order=ORDERS[order])
     assert_reads_back(text, DATA[data])
@@ -258,7 +263,7 @@ def layout_2019(values: dict, blocks: tuple[str, ...] = ("b1", "b5", "b6", "b8",
             if b == "b1":
                 out.update({f"s2_2019.{r}.{c}": next(n) for c in ("new_made", "new_published", "total_published")})
             elif b == "b9":
-                out.update({"s2_2019.procurement.count": next(n), "s2_2019.procurement.amount": 356.75})
+                out.update({"s2_2019.procurement.count": next(n), "s2_2019.procurement.amount": Decimal("356.7500")})
             else:
                 out[f"s2_2019.{r}.prev_items"] = next(n)
                 out[f"s2_2019.{r}.change"] = next(change)
@@ -307,7 +312,8 @@ def test_collapsed_other_row_r2_still_catches_a_wrong_sum():
 # ---------------------------------------------------------------- 14: headings
 
 HEADING_TEXT = {"一": "总体情况", "二": "主动公开政府信息情况", "三": "收到和处理政府信息公开申请情况",
-                "四": "政府信息公开行政复议、行政诉讼情况", "五": "存在的主要问题及改进情况", "六": "其他需要报告的事项"}
+                "四": "政府信息公开行政复议、行政诉讼情况", "五": "存在的主要问题及改进情况",
+                "六": "其他需要报告的事项"}
 
 
 def _heading_starts(text: str, style: str) -> dict[str, int]:
@@ -327,7 +333,8 @@ def test_heading_styles(style, shape):
 
 
 SUBS = {
-    "plain": ("一、健全工作机制", "二、主动公开情况", "三、依申请公开情况", "四、政府信息管理", "五、平台建设", "六、监督保障"),
+    "plain": ("一、健全工作机制", "二、主动公开情况", "三、依申请公开情况", "四、政府信息管理", "五、平台建设",
+              "六、监督保障"),
     "section_like": ("（一）健全工作机制", "（二）主动公开政府信息情况", "（三）依申请公开政府信息情况",
                      "（四）政府信息管理情况", "（五）平台建设情况", "（六）监督保障情况"),
 }
@@ -346,7 +353,8 @@ def test_subheadings_in_section_one_are_not_sections(subs):
 # ---------------------------------------------------------------- 15: spans
 
 
-@pytest.mark.parametrize("shape,opts", [pytest.param("tab", {}, id="tab"), pytest.param("tab", {"trad": True}, id="tab-trad"),
+@pytest.mark.parametrize("shape,opts", [pytest.param("tab", {}, id="tab"),
+                                        pytest.param("tab", {"trad": True}, id="tab-trad"),
                                         pytest.param("pdf", {}, id="pdf"), pytest.param("pipe", {}, id="pipe"),
                                         pytest.param("lines", {}, id="lines")])
 def test_spans_point_at_the_printed_value(shape, opts):

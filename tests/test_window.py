@@ -87,7 +87,8 @@ def test_fixing_a_value_clears_its_issue_and_undo_redo_follow(window):
     assert state(window, fid) == "corrected"
     assert m.data(m.index_of(fid), Qt.ItemDataRole.DisplayRole) == "0"
     entry = window.current.ledger[-1]
-    assert (entry.field, entry.old, entry.new, entry.reason, entry.auditor) == (fid, None, 0, "各项之和为 0", "审核员甲")
+    assert (entry.field, entry.old, entry.new, entry.reason, entry.auditor) == (
+        fid, None, 0, "各项之和为 0", "审核员甲")
     window.act_undo.trigger()
     assert ("R4", fid) in open_rules(window) and state(window, fid) == "warning"
     assert m.data(m.index_of(fid), Qt.ItemDataRole.DisplayRole) == ""

@@ -71,18 +71,28 @@ def run(paths: list[str], samples: list[str] | None = None) -> int:
     nothing asked for, on the bundled sample reports. Runs until the window closes."""
     samples = samples or []
     app = make_app()
+    from ui.dialogs import Abandoned
     from ui.main_window import MainWindow
 
-    win = MainWindow()
+    try:
+        win = MainWindow()
+    except Abandoned as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     win.show()
-    win.open_paths(initial_paths(win.ws.sources(), paths, samples))
+    todo = initial_paths(bool(win.session.items), paths, samples)
+    if todo:
+        win.open_paths(todo)
+    elif win.session.items:  # reopening a workspace reads nothing: its records are the review
+        win.show_report(win.session.items[0].id)
     return app.exec()
 
 
-def initial_paths(queue: list[str], asked: list[str], samples: list[str]) -> list[str]:
-    """What the window opens at start: the workspace's queue and the files asked for; the
-    bundled samples only on a first start with nothing else, so they never pile into real work."""
-    return queue + asked if (queue or asked) else samples
+def initial_paths(queued: bool, asked: list[str], samples: list[str]) -> list[str]:
+    """The files the window reads at start: those asked for; the bundled samples only on a first
+    start with nothing else, so they never pile into real work. A workspace's queue is never read
+    again: it is restored from the workspace."""
+    return asked if (queued or asked) else samples
 
 
 def self_test(paths: list[str]) -> int:
@@ -102,10 +112,12 @@ def self_test(paths: list[str]) -> int:
     result = {"code": 1}
 
     def loaded(cancelled: bool) -> None:
-        errs = sum(r.counts()[0] for r in win.reviews)
-        print(f"window ok: {len(win.reviews)} reports in the queue, {errs} errors open, "
-              f"current {win.current.report.meta.agency if win.current else None}", flush=True)
-        result["code"] = 0 if win.reviews and not cancelled else 1
+        items = win.session.items
+        errs = sum(it.errors for it in items)
+        review = win.review
+        print(f"window ok: {len(items)} reports in the queue, {errs} errors open, "
+              f"current {review.report.meta.agency if review else None}", flush=True)
+        result["code"] = 0 if items and not cancelled else 1
         QTimer.singleShot(0, win.close)
         QTimer.singleShot(0, app.quit)
 

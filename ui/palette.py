@@ -14,6 +14,7 @@ STATES: dict[str, tuple[str, str]] = {
     "corrected": ("#c8e6c9", QT_TRANSLATE_NOOP("Words", "已更正")),
     "accepted": ("#d7cdf0", QT_TRANSLATE_NOOP("Words", "按原样接受")),
 }
+CORRECTED_MARK = "#2e7d32"  # the corner drawn on every corrected cell, whatever its colour
 HEADER_BG = "#f2f3f4"
 LABEL_BG = "#fafafa"
 SOURCE_HIGHLIGHT = "#ffd54f"

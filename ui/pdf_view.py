@@ -7,8 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
-from parsers.decode import DecodeError
-from parsers.pdf_reader import render_page
+from models.session.pages import DecodeError, render_page
 
 Box = tuple[int, float, float, float, float]  # page, left, top, right, bottom (points, from the top)
 

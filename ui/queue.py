@@ -1,7 +1,6 @@
 """The queue of reports under review: a table model, its filter, and the pane with the filter bar."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex,
@@ -10,7 +9,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
-from models.review import NOT_STARTED, SIGNED_OFF, Review
+from models.review import NOT_STARTED, SIGNED_OFF
+from models.session import QueueItem, Session
 from ui import palette
 from ui.table_models import word
 
@@ -25,15 +25,18 @@ STATE_NAMES = {"not started": QT_TRANSLATE_NOOP("Words", "未开始"), "in revie
 
 
 class QueueModel(QAbstractTableModel):
-    """One row per report: agency, year, file, open errors and warnings, review state."""
+    """One row per report of the session's queue: agency, year, file, open errors and warnings, review state.
+
+    It owns nothing: rows are the session's queue items, looked up by position.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.reviews: list[Review] = []
-        self._counts: dict[int, tuple[int, int]] = {}
+        self.session: Session | None = None
+        self._rows = 0
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.reviews)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -44,77 +47,71 @@ class QueueModel(QAbstractTableModel):
             return word(COLUMNS[section])
         return None
 
-    def add(self, reviews: list[Review]) -> None:
-        """Append reports to the queue."""
-        if not reviews:
-            return
-        n = len(self.reviews)
-        self.beginInsertRows(QModelIndex(), n, n + len(reviews) - 1)
-        self.reviews += reviews
-        for r in reviews:
-            self._counts[id(r)] = r.counts()
-        self.endInsertRows()
-
-    def replace(self, old: Review, new: Review) -> None:
-        """A report reopened (another encoding) takes its old row."""
-        row = self.reviews.index(old)
-        self.reviews[row] = new
-        self.changed(new)
-
-    def clear(self) -> None:
+    def set_session(self, session: Session | None) -> None:
+        """Show another session's queue."""
         self.beginResetModel()
-        self.reviews, self._counts = [], {}
+        self.session = session
+        self._rows = len(session.items) if session else 0
         self.endResetModel()
 
-    def changed(self, review: Review) -> None:
-        """A report's counts or state changed: repaint its row."""
-        if review not in self.reviews:
-            return
-        self._counts[id(review)] = review.counts()
-        row = self.reviews.index(review)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+    def grown(self) -> None:
+        """Reports joined the session's queue: show their rows."""
+        n = len(self.session.items) if self.session else 0
+        if n > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, n - 1)
+            self._rows = n
+            self.endInsertRows()
 
-    def row_of(self, review: Review) -> int:
-        return self.reviews.index(review) if review in self.reviews else -1
+    def changed(self, rids: set[int]) -> None:
+        """These reports' counts or state changed: repaint their rows."""
+        if self.session is None:
+            return
+        for rid in rids:
+            row = self.session.row_of(rid)
+            if 0 <= row < self._rows:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def row_of(self, rid: int) -> int:
+        return self.session.row_of(rid) if self.session else -1
+
+    def item(self, row: int) -> QueueItem | None:
+        return self.session.items[row] if self.session and 0 <= row < self._rows else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.reviews):
+        it = self.item(index.row()) if index.isValid() else None
+        if it is None:
             return None
-        r = self.reviews[index.row()]
         col = index.column()
         if role == REVIEW_ROLE:
-            return r
+            return it.id
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return self._value(r, col, role == SORT_ROLE)
+            return self._value(it, col, role == SORT_ROLE)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.report.source
+            return it.source
         if role == Qt.ItemDataRole.BackgroundRole:
-            errs, warns = self._counts.get(id(r), (0, 0))
-            if col == 3 and errs:
+            if col == 3 and it.errors:
                 return QBrush(QColor(palette.STATES["error"][0]))
-            if col == 4 and warns:
+            if col == 4 and it.warnings:
                 return QBrush(QColor(palette.STATES["warning"][0]))
-            if col == 5 and r.state == SIGNED_OFF:
+            if col == 5 and it.state == SIGNED_OFF:
                 return QBrush(QColor(palette.STATES["corrected"][0]))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 3, 4):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _value(self, r: Review, col: int, sort: bool) -> Any:
-        m = r.report.meta
-        errs, warns = self._counts.get(id(r), (0, 0))
+    def _value(self, it: QueueItem, col: int, sort: bool) -> Any:
         if col == 0:
-            return m.agency or ""
+            return it.agency or ""
         if col == 1:
-            return (m.year or 0) if sort else (str(m.year) if m.year else "")
+            return (it.year or 0) if sort else (str(it.year) if it.year else "")
         if col == 2:
-            return Path(r.report.source).name
+            return it.name
         if col == 3:
-            return errs
+            return it.errors
         if col == 4:
-            return warns
-        return ("0" if r.state == NOT_STARTED else "1" if r.state != SIGNED_OFF else "2") if sort \
-            else word(STATE_NAMES.get(r.state, r.state))
+            return it.warnings
+        return ("0" if it.state == NOT_STARTED else "1" if it.state != SIGNED_OFF else "2") if sort \
+            else word(STATE_NAMES.get(it.state, it.state))
 
 
 class QueueFilter(QSortFilterProxyModel):
@@ -136,16 +133,17 @@ class QueueFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
         assert isinstance(model, QueueModel)
-        r = model.reviews[row]
-        errs, _ = model._counts.get(id(r), (0, 0))
-        if self.errors_only and not errs:
+        r = model.item(row)
+        if r is None:
+            return False
+        if self.errors_only and not r.errors:
             return False
         if self.unsigned_only and r.state == SIGNED_OFF:
             return False
-        if self.year and str(r.report.meta.year or "") != self.year:
+        if self.year and str(r.year or "") != self.year:
             return False
         if self.text:
-            hay = f"{r.report.meta.agency or ''} {r.report.meta.year or ''} {Path(r.report.source).name}"
+            hay = f"{r.agency or ''} {r.year or ''} {r.name}"
             if self.text.lower() not in hay.lower():
                 return False
         return True
@@ -153,7 +151,7 @@ class QueueFilter(QSortFilterProxyModel):
 
 class QueuePane(QWidget):
     """The queue with its filter bar; tells which report the auditor picked."""
-    review_chosen = Signal(object)
+    review_chosen = Signal(int)  # the report's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -196,10 +194,12 @@ class QueuePane(QWidget):
         self.unsigned_only.toggled.connect(self._refilter)
         self.view.selectionModel().currentRowChanged.connect(self._picked)
         self.model.rowsInserted.connect(self._years)
+        self.model.modelReset.connect(self._years)
         self._years()
 
     def _years(self, *_: Any) -> None:
-        years = sorted({str(r.report.meta.year) for r in self.model.reviews if r.report.meta.year}, reverse=True)
+        items = self.model.session.items if self.model.session else []
+        years = sorted({str(r.year) for r in items if r.year}, reverse=True)
         current = self.year.currentData() or ""
         have = [self.year.itemData(i) for i in range(self.year.count())]
         if have == [""] + years:
@@ -221,9 +221,9 @@ class QueuePane(QWidget):
         if r is not None:
             self.review_chosen.emit(r)
 
-    def select(self, review: Review) -> None:
+    def select(self, rid: int) -> None:
         """Highlight a report's row without telling anyone."""
-        row = self.model.row_of(review)
+        row = self.model.row_of(rid)
         if row < 0:
             return
         idx = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -231,7 +231,3 @@ class QueuePane(QWidget):
             self.view.selectionModel().blockSignals(True)
             self.view.setCurrentIndex(idx)
             self.view.selectionModel().blockSignals(False)
-
-    def visible_reviews(self) -> list[Review]:
-        """The reports the filter shows, in the order shown."""
-        return [self.proxy.data(self.proxy.index(i, 0), REVIEW_ROLE) for i in range(self.proxy.rowCount())]

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut, QTextCharFo
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit,
                                QVBoxLayout, QWidget)
 
-from parsers.normalize import display_text
+from models.text import display_text
 from ui import palette
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")

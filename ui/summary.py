@@ -8,22 +8,21 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
 
-from models.report import ERROR, WARNING
-from models.review import Review
+from models.session import QueueItem
 from ui import palette
 
 
-def count_by_rule(reviews: list[Review]) -> list[tuple[str, int, int, int]]:
+def count_by_rule(items: list[QueueItem]) -> list[tuple[str, int, int, int]]:
     """(rule, open errors, open warnings, reports with it), most frequent first."""
     errs: Counter[str] = Counter()
     warns: Counter[str] = Counter()
     reports: Counter[str] = Counter()
-    for r in reviews:
-        seen = set()
-        for it in r.open_issues():
-            (errs if it.issue.severity == ERROR else warns)[it.issue.rule] += 1
-            seen.add(it.issue.rule)
-        reports.update(seen)
+    for it in items:
+        by_rule = it.open_by_rule()
+        for rule, (e, w) in by_rule.items():
+            errs[rule] += e
+            warns[rule] += w
+        reports.update(rule for rule, (e, w) in by_rule.items() if e or w)
     rules = sorted(set(errs) | set(warns), key=lambda k: (-(errs[k] + warns[k]), k))
     return [(k, errs[k], warns[k], reports[k]) for k in rules]
 
@@ -84,18 +83,17 @@ class Summary(QWidget):
         lay.addWidget(self.chart, 1)
         lay.addWidget(self.by_report, 1)
 
-    def refresh(self, reviews: list[Review]) -> None:
+    def refresh(self, items: list[QueueItem]) -> None:
         """Count again over these reports."""
-        rows = count_by_rule(reviews)
+        rows = count_by_rule(items)
         self.by_rule.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, v in enumerate(row):
                 self.by_rule.setItem(i, j, QTableWidgetItem(str(v)))
         self.chart.set_rows(rows)
-        worst = sorted(((r.counts(), r) for r in reviews), key=lambda x: (-x[0][0], -x[0][1]))
-        worst = [x for x in worst if x[0] != (0, 0)][:200]
+        worst = sorted(((it.errors, it.warnings, it) for it in items), key=lambda x: (-x[0], -x[1]))
+        worst = [x for x in worst if x[:2] != (0, 0)][:200]
         self.by_report.setRowCount(len(worst))
-        for i, ((e, w), r) in enumerate(worst):
-            m = r.report.meta
-            for j, v in enumerate((m.agency or r.report.source, m.year or "", e, w)):
+        for i, (e, w, it) in enumerate(worst):
+            for j, v in enumerate((it.agency or it.name, it.year or "", e, w)):
                 self.by_report.setItem(i, j, QTableWidgetItem(str(v)))

@@ -9,7 +9,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.checks import label
-from models.review import ACCEPTED, RESOLVED, Review, ReviewedIssue
+from models.review import ACCEPTED, RESOLVED, Review, ReviewedIssue, same_value
 from models.template import FIELDS
 from models.values import Value, format_value, parse_value
 from ui import palette
@@ -19,6 +19,7 @@ FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 4
+CORRECTED_ROLE = Qt.ItemDataRole.UserRole + 5  # True for a cell the auditor corrected (drawn with a mark)
 
 Index = QModelIndex | QPersistentModelIndex
 Submit = Callable[[str, Value], None]
@@ -45,7 +46,8 @@ class GridModel(QAbstractTableModel):
         self.review: Review | None = None
         self.on_edit = submit  # not "submit": that name is a virtual slot of QAbstractItemModel
         self._pos = {c.field: pos for pos, c in grid.cells.items() if c.field}
-        self._shown: dict[str, tuple[str, str]] = {}  # field → (text, state) as last painted
+        self._shown: dict[str, tuple[str, str, bool]] = {}  # field → (text, state, corrected) as last painted
+        self.readonly = False  # a read-only workspace: nothing can be typed
 
     # ------------------------------------------------------------ structure
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt override)
@@ -61,17 +63,17 @@ class GridModel(QAbstractTableModel):
         self._shown = self._snapshot()
         self.endResetModel()
 
-    def _snapshot(self) -> dict[str, tuple[str, str]]:
+    def _snapshot(self) -> dict[str, tuple[str, str, bool]]:
         r = self.review
         if r is None:
             return {}
-        return {fid: (format_value(r.value(fid)), r.cell_state(fid)) for fid in self._pos}
+        return {fid: (format_value(r.value(fid)), r.cell_state(fid), fid in r.corrections) for fid in self._pos}
 
     def refresh(self) -> None:
         """Values or issues changed: repaint just the cells whose value or colour changed."""
         now = self._snapshot()
         roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole,
-                 Qt.ItemDataRole.ToolTipRole, STATE_ROLE]
+                 Qt.ItemDataRole.ToolTipRole, STATE_ROLE, CORRECTED_ROLE]
         for fid, shown in now.items():
             if self._shown.get(fid) != shown:
                 idx = self.index(*self._pos[fid])
@@ -94,12 +96,13 @@ class GridModel(QAbstractTableModel):
         if cell is None:
             return Qt.ItemFlag.NoItemFlags
         if cell.kind == VALUE:
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+            editable = Qt.ItemFlag.NoItemFlags if self.readonly else Qt.ItemFlag.ItemIsEditable
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | editable
         return Qt.ItemFlag.ItemIsEnabled
 
     _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole,
                         Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
-                        FIELD_ROLE, STATE_ROLE, KIND_ROLE})
+                        FIELD_ROLE, STATE_ROLE, KIND_ROLE, CORRECTED_ROLE})
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in self._ROLES or not index.isValid():  # views ask for many roles we do not use
@@ -141,6 +144,8 @@ class GridModel(QAbstractTableModel):
             return format_value(r.value(fid))
         if role == STATE_ROLE:
             return r.cell_state(fid)
+        if role == CORRECTED_ROLE:
+            return fid in r.corrections
         if role == Qt.ItemDataRole.BackgroundRole:
             c = palette.color(r.cell_state(fid))
             return QBrush(c) if c else None
@@ -161,7 +166,7 @@ class GridModel(QAbstractTableModel):
             lines.append(self.tr("来源：第 ") + str(o.table) + self.tr(" 个表格，第 ") + str(o.row)
                          + self.tr(" 行，第 ") + str(o.col) + self.tr(" 列"))
         if fid in r.corrections:
-            lines.append(self.tr("更正为：") + (format_value(r.value(fid)) or self.tr("（空白）")))
+            lines.append(self.tr("已由审核人更正为：{value}").format(value=format_value(r.value(fid)) or self.tr("（空白）")))
         lines.append(self.tr("状态：") + word(STATE_WORDS.get(r.cell_state(fid), "")))
         for item in r.issues_for(fid):
             i = item.issue
@@ -182,8 +187,8 @@ class GridModel(QAbstractTableModel):
         except ValueError:
             self.edit_rejected.emit(self.tr("只能填写数字、“/”（不适用）或留空：") + text)
             return False
-        if parsed == self.review.value(fid) and type(parsed) is type(self.review.value(fid)):
-            return False
+        if same_value(parsed, self.review.value(fid)):
+            return False  # confirming a cell without changing it changes nothing and logs nothing
         self.on_edit(fid, parsed)  # pushes an undo command; the review tells us to refresh
         return True
 

@@ -1,15 +1,34 @@
 """Widgets of the review window: the official table view, the colour legend, the cell inspector."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPolygonF
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout,
+                               QWidget)
 
 from models.review import Review
 from models.values import format_value
 from ui import palette
-from ui.table_models import STATE_WORDS, GridModel, word
+from ui.table_models import CORRECTED_ROLE, STATE_WORDS, GridModel, word
+
+
+class CorrectedMark(QStyledItemDelegate):
+    """Draws a green corner on a corrected cell, whatever its colour: a corrected value that still
+    breaks a rule shows both facts."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        if index.data(CORRECTED_ROLE):
+            r = option.rect  # type: ignore[attr-defined]
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(palette.CORRECTED_MARK))
+            painter.drawPolygon(QPolygonF([QPointF(r.right() - 9, r.top()), QPointF(r.right() + 1, r.top()),
+                                           QPointF(r.right() + 1, r.top() + 10)]))
+            painter.restore()
 
 
 class OfficialTable(QTableView):
@@ -18,6 +37,7 @@ class OfficialTable(QTableView):
     def __init__(self, model: GridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
+        self.setItemDelegate(CorrectedMark(self))
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.setWordWrap(True)
@@ -103,9 +123,11 @@ class Legend(QWidget):
 
 
 class Inspector(QWidget):
-    """The selected cell: labels, printed and current value, and the reason for the next change."""
+    """The selected cell: labels, printed and current value, its last change, and a reason: typed
+    before an edit it goes with the edit; typed after, "记入原因" gives it to the last change."""
     restore_requested = Signal()
     accept_requested = Signal()
+    reason_given = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,18 +138,25 @@ class Inspector(QWidget):
         self.state = QLabel()
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("修改或接受的原因（记入修改记录）"))
+        self.last = QLabel()
+        self.last.setWordWrap(True)
         self.restore_btn = QPushButton(self.tr("恢复原值"))
         self.accept_btn = QPushButton(self.tr("按原样接受…"))
+        self.reason_btn = QPushButton(self.tr("记入原因"))
+        self.reason_btn.setToolTip(self.tr("把原因记到这个单元格最近一次修改上"))
         self.restore_btn.clicked.connect(self.restore_requested)
         self.accept_btn.clicked.connect(self.accept_requested)
+        self.reason_btn.clicked.connect(self._give_reason)
         form = QFormLayout()
         form.addRow(self.tr("印出值："), self.published)
         form.addRow(self.tr("当前值："), self.current)
         form.addRow(self.tr("状态："), self.state)
+        form.addRow(self.tr("上次修改："), self.last)
         form.addRow(self.tr("原因："), self.reason)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_btn)
         buttons.addWidget(self.accept_btn)
+        buttons.addWidget(self.reason_btn)
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
         lay.addLayout(form)
@@ -135,16 +164,36 @@ class Inspector(QWidget):
         lay.addStretch(1)
         self.show_field(None, "")
 
+    def _give_reason(self) -> None:
+        text = self.reason.text().strip()
+        if text:
+            self.reason_given.emit(text)
+
+    def take_reason(self) -> str:
+        """The reason typed for the next change (and clear the box)."""
+        text = self.reason.text().strip()
+        self.reason.clear()
+        return text
+
     def show_field(self, review: Review | None, fid: str) -> None:
         """Describe a cell (or nothing)."""
         enabled = bool(review and fid)
         self.restore_btn.setEnabled(enabled and fid in (review.corrections if review else {}))
         self.accept_btn.setEnabled(enabled)
+        last = review.last_change_of(fid) if review and fid else None
+        self.reason_btn.setEnabled(last is not None)
         if not review or not fid:
             self.title.setText(self.tr("选择一个单元格"))
-            for w in (self.published, self.current, self.state):
+            for w in (self.published, self.current, self.state, self.last):
                 w.setText("")
             return
+        if last is None:
+            self.last.setText(self.tr("（未修改）"))
+        else:
+            reason = review.reason_of(last)
+            self.last.setText(self.tr("{old} → {new}，{who} {time}；原因：{reason}").format(
+                old=format_value(last.old) or self.tr("空白"), new=format_value(last.new) or self.tr("空白"),
+                who=last.auditor, time=last.time[:16].replace("T", " "), reason=reason or self.tr("（未填）")))
         from models.template import FIELDS
         f = FIELDS.get(fid)
         self.title.setText(f"<b>{f.row_label} · {f.column_label}</b><br><small>{fid}</small>" if f else fid)

@@ -1,0 +1,72 @@
+"""Report files on disk: which ones a folder holds, how the workspace names them, reading them safely."""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from parsers.decode import MAX_TEXT_BYTES
+
+READABLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".pdf")
+
+
+def source_key(path: str | os.PathLike[str]) -> str:
+    """How the workspace names a report file: its absolute path."""
+    return str(Path(path).resolve())
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files named, and the readable files inside folders named (recursively, sorted)."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out += [str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.suffix.lower() in READABLE_SUFFIXES]
+        else:
+            out.append(p)
+    return out
+
+
+def unreadable_in(paths: Iterable[str]) -> dict[str, list[str]]:
+    """For each folder named, the files in it that are not report files of a kind we read."""
+    out = {}
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            skipped = [str(f) for f in sorted(path.rglob("*")) if f.is_file()
+                       and f.suffix.lower() not in READABLE_SUFFIXES and not f.name.startswith(".")]
+            if skipped:
+                out[p] = skipped
+    return out
+
+
+class SourceError(Exception):
+    """A report file that cannot be read; the message says why."""
+
+
+def read_source(path: str | os.PathLike[str]) -> bytes:
+    """A report file's bytes (read-only, at most MAX_TEXT_BYTES); SourceError with the reason otherwise."""
+    try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise SourceError("这是一个文件夹，不是报告文件")
+        if not stat.S_ISREG(st.st_mode):
+            raise SourceError("不是普通文件（设备或管道），不读取")
+        if st.st_size > MAX_TEXT_BYTES:
+            raise SourceError(f"文件过大（{st.st_size / 1048576:.1f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_TEXT_BYTES + 1)  # a file that grows while read still stops here
+    except FileNotFoundError:
+        raise SourceError("文件不存在（已被移动或删除）") from None
+    except OSError as exc:
+        raise SourceError(f"无法读取文件：{exc.strerror or exc}") from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise SourceError(f"文件过大，超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+    return data
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex SHA-256 of bytes."""
+    return hashlib.sha256(data).hexdigest()

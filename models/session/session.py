@@ -1,0 +1,469 @@
+"""The review session: one workspace, its queue, and every operation the window or the command line makes.
+
+Each operation changes the workspace in one transaction and returns a `Changes` saying which
+reports, cells and issues changed; every view redraws from that. No widget keeps review state.
+Reviews are loaded from the workspace's records only when a report is opened, so a province's
+queue lists at once.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from models.record import values_from_text
+from models.report import WARNING, Issue, Report
+from models.review import (REASON, REDO, RELOAD, RESTORE, UNDO, Acceptance, Edit, LedgerEntry, Review, SetCell, accept,
+                           issue_key, same_value)
+from models.session.changes import Changes
+from models.session.files import SourceError, expand_paths, read_source, sha256_bytes, source_key, unreadable_in
+from models.session.pairing import Pairing
+from models.session.reading import READER_VERSION, Prepared, read_file
+from models.session.workers import Cancelled, Progress
+from models.values import Value
+from models.workspace import Entry, Workspace, WorkspaceError
+
+LOADED_MAX = 64  # reviews kept loaded (the rest are read again from their record when opened)
+
+
+@dataclass
+class QueueItem:
+    """A report's line in the queue."""
+    id: int
+    source: str
+    sha256: str
+    agency: str | None
+    year: int | None
+    format: str
+    own_errors: int  # open errors and warnings of the report itself
+    own_warnings: int
+    state: str
+    year_values: dict[str, Value]
+    rules: dict[str, tuple[int, int]] = field(default_factory=dict)  # the report's own open issues by rule
+    external: list[Issue] = field(default_factory=list)  # cross-year issues found with other reports
+    accepted: dict[str, dict[str, Value]] = field(default_factory=dict)  # accepted cross-year issues
+
+    @property
+    def name(self) -> str:
+        """The file name."""
+        return Path(self.source).name
+
+    @property
+    def errors(self) -> int:
+        return self.own_errors
+
+    @property
+    def warnings(self) -> int:
+        return self.own_warnings + sum(1 for i in self.external if i.severity == WARNING and not self._accepted(i))
+
+    def open_by_rule(self) -> dict[str, tuple[int, int]]:
+        """Open errors and warnings by rule, cross-year ones included."""
+        out = dict(self.rules)
+        for i in self.external:
+            if not self._accepted(i):
+                e, w = out.get(i.rule, (0, 0))
+                out[i.rule] = (e + (i.severity == "error"), w + (i.severity == WARNING))
+        return out
+
+    def _accepted(self, issue: Issue) -> bool:
+        vals = self.accepted.get(issue_key(issue))
+        return vals is not None and all(same_value(self.year_values.get(f), v) for f, v in vals.items())
+
+
+@dataclass
+class _Step:
+    """One undoable act: the edits it made, each with the edit that takes it back and its ledger entry."""
+    text: str
+    done: list[tuple[Edit, Edit, int]]  # (forward, inverse, entry id)
+
+
+@dataclass
+class ReloadPlan:
+    """What reading a report's source again would change, shown before anything is applied."""
+    report_id: int
+    report: Report | None
+    sha256: str
+    encoding: str | None
+    changed: list[tuple[str, Value, Value]]  # field, published now, published in the new reading
+    dropped: list[str]  # corrected fields the new reading does not have
+    error: str | None = None
+    same_file: bool = False  # the file's bytes are those already read
+
+
+class Session:
+    """One open workspace and the reviews in it."""
+
+    def __init__(self, ws: Workspace, auditor: str = "") -> None:
+        self.ws = ws
+        self._auditor = auditor
+        self.items: list[QueueItem] = []
+        self._by_id: dict[int, QueueItem] = {}
+        self._by_source: dict[str, int] = {}
+        self._row: dict[int, int] = {}
+        self._loaded: OrderedDict[int, Review] = OrderedDict()
+        self._undo: dict[int, list[_Step]] = {}
+        self._redo: dict[int, list[_Step]] = {}
+        self.pairing = Pairing()
+        self._load_queue(ws.entries())
+
+    # ================================================================ opening and closing
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], readonly: bool = False, auditor: str = "") -> Session:
+        """Open a workspace (WorkspaceError / WorkspaceLocked say why not); an old one is upgraded once."""
+        ws = Workspace(path, readonly=readonly)
+        try:
+            if ws.needs_migration:
+                from models.session.migrate import migrate
+
+                migrate(ws)
+            return cls(ws, auditor)
+        except BaseException:
+            ws.close()
+            raise
+
+    @property
+    def readonly(self) -> bool:
+        return self.ws.readonly
+
+    @property
+    def auditor(self) -> str:
+        return self._auditor
+
+    @auditor.setter
+    def auditor(self, name: str) -> None:
+        self._auditor = name
+        for r in self._loaded.values():
+            r.auditor = name
+
+    def close(self) -> None:
+        """Close the workspace (everything is already committed)."""
+        self.ws.close()
+
+    def save_copy(self, path: str | os.PathLike[str]) -> Path:
+        """A complete, self-contained copy of the workspace in another file."""
+        return self.ws.save_copy(path)
+
+    def save_as(self, path: str | os.PathLike[str]) -> None:
+        """Copy the workspace to a new file and go on working there."""
+        self.ws = self.ws.save_as(path)
+        for r in self._loaded.values():
+            r.store = self.ws
+
+    # ================================================================ the queue
+    def _load_queue(self, entries: Iterable[Entry]) -> None:
+        accepted: dict[int, dict[str, dict[str, Value]]] = {}
+
+        for rid, key, data in self.ws.db.execute(
+                "SELECT report_id, key, data FROM acceptances WHERE key LIKE 'cross_year:%'"):
+            accepted.setdefault(int(rid), {})[key] = values_from_text(json.loads(data).get("values", {}))
+        groups = set()
+        for e in entries:
+            item = QueueItem(e.id, e.source, e.sha256, e.agency, e.year, e.format, e.errors, e.warnings, e.state,
+                             e.year_values, e.rules, accepted=accepted.get(e.id, {}))
+            self._append(item)
+            groups.add(self.pairing.place(e.id, e.agency)[1])
+        self._pair(groups)
+
+    def _append(self, item: QueueItem) -> None:
+        self._row[item.id] = len(self.items)
+        self.items.append(item)
+        self._by_id[item.id] = item
+        self._by_source[item.source] = item.id
+
+    def item(self, rid: int) -> QueueItem:
+        """A report's queue line."""
+        return self._by_id[rid]
+
+    def row_of(self, rid: int) -> int:
+        """A report's position in the queue (-1 if not there)."""
+        return self._row.get(rid, -1)
+
+    def find(self, path: str | os.PathLike[str]) -> int | None:
+        """The id of a report file in the queue."""
+        return self._by_source.get(source_key(path))
+
+    def to_read(self, paths: list[str]) -> tuple[list[str], list[str], list[int]]:
+        """Of files and folders asked for: the files still to read, the files of kinds we do not read,
+        and the reports already in the queue."""
+        files = expand_paths(paths)
+        skipped = [f for fs in unreadable_in(paths).values() for f in fs]
+        todo, known = [], []
+        for k in dict.fromkeys(source_key(p) for p in files):
+            rid = self._by_source.get(k)
+            if rid is None:
+                todo.append(k)
+            else:
+                known.append(rid)
+        return todo, skipped, known
+
+    def add_prepared(self, prepared: list[Prepared]) -> Changes:
+        """Reports read by prepare() join the workspace and the queue, in one commit."""
+        ch = Changes()
+        if self.readonly:
+            ch.errors += [f"{Path(p.source).name}：工作区是只读的，不能加入新报告" for p in prepared]
+            return ch
+        groups = set()
+        with self.ws.batch():
+            for p in prepared:
+                if p.source in self._by_source:
+                    continue
+                if p.error or p.summary is None:
+                    ch.errors.append(f"{Path(p.source).name}：{p.error}")
+                    continue
+                s = p.summary
+                rid = self.ws.add(p.source, p.sha256, p.record, s, READER_VERSION)
+                self._append(QueueItem(rid, p.source, p.sha256, s.agency, s.year, s.format, s.errors, s.warnings,
+                                       "not started", s.year_values, s.rules))
+                groups.add(self.pairing.place(rid, s.agency)[1])
+                ch.added.append(rid)
+        ch.rows |= self._pair(groups)
+        return ch
+
+    def _pair(self, groups: Iterable[str]) -> set[int]:
+        """Re-run the cross-year check of these agency groups; the reports whose issues changed."""
+        changed: set[int] = set()
+        for key in groups:
+            if not key:
+                continue
+            found = self.pairing.issues(key, lambda rid: self._by_id[rid].year,
+                                        lambda rid: self._by_id[rid].year_values)
+            for rid, issues in found.items():
+                item = self._by_id[rid]
+                if [(i.rule, i.fields, i.message) for i in issues] != \
+                        [(i.rule, i.fields, i.message) for i in item.external]:
+                    item.external = issues
+                    changed.add(rid)
+                    review = self._loaded.get(rid)
+                    if review is not None:
+                        review.set_external(issues)
+        return changed
+
+    # ================================================================ reviews
+    def review(self, rid: int) -> Review:
+        """A report's review, loaded from its record in the workspace (no file is read, no reader runs)."""
+        review = self._loaded.get(rid)
+        if review is not None:
+            self._loaded.move_to_end(rid)
+            return review
+        review = self.ws.load(rid)
+        review.auditor = self._auditor
+        review.external = list(self._by_id[rid].external)
+        review._changed()
+        self._loaded[rid] = review
+        while len(self._loaded) > LOADED_MAX:
+            old, _ = self._loaded.popitem(last=False)
+            self._undo.pop(old, None)  # nothing else holds it: its undo history goes with it
+            self._redo.pop(old, None)
+        return review
+
+    def _after_change(self, rid: int, review: Review, ch: Changes, old_year_values: Mapping[str, Value]) -> None:
+        """Bring the queue line, the stored summary and the cross-year check in step with a changed review."""
+        item = self._by_id[rid]
+        s = review.summary()
+        item.own_errors, item.own_warnings, item.state, item.rules = s.errors, s.warnings, review.state, s.rules
+        item.accepted = {k: dict(a.values) for k, a in review.acceptances.items() if k.startswith("cross_year:")}
+        self.ws.update_summary(rid, s)
+        ch.rows.add(rid)
+        ch.issues.add(rid)
+        if any(not same_value(old_year_values.get(f), v) for f, v in s.year_values.items()):
+            item.year_values = dict(s.year_values)
+            ch.rows |= self._pair([self.pairing.group_of(rid)])
+            ch.issues |= {r for r in ch.rows if r in self._loaded}
+
+    @contextlib.contextmanager
+    def _changing(self, rid: int) -> Iterator[None]:
+        """One commit for a change; if it fails, what is in memory is read again from the record."""
+        try:
+            with self.ws.batch():
+                yield
+        except BaseException:
+            self._loaded.pop(rid, None)
+            self._undo.pop(rid, None)
+            self._redo.pop(rid, None)
+            e = self.ws.entry(rid)
+            if e is not None:
+                item = self._by_id[rid]
+                item.own_errors, item.own_warnings, item.state = e.errors, e.warnings, e.state
+                item.year_values, item.rules = e.year_values, e.rules
+            raise
+
+    def _apply(self, rid: int, text: str, edits: list[Edit]) -> Changes:
+        """Make edits as one undoable step, in one commit."""
+        ch = Changes()
+        review = self.review(rid)
+        before = dict(self._by_id[rid].year_values)
+        done = []
+        with self._changing(rid):
+            for e in edits:
+                inverse, entry = e.apply(review)
+                done.append((e, inverse, entry.id))
+            self._after_change(rid, review, ch, before)
+        self._undo.setdefault(rid, []).append(_Step(text, done))
+        self._redo.pop(rid, None)
+        ch.cells[rid] = {getattr(e, "fid", "") for e in edits} - {""}
+        return ch
+
+    def edit(self, rid: int, fid: str, value: Value, reason: str = "") -> Changes:
+        """Correct a cell. Giving the value it already has changes nothing and logs nothing."""
+        review = self.review(rid)
+        if same_value(review.value(fid), value):
+            return Changes()
+        return self._apply(rid, f"{fid} → {value if value is not None else '空白'}", [SetCell(fid, value, reason)])
+
+    def restore(self, rid: int, fid: str, reason: str = "") -> Changes:
+        """Take a cell back to the value printed in the report."""
+        if fid not in self.review(rid).corrections:
+            return Changes()
+        return self._apply(rid, f"{fid} 恢复原值", [SetCell(fid, RESTORE, reason)])
+
+    def accept(self, rid: int, keys: list[str], reason: str) -> Changes:
+        """Accept open issues (by key) as published, with a reason, as one step."""
+        review = self.review(rid)
+        items = [it for it in review.issues() if it.key in keys and it.state == "open"]
+        if not items:
+            return Changes()
+        return self._apply(rid, f"按原样接受 {len(items)} 项", [accept(review, it, reason) for it in items])
+
+    def can_undo(self, rid: int) -> bool:
+        return bool(self._undo.get(rid))
+
+    def can_redo(self, rid: int) -> bool:
+        return bool(self._redo.get(rid))
+
+    def undo_text(self, rid: int) -> str:
+        steps = self._undo.get(rid)
+        return steps[-1].text if steps else ""
+
+    def redo_text(self, rid: int) -> str:
+        steps = self._redo.get(rid)
+        return steps[-1].text if steps else ""
+
+    def undo(self, rid: int) -> Changes:
+        """Take back the last step: new ledger entries that name the entries they undo."""
+        return self._replay(rid, self._undo, self._redo, UNDO)
+
+    def redo(self, rid: int) -> Changes:
+        """Make an undone step again: new ledger entries that name the entries they redo."""
+        return self._replay(rid, self._redo, self._undo, REDO)
+
+    def _replay(self, rid: int, source: dict[int, list[_Step]], target: dict[int, list[_Step]],
+                action: str) -> Changes:
+        steps = source.get(rid)
+        if not steps:
+            return Changes()
+        step = steps[-1]
+        review = self.review(rid)
+        before = dict(self._by_id[rid].year_values)
+        ch = Changes()
+        redone = []
+        with self._changing(rid):
+            for forward, inverse, eid in reversed(step.done):
+                again, entry = inverse.apply(review, action, eid)
+                redone.append((inverse, again, entry.id))
+            self._after_change(rid, review, ch, before)
+        steps.pop()
+        target.setdefault(rid, []).append(_Step(step.text, list(reversed(redone))))
+        ch.cells[rid] = {getattr(f, "fid", "") for f, _, _ in step.done} - {""}
+        return ch
+
+    def give_reason(self, rid: int, entry_id: int, reason: str) -> Changes:
+        """Give the reason for an edit after it was made: a new entry that names it."""
+        review = self.review(rid)
+        target = review.entry(entry_id)
+        if target is None or not reason.strip():
+            return Changes()
+        with self._changing(rid):
+            review.note(REASON, reason.strip(), entry_id, target.field)
+        return Changes(issues={rid})
+
+    def sign_off(self, rid: int, note: str = "") -> Changes:
+        """The review is done: who, when, and the SHA-256 of the source as it was read."""
+        review = self.review(rid)
+        ch = Changes()
+        with self._changing(rid):
+            review.sign_off(self._by_id[rid].sha256, note)
+            self._after_change(rid, review, ch, self._by_id[rid].year_values)
+        return ch
+
+    # ================================================================ reading the source again
+    def reload_plan(self, rid: int, encoding: str | None = None) -> ReloadPlan:
+        """Read the report's file again (never written) and say what would change; applies nothing."""
+        item = self._by_id[rid]
+        review = self.review(rid)
+        report, sha = read_file(item.source, encoding)
+        if report.error:
+            return ReloadPlan(rid, None, sha, encoding, [], [], report.error)
+        old, new = review.report.values(), report.values()
+        changed = [(f, old.get(f), new.get(f)) for f in dict.fromkeys(list(old) + list(new))
+                   if not same_value(old.get(f), new.get(f))]
+        dropped = [f for f in review.corrections if f not in new]
+        return ReloadPlan(rid, report, sha, encoding, changed, dropped, same_file=sha == item.sha256)
+
+    def apply_reload(self, plan: ReloadPlan) -> Changes:
+        """Take the new reading the auditor confirmed: corrections are kept, those without a field are named."""
+        if plan.report is None:
+            return Changes()
+        rid = plan.report_id
+        old_review = self.review(rid)
+        item = self._by_id[rid]
+        ch = Changes()
+        how = f"按 {plan.encoding} 编码" if plan.encoding else "从源文件"
+        reason = f"{how}重新读取：{len(plan.changed)} 个印出值改变" + \
+            (f"；无法保留的修改：{'、'.join(plan.dropped)}" if plan.dropped else "")
+        with self._changing(rid):
+            self.ws.replace_record(rid, plan.sha256, plan.report, READER_VERSION)
+            for f in plan.dropped:
+                self.ws.drop_correction(rid, f)
+            old_review.note(RELOAD, reason)
+            if plan.sha256 != item.sha256:
+                old_review.lapse_signoff("源文件已改变，重新读取")
+            self._loaded.pop(rid, None)
+            review = self.review(rid)
+            item.sha256 = plan.sha256
+            old_group = self.pairing.group_of(rid)
+            item.agency, item.year, item.format = review.report.meta.agency, review.report.meta.year, \
+                review.report.format
+            new_group = self.pairing.place(rid, item.agency)[1]
+            self._after_change(rid, review, ch, {})
+            ch.rows |= self._pair({old_group, new_group})
+        self._undo.pop(rid, None)
+        self._redo.pop(rid, None)
+        ch.reloaded.add(rid)
+        ch.notes.append(reason)
+        return ch
+
+    def source_bytes(self, rid: int) -> bytes:
+        """The source file's bytes, to show its pages (SourceError when it is gone or no longer the one read)."""
+        item = self._by_id[rid]
+        data = read_source(item.source)
+        if sha256_bytes(data) != item.sha256:
+            raise SourceError("源文件自读取后已经改变；页面与审核的文本不一致，请“从源文件重新读取”")
+        return data
+
+    # ================================================================ export
+    def export(self, out_dir: str | os.PathLike[str], progress: Progress | None = None,
+               cancelled: Cancelled | None = None, spawn: bool = False) -> list[Path]:
+        """Write the dataset of every report in the queue (ExportError says why not, leaving old files as they were)."""
+        from models.session.exporting import export_workspace
+
+        items = [(it.id, it.sha256, list(it.external)) for it in self.items]
+        return export_workspace(self.ws, items, out_dir, progress, cancelled, spawn)
+
+    # ================================================================ the ledger
+    def ledger(self, rid: int) -> list[LedgerEntry]:
+        """A report's ledger, oldest first."""
+        return list(self.review(rid).ledger)
+
+    def acceptance_of(self, rid: int, key: str) -> Acceptance | None:
+        return self.review(rid).acceptances.get(key)
+
+
+def as_text_error(exc: BaseException) -> str:
+    """One line for the user from an error a session operation raised."""
+    if isinstance(exc, (WorkspaceError, SourceError)):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"

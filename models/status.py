@@ -1,0 +1,35 @@
+"""How a cell stands: the one function that decides a cell's status (its colour, its CSV state)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from models.report import ERROR, INFO, WARNING
+from models.values import NA, Value
+
+OPEN, ACCEPTED, RESOLVED = "open", "accepted", "resolved"
+STATUSES = ("error", "warning", "corrected", "accepted", "uncertain", "blank", "na", "ok")
+
+
+def cell_status(issues: Iterable[tuple[str, str]], corrected: bool, uncertain: bool, value: Value) -> str:
+    """error, warning, corrected, accepted, uncertain, blank, na or ok.
+
+    `issues` are (severity, state) of every issue naming the cell. An open error or warning shows
+    first, so a corrected cell that still takes part in a broken rule is red (the ledger and the
+    tooltip still say it was corrected).
+    """
+    named = [(sev, state) for sev, state in issues if sev != INFO]
+    if any(state == OPEN and sev == ERROR for sev, state in named):
+        return "error"
+    if any(state == OPEN and sev == WARNING for sev, state in named):
+        return "warning"
+    if corrected:
+        return "corrected"
+    if named:
+        return "accepted"
+    if uncertain:
+        return "uncertain"
+    if value is None:
+        return "blank"
+    if value == NA:
+        return "na"
+    return "ok"

@@ -1,0 +1,238 @@
+"""The File menu and preferences: dialogs that ask, then commands to the session."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
+
+from models.session import Session, WorkspaceError
+from models.workspace import default_workspace_path
+from ui import dialogs
+from ui.loader import JobTask
+from ui.table_models import word
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+ENCODINGS = ["utf-8", "gb18030", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
+OPEN_FILTER = QT_TRANSLATE_NOOP("Words", "报告文件 (*.txt *.md *.text *.html *.htm *.docx *.pdf);;所有文件 (*)")
+
+
+class FileActions(QMainWindow):
+    """Opening files and workspaces, reading a report again, saving, exporting, preferences."""
+    export_finished = Signal(object)  # the files written, or one line saying why not
+
+    @property
+    def named(self: MainWindow) -> bool:  # type: ignore[misc]
+        """True when the workspace is a file the user named (not the automatic one)."""
+        return Path(self.session.ws.path) != default_workspace_path()
+
+    @Slot()
+    def open_dialog(self: MainWindow) -> None:  # type: ignore[misc]
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("打开报告"), self.settings.last_dir, word(OPEN_FILTER))
+        if paths:
+            self.settings.last_dir = str(Path(paths[0]).parent)
+            for p in paths:
+                self.settings.add_recent(p)
+            self.open_paths(paths)
+
+    @Slot()
+    def open_folder_dialog(self: MainWindow) -> None:  # type: ignore[misc]
+        folder = QFileDialog.getExistingDirectory(self, self.tr("打开文件夹（含子文件夹）"), self.settings.last_dir)
+        if folder:
+            self.settings.last_dir = folder
+            self.open_paths([folder])
+
+    def fill_recent(self: MainWindow) -> None:  # type: ignore[misc]
+        self.recent_menu.clear()
+        for p in self.settings.recent():
+            act = self.recent_menu.addAction(p)
+            act.triggered.connect(lambda _=False, p=p: self.open_paths([p]))
+        if not self.settings.recent():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    # ------------------------------------------------------------ reading again
+    @Slot()
+    def reopen_with_encoding(self: MainWindow) -> None:  # type: ignore[misc]
+        """Read the current report again with an encoding the auditor picks (shown first, then applied)."""
+        if self.current is None:
+            return
+        enc, ok = QInputDialog.getItem(self, self.tr("以其他编码重新打开"), self.tr("编码："), ENCODINGS, 1, False)
+        if ok:
+            self.reload(self.current, enc)
+
+    @Slot()
+    def reload_from_source(self: MainWindow) -> None:  # type: ignore[misc]
+        """F5: read the current report's file again; what would change is shown before anything changes."""
+        if self.current is not None:
+            self.reload(self.current, None)
+
+    def reload(self: MainWindow, rid: int, encoding: str | None) -> bool:  # type: ignore[misc]
+        """Read a report's file again: show every published value that would change, apply on confirmation."""
+        if self.session.readonly:
+            self.message(self.tr("只读"), self.tr("工作区是只读的，不能重新读取。"))
+            return False
+        plan = self.session.reload_plan(rid, encoding)
+        if plan.error:
+            self.message(self.tr("无法重新读取"), plan.error)
+            return False
+        if not dialogs.confirm_reload(self, plan):
+            return False
+        self._ensure_auditor()
+        try:
+            ch = self.session.apply_reload(plan)
+        except WorkspaceError as exc:
+            self.message(self.tr("无法保存修改"), str(exc))
+            return False
+        self.apply(ch)
+        self.message(self.tr("已重新读取"), "；".join(ch.notes))
+        return True
+
+    @Slot()
+    def open_with_encoding_dialog(self: MainWindow) -> None:  # type: ignore[misc]
+        """Open files that were not read right (or not at all) with an encoding the auditor picks."""
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("以指定编码打开"), self.settings.last_dir,
+                                                word(OPEN_FILTER))
+        if not paths:
+            return
+        enc, ok = QInputDialog.getItem(self, self.tr("以指定编码打开"), self.tr("编码："), ENCODINGS, 1, False)
+        if ok:
+            self.open_with_encoding(paths, enc)
+
+    def open_with_encoding(self: MainWindow, paths: list[str], encoding: str) -> None:  # type: ignore[misc]
+        from models.session import prepare
+
+        problems = []
+        for p in paths:
+            known = self.session.find(p)
+            if known is not None:
+                self.reload(known, encoding)
+                continue
+            ch = self.session.add_prepared([prepare(p, encoding)])
+            problems += ch.errors
+            self.apply(ch)
+            if ch.added:
+                self.show_report(ch.added[0])
+        if problems:
+            self.message(self.tr("无法打开"), "\n".join(problems))
+
+    # ------------------------------------------------------------ workspaces
+    @Slot()
+    def save_workspace(self: MainWindow) -> None:  # type: ignore[misc]
+        """Ctrl+S: every change is already on disk; an automatic workspace is given a name."""
+        if not self.named:
+            self.save_workspace_as()
+            return
+        self.statusBar().showMessage(self.tr("每次修改都已保存：{path}").format(path=self.session.ws.path), 5000)
+
+    @Slot()
+    def save_workspace_as(self: MainWindow) -> None:  # type: ignore[misc]
+        path = self._ask_save_path(self.tr("工作区另存为"))
+        if not path:
+            return
+        try:
+            self.session.save_as(path)
+        except WorkspaceError as exc:
+            self.message(self.tr("无法保存"), str(exc))
+            return
+        self.settings.workspace = path
+        self._update_title()
+        self.statusBar().showMessage(self.tr("工作区已保存为 {path}").format(path=path), 5000)
+
+    @Slot()
+    def save_workspace_copy(self: MainWindow) -> None:  # type: ignore[misc]
+        """A complete copy in one file, to hand over or keep; work goes on in this workspace."""
+        path = self._ask_save_path(self.tr("保存工作区副本"))
+        if not path:
+            return
+        try:
+            self.session.save_copy(path)
+        except WorkspaceError as exc:
+            self.message(self.tr("无法保存"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("副本已保存：{path}").format(path=path), 5000)
+
+    def _ask_save_path(self: MainWindow, title: str) -> str:  # type: ignore[misc]
+        path, _ = QFileDialog.getSaveFileName(self, title, self.settings.last_dir,
+                                              self.tr("审核工作区 (*.review.sqlite)"))
+        if path and not path.endswith(".sqlite"):
+            path += ".review.sqlite"
+        return path
+
+    @Slot()
+    def open_workspace_dialog(self: MainWindow) -> None:  # type: ignore[misc]
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开工作区"), self.settings.last_dir,
+                                              self.tr("审核工作区 (*.sqlite)"))
+        if path:
+            self.open_workspace(path)
+
+    def open_workspace(self: MainWindow, path: str) -> bool:  # type: ignore[misc]
+        """Switch to another workspace (the current one stays open if that one cannot be)."""
+        try:
+            session = Session.open(path, auditor=self.settings.auditor)
+        except WorkspaceError as exc:
+            from models.session import WorkspaceLocked
+
+            if not (isinstance(exc, WorkspaceLocked) and dialogs.ask_locked(self, exc)):
+                self.message(self.tr("无法打开工作区"), str(exc))
+                return False
+            session = Session.open(path, readonly=True, auditor=self.settings.auditor)
+        self.cancel_loading()
+        self.session.close()
+        self.session = session
+        self.settings.workspace = path
+        self.settings.add_recent(path)
+        self._session_changed()
+        if session.items:
+            self.show_report(session.items[0].id)
+        return True
+
+    # ------------------------------------------------------------ export
+    @Slot()
+    def export_dialog(self: MainWindow) -> None:  # type: ignore[misc]
+        """Ctrl+E: write the dataset of every report in the queue into a folder (in the background)."""
+        if not self.session.items:
+            self.message(self.tr("导出"), self.tr("还没有打开任何报告"))
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("导出到文件夹"), self.settings.last_dir)
+        if folder:
+            self.export_to(folder)
+
+    def export_to(self: MainWindow, folder: str) -> None:  # type: ignore[misc]
+        """Export in the background with progress and Cancel; export_finished says how it went."""
+        session = self.session
+        task = JobTask(lambda progress, cancelled: session.export(folder, progress, cancelled, spawn=True))
+        task.signals.progress.connect(lambda done, total: (self.progress.setRange(0, total),
+                                                           self.progress.setValue(done)))
+        task.signals.done.connect(lambda written: self._exported(folder, written))
+        task.signals.failed.connect(lambda why: self._exported(folder, why))
+        self.progress.setRange(0, len(session.items))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.statusBar().showMessage(self.tr("正在导出 {n} 份报告…").format(n=len(session.items)))
+        self._export_task = task
+        QThreadPool.globalInstance().start(task)
+
+    def _exported(self: MainWindow, folder: str, result: object) -> None:  # type: ignore[misc]
+        self.progress.hide()
+        if isinstance(result, str):
+            self.message(self.tr("导出失败"), result)
+        else:
+            n = len(result) if isinstance(result, list) else 0
+            self.statusBar().showMessage(self.tr("已导出 {n} 个文件到 {folder}").format(n=n, folder=folder), 8000)
+        self.export_finished.emit(result)
+
+    # ------------------------------------------------------------ preferences
+    @Slot()
+    def preferences(self: MainWindow) -> None:  # type: ignore[misc]
+        name, ok = QInputDialog.getText(self, self.tr("首选项"), self.tr("审核人姓名："), text=self.settings.auditor)
+        if ok:
+            self.settings.auditor = name.strip()
+            self.session.auditor = self.settings.auditor
+
+    def set_language(self: MainWindow, lang: str) -> None:  # type: ignore[misc]
+        self.settings.language = lang
+        self.message(self.tr("界面语言"), self.tr("界面语言将在下次启动时切换。")
+                     + "\nThe interface language changes at the next start.")
