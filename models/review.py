@@ -205,8 +205,9 @@ class Review:
         state = self._states.get(fid)
         if state is None:
             cell = self.report.cells.get(fid)
+            named = self.issues_for(fid)
             state = self._states[fid] = cell_status(
-                ((r.issue.severity, r.state) for r in self.issues_for(fid)), fid in self.corrections,
+                [(r.issue.severity, r.state) for r in named] if named else (), fid in self.corrections,
                 cell is not None and cell.uncertain, self.value(fid))
         return state
 

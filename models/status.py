@@ -17,10 +17,17 @@ def cell_status(issues: Iterable[tuple[str, str]], corrected: bool, uncertain: b
     first, so a corrected cell that still takes part in a broken rule is red (the ledger and the
     tooltip still say it was corrected).
     """
-    named = [(sev, state) for sev, state in issues if sev != INFO]
-    if any(state == OPEN and sev == ERROR for sev, state in named):
-        return "error"
-    if any(state == OPEN and sev == WARNING for sev, state in named):
+    named = False
+    warning = False
+    for sev, state in issues:
+        if sev == INFO:
+            continue
+        named = True
+        if state == OPEN:
+            if sev == ERROR:
+                return "error"
+            warning = warning or sev == WARNING
+    if warning:
         return "warning"
     if corrected:
         return "corrected"

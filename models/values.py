@@ -199,17 +199,20 @@ def dumps(obj: Any, indent: int | str | None = None) -> str:
         text = json.dumps(obj, ensure_ascii=False, indent=indent, default=default)
         if not found:
             return text
-        # the text between markers; each marker is followed by its number in the order written
-        pieces = text.split('"' + marker)
-        out = [pieces[0]]
-        for i, piece in enumerate(pieces[1:]):
-            tag = f'{i}"'
-            if i >= len(found) or not piece.startswith(tag):
-                break
-            out += (found[i], piece[len(tag):])
-        else:
-            if len(pieces) == len(found) + 1:
-                return "".join(out)
+        quoted = '"' + marker
+        if text.count(quoted) == len(found):  # every marker in the text is one of ours
+            pieces: list[str] = []
+            pos = 0
+            for i, number in enumerate(found):  # in the order json wrote them
+                tag = f'{quoted}{i}"'
+                at = text.find(tag, pos)
+                if at < 0:
+                    break
+                pieces += (text[pos:at], number)
+                pos = at + len(tag)
+            else:
+                pieces.append(text[pos:])
+                return "".join(pieces)
         found.clear()  # astronomically unlikely: a string in obj held this random marker; try another
         marker = ""
 

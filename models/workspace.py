@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from models.crossyear import agency_key
 from models.record import dumps_record, loads_record, values_from_text, values_to_text
 from models.report import Report
 from models.review import Acceptance, LedgerEntry, Review, Summary, now
@@ -31,9 +32,12 @@ SCHEMA_VERSION = 2
 TABLES = (
     """CREATE TABLE IF NOT EXISTS reports (
   id INTEGER PRIMARY KEY, source TEXT UNIQUE NOT NULL, sha256 TEXT NOT NULL, reader TEXT NOT NULL,
-  record TEXT NOT NULL, added TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'not started', signoff TEXT,
+  added TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'not started', signoff TEXT,
   agency TEXT, year INTEGER, format TEXT, errors INTEGER NOT NULL DEFAULT 0, warnings INTEGER NOT NULL DEFAULT 0,
-  year_values TEXT, rules TEXT)""",
+  year_values TEXT, rules TEXT, agency_key TEXT)""",
+    # what was read, apart from the queue lines so that listing a province reads no record
+    """CREATE TABLE IF NOT EXISTS records (
+  report_id INTEGER PRIMARY KEY REFERENCES reports(id), record TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS corrections (
   report_id INTEGER NOT NULL REFERENCES reports(id), field TEXT NOT NULL, value TEXT,
   PRIMARY KEY (report_id, field))""",
@@ -54,8 +58,8 @@ TRIGGERS = (
 )
 APP_DIR_NAME = "GovInfoReview"
 APPLICATION_ID = 0x47495652  # "GIVR": marks a SQLite file as one of our workspaces
-_SUMMARY_KEYS = ("id", "source", "sha256", "agency", "year", "format", "errors", "warnings", "state", "year_values",
-                 "rules")
+_SUMMARY_KEYS = ("id", "source", "sha256", "agency", "agency_key", "year", "format", "errors", "warnings", "state",
+                 "year_values", "rules")
 
 
 class WorkspaceError(Exception):
@@ -78,13 +82,14 @@ class Entry:
     source: str
     sha256: str
     agency: str | None
+    agency_key: str  # the agency's name folded for the cross-year pairing (models.crossyear.agency_key)
     year: int | None
     format: str
     errors: int
     warnings: int
     state: str
-    year_values: dict[str, Value]
-    rules: dict[str, tuple[int, int]]
+    year_json: str  # the cross-year fields' values (year_values_of), read only when needed
+    rules_json: str  # open errors and warnings by rule (rules_of)
 
 
 @dataclass(frozen=True)
@@ -100,11 +105,25 @@ class LegacyRow:
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
-    d = dict(zip(_SUMMARY_KEYS, row))
-    d["year_values"] = values_from_text(json.loads(d["year_values"] or "{}"))
-    d["rules"] = {k: (int(v[0]), int(v[1])) for k, v in json.loads(d["rules"] or "{}").items()}
-    d["format"] = d["format"] or "text"
-    return Entry(**d)
+    rid, source, sha, agency, key, year, fmt, errors, warnings, state, year_json, rules_json = row
+    return Entry(int(rid), source, sha, agency, key or "", year, fmt or "text", int(errors), int(warnings), state,
+                 year_json or "{}", rules_json or "{}")
+
+
+def year_values_json(values: dict[str, Value]) -> str:
+    """The cross-year fields' values as compact JSON: whole numbers as numbers, others as exact text."""
+    return json.dumps({k: v if v is None or type(v) is int else value_to_text(v) for k, v in values.items()},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def year_values_of(text: str) -> dict[str, Value]:
+    """The values of year_values_json()."""
+    return {k: v if v is None or type(v) is int else value_from_text(v) for k, v in json.loads(text).items()}
+
+
+def rules_of(text: str) -> dict[str, tuple[int, int]]:
+    """Open errors and warnings by rule, as stored with a queue line."""
+    return {k: (int(v[0]), int(v[1])) for k, v in json.loads(text).items()}
 
 
 def default_workspace_path() -> Path:
@@ -370,15 +389,15 @@ class Workspace:
                                  "FROM ledger ORDER BY id").fetchall()
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            for table in ("ledger", "acceptances", "corrections", "reports"):
-                self.db.execute(f"DROP TABLE {table}")
+            for table in ("ledger", "acceptances", "corrections", "reports", "records"):
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
             for statement in TABLES:
                 self.db.execute(statement)
             for rid, source, sha, added, state, signoff in old_reports:
                 report, summary = records[int(rid)]
-                self.db.execute("INSERT INTO reports (id, source, sha256, reader, record, added, state, signoff) "
-                                "VALUES (?,?,?,?,?,?,?,?)", (rid, source, sha, reader, dumps_record(report), added,
-                                                             state, signoff))
+                self.db.execute("INSERT INTO reports (id, source, sha256, reader, added, state, signoff) "
+                                "VALUES (?,?,?,?,?,?,?)", (rid, source, sha, reader, added, state, signoff))
+                self.db.execute("INSERT INTO records VALUES (?,?)", (rid, dumps_record(report)))
                 self.write_summary(int(rid), summary)
             for rid, fid, value in corrections:
                 self.db.execute("INSERT INTO corrections VALUES (?,?,?)", (rid, fid, _text(_legacy_value(value))))
@@ -423,17 +442,18 @@ class Workspace:
     def add(self, source: str, sha256: str, record: str, summary: Summary, reader: str) -> int:
         """Store a newly read report: its record (dumps_record) and its queue line."""
         with self._transaction():
-            cur = self.db.execute("INSERT INTO reports (source, sha256, reader, record, added) VALUES (?,?,?,?,?)",
-                                  (source, sha256, reader, record, now()))
+            cur = self.db.execute("INSERT INTO reports (source, sha256, reader, added) VALUES (?,?,?,?)",
+                                  (source, sha256, reader, now()))
             rid = int(cur.lastrowid or 0)
+            self.db.execute("INSERT INTO records VALUES (?,?)", (rid, record))
             self.write_summary(rid, summary)
             return rid
 
     def replace_record(self, report_id: int, sha256: str, report: Report, reader: str) -> None:
         """What was read, read again (reload from source, another encoding): the auditor confirmed it."""
         with self._transaction():
-            self.db.execute("UPDATE reports SET sha256=?, reader=?, record=? WHERE id=?",
-                            (sha256, reader, dumps_record(report), report_id))
+            self.db.execute("UPDATE reports SET sha256=?, reader=? WHERE id=?", (sha256, reader, report_id))
+            self.db.execute("UPDATE records SET record=? WHERE report_id=?", (dumps_record(report), report_id))
 
     def update_summary(self, report_id: int, summary: Summary) -> None:
         """Keep the queue line in step with the review (inside the change's transaction)."""
@@ -442,14 +462,15 @@ class Workspace:
 
     def write_summary(self, report_id: int, s: Summary) -> None:
         """Write a queue line as it is (the caller holds the transaction, or none is needed)."""
-        self.db.execute("UPDATE reports SET agency=?, year=?, format=?, errors=?, warnings=?, year_values=?, rules=? "
-                        "WHERE id=?", (s.agency, s.year, s.format, s.errors, s.warnings,
-                                       json.dumps(values_to_text(s.year_values), ensure_ascii=False),
-                                       json.dumps(s.rules, ensure_ascii=False), report_id))
+        self.db.execute("UPDATE reports SET agency=?, agency_key=?, year=?, format=?, errors=?, warnings=?, "
+                        "year_values=?, rules=? WHERE id=?",
+                        (s.agency, agency_key(s.agency), s.year, s.format, s.errors, s.warnings,
+                         year_values_json(s.year_values), json.dumps(s.rules, ensure_ascii=False), report_id))
 
     def load(self, report_id: int, review: Review | None = None) -> Review:
         """A report's review exactly as recorded: what was read, and every act of the auditor."""
-        row = self.db.execute("SELECT record, state, signoff FROM reports WHERE id=?", (report_id,)).fetchone()
+        row = self.db.execute("SELECT c.record, r.state, r.signoff FROM reports r JOIN records c ON c.report_id = r.id "
+                              "WHERE r.id=?", (report_id,)).fetchone()
         if row is None:
             raise KeyError(report_id)
         review = review or Review(loads_record(row[0]), report_id)
@@ -475,7 +496,7 @@ class Workspace:
 
     def record_text(self, report_id: int) -> str:
         """The stored record of a report (for a worker process that loads it itself)."""
-        row = self.db.execute("SELECT record FROM reports WHERE id=?", (report_id,)).fetchone()
+        row = self.db.execute("SELECT record FROM records WHERE report_id=?", (report_id,)).fetchone()
         if row is None:
             raise KeyError(report_id)
         return str(row[0])

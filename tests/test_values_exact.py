@@ -14,8 +14,7 @@ import pytest
 from conftest import ROOT, SAMPLES
 from models.checks import check, check_rules
 from models.crossyear import YearReport, cross_year
-from models.values import (NA, dumps, elided, format_value, is_number, loads, parse_value, value_from_text,
-                           value_to_text)
+from models.values import NA, dumps, elided, format_value, is_number, loads, parse_value, value_from_text, value_to_text
 from parsers import parse_path
 
 SAMPLE = SAMPLES / "000_978a9fff42e671ca.txt"
@@ -120,6 +119,17 @@ def test_json_numbers_carry_exactly_the_printed_digits():
     assert back["fee"] == Decimal("5949.088667") and type(back["fee"]) is Decimal
     assert format_value(back["big"][0]) == D5000 and back["big"][1] == int(D400)
     assert back["text"] == "5949.088667"
+
+
+def test_a_string_that_looks_like_the_json_marker_stays_a_string(monkeypatch):
+    import models.values
+
+    tokens = iter(["a" * 32, "b" * 32])
+    monkeypatch.setattr(models.values.secrets, "token_hex", lambda n: next(tokens))
+    lookalike = "\ue000dec" + "a" * 32 + "_0"  # what the first marker would be
+    text = dumps({"s": lookalike, "fee": Decimal("5949.088667")})
+    assert loads(text) == {"s": lookalike, "fee": Decimal("5949.088667")}
+    assert text.endswith('"fee": 5949.088667}')
 
 
 def test_messages_shorten_only_very_long_numbers():

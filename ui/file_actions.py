@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QThreadPool, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
 
 from models.session import Session, WorkspaceError
@@ -185,8 +185,9 @@ class FileActions(QMainWindow):
         self.settings.workspace = path
         self.settings.add_recent(path)
         self._session_changed()
-        if session.items:
-            self.show_report(session.items[0].id)
+        if session.items:  # in the next turn of the event loop: the queue is drawn first
+            QTimer.singleShot(0, lambda: self.current is None and self.session is session
+                              and self.show_report(session.items[0].id))
         return True
 
     # ------------------------------------------------------------ export

@@ -48,6 +48,9 @@ class MainWindow(FileActions, QMainWindow):
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(300)
         self._summary_timer.timeout.connect(self._refresh_summary)
+        self._pairing = QTimer(self)  # idle work: never more than ~20 ms at a time on the GUI thread
+        self._pairing.setInterval(0)
+        self._pairing.timeout.connect(self._pair_some)
         self._build_widgets()
         build_menus(self)
         self.setAcceptDrops(True)
@@ -62,6 +65,7 @@ class MainWindow(FileActions, QMainWindow):
         self.pane.accept_requested.connect(self.accept_selected)
         self.pane.reason_given.connect(self.give_reason)
         self.pane.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.pane.edit_rejected.connect(self._edit_rejected)
         self.banner = QLabel()
         self.banner.setObjectName("readonly_banner")
         self.banner.setStyleSheet("background:#fff3c4; color:#5d4037; padding:4px 8px; font-weight:bold;")
@@ -109,8 +113,15 @@ class MainWindow(FileActions, QMainWindow):
             reason=self.session.ws.readonly_reason) if ro else "")
         self.banner.setVisible(ro)
         self.pane.set_readonly(ro)
+        self._pairing.start()  # the cross-year check of the reopened queue, a little at a time
         self._update_title()
         self._update_counts()
+
+    @Slot()
+    def _pair_some(self) -> None:
+        self.apply(self.session.pair_some(0.02))
+        if self.session.pairing_done:
+            self._pairing.stop()
 
     # ================================================================ opening
     def open_paths(self, paths: list[str]) -> list[int]:
@@ -266,6 +277,11 @@ class MainWindow(FileActions, QMainWindow):
     def _submit(self, fid: str, value: Value) -> None:
         if self._run("edit", fid, value, self.pane.inspector.take_reason()):
             self.cell_corrected.emit(fid)
+
+    @Slot(str)
+    def _edit_rejected(self, why: str) -> None:
+        self.statusBar().showMessage(why, 8000)
+        self.message(self.tr("无法修改"), why)
 
     @Slot()
     def restore_published(self) -> None:

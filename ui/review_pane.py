@@ -26,6 +26,7 @@ class ReviewPane(QWidget):
     restore_requested = Signal()
     accept_requested = Signal()
     reason_given = Signal(str)  # a reason for the selected cell's last change, given after it
+    edit_rejected = Signal(str)  # what was typed cannot be a cell's value: why
     status = Signal(str)  # a passing message for the status bar
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -41,6 +42,8 @@ class ReviewPane(QWidget):
         self.source_tabs.addTab(self.pdf, self.tr("PDF 页面"))
         self.source_tabs.setTabVisible(1, False)
         self.tabs = QTabWidget()
+        self._stale: set[str] = set()  # tables whose colours are compared when their tab is shown
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.grids: dict[str, GridModel] = {}
         self.views: dict[str, OfficialTable] = {}
         for key, grid in zip(TABLE_KEYS, (table2(False), table3(False), table4())):
@@ -91,7 +94,7 @@ class ReviewPane(QWidget):
     def _put_table(self, key: str, grid: Grid) -> None:
         model = GridModel(grid, lambda fid, value: self.edit_requested.emit(fid, value))
         model.readonly = self.readonly
-        model.edit_rejected.connect(self.status)
+        model.edit_rejected.connect(self.edit_rejected)
         view = OfficialTable(model)
         view.selectionModel().currentChanged.connect(self._cell_selected)
         old = self.views.get(key)
@@ -103,6 +106,12 @@ class ReviewPane(QWidget):
             old.deleteLater()
             self.tabs.insertTab(i, view, self.tr("表{key}").format(key=key))
         self.grids[key], self.views[key] = model, view
+
+    def _tab_shown(self, _index: int) -> None:
+        for key in list(self._stale):
+            if self.views[key] is self.tabs.currentWidget():
+                self._stale.discard(key)
+                self.grids[key].refresh()
 
     def set_readonly(self, readonly: bool) -> None:
         """A read-only workspace: the tables take no typing."""
@@ -123,6 +132,7 @@ class ReviewPane(QWidget):
                     self._put_table(key, grid)
         for model in self.grids.values():
             model.set_review(review)
+        self._stale.clear()
         self.issues.set_review(review)
         self.raw.text.set_source(review.report.text if review else "")
         self.inspector.show_field(review, "")
@@ -142,9 +152,15 @@ class ReviewPane(QWidget):
         self.source_tabs.setCurrentIndex(0)
 
     def refresh(self) -> None:
-        """The review changed: repaint the cells and issues that changed, keep the selection."""
-        for model in self.grids.values():
-            model.refresh()
+        """The review changed: repaint the cells and issues that changed, keep the selection.
+
+        Only the table in view is compared now; the others when their tab is shown."""
+        shown = self.tabs.currentWidget()
+        for key, model in self.grids.items():
+            if self.views[key] is shown:
+                model.refresh()
+            else:
+                self._stale.add(key)
         key = self.selected_issue().key if self.selected_issue() else ""
         self.issues.refresh()
         if key:

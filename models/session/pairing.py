@@ -30,6 +30,16 @@ class Pairing:
             self._key[rid] = new
         return old, new
 
+    def place_key(self, rid: int, key: str) -> None:
+        """Put a report in a group by its already folded agency key (as the workspace stores it)."""
+        if key:
+            self._groups.setdefault(key, set()).add(rid)
+            self._key[rid] = key
+
+    def groups_to_check(self) -> list[str]:
+        """The agency groups with more than one report (the only ones with anything to compare)."""
+        return [k for k, members in self._groups.items() if len(members) > 1]
+
     def group_of(self, rid: int) -> str:
         """The agency group of a report ('' when its agency is unknown)."""
         return self._key.get(rid, "")

@@ -17,22 +17,22 @@ from pathlib import Path
 
 from models.record import values_from_text
 from models.report import WARNING, Issue, Report
-from models.review import (REASON, REDO, RELOAD, RESTORE, UNDO, Acceptance, Edit, LedgerEntry, Review, SetCell, accept,
-                           issue_key, same_value)
+from models.review import (REASON, REDO, RELOAD, RESTORE, UNDO, Acceptance, Edit, LedgerEntry, Review, SetCell,
+                           Summary, accept, issue_key, same_value)
 from models.session.changes import Changes
 from models.session.files import SourceError, expand_paths, read_source, sha256_bytes, source_key, unreadable_in
 from models.session.pairing import Pairing
 from models.session.reading import READER_VERSION, Prepared, read_file
 from models.session.workers import Cancelled, Progress
 from models.values import Value
-from models.workspace import Entry, Workspace, WorkspaceError
+from models.workspace import Entry, Workspace, WorkspaceError, rules_of, year_values_json, year_values_of
 
 LOADED_MAX = 64  # reviews kept loaded (the rest are read again from their record when opened)
 
 
-@dataclass
+@dataclass(slots=True)
 class QueueItem:
-    """A report's line in the queue."""
+    """A report's line in the queue (what the workspace's row says; parts are read only when needed)."""
     id: int
     source: str
     sha256: str
@@ -42,10 +42,33 @@ class QueueItem:
     own_errors: int  # open errors and warnings of the report itself
     own_warnings: int
     state: str
-    year_values: dict[str, Value]
-    rules: dict[str, tuple[int, int]] = field(default_factory=dict)  # the report's own open issues by rule
+    year_json: str  # the cross-year fields' values, as stored
+    rules_json: str  # the report's own open issues by rule, as stored
     external: list[Issue] = field(default_factory=list)  # cross-year issues found with other reports
     accepted: dict[str, dict[str, Value]] = field(default_factory=dict)  # accepted cross-year issues
+    _year: dict[str, Value] | None = None
+    _rules: dict[str, tuple[int, int]] | None = None
+
+    @property
+    def year_values(self) -> dict[str, Value]:
+        """The current values of the fields the cross-year check compares."""
+        if self._year is None:
+            self._year = year_values_of(self.year_json)
+        return self._year
+
+    @property
+    def rules(self) -> dict[str, tuple[int, int]]:
+        """The report's own open errors and warnings by rule."""
+        if self._rules is None:
+            self._rules = rules_of(self.rules_json)
+        return self._rules
+
+    def set_summary(self, s: Summary, state: str) -> None:
+        """Take a review's new summary."""
+        self.agency, self.year, self.format = s.agency, s.year, s.format
+        self.own_errors, self.own_warnings, self.state = s.errors, s.warnings, state
+        self.year_json, self._year = year_values_json(s.year_values), dict(s.year_values)
+        self.rules_json, self._rules = "", dict(s.rules)
 
     @property
     def name(self) -> str:
@@ -108,6 +131,7 @@ class Session:
         self._undo: dict[int, list[_Step]] = {}
         self._redo: dict[int, list[_Step]] = {}
         self.pairing = Pairing()
+        self._unpaired: set[str] = set()
         self._load_queue(ws.entries())
 
     # ================================================================ opening and closing
@@ -160,13 +184,13 @@ class Session:
         for rid, key, data in self.ws.db.execute(
                 "SELECT report_id, key, data FROM acceptances WHERE key LIKE 'cross_year:%'"):
             accepted.setdefault(int(rid), {})[key] = values_from_text(json.loads(data).get("values", {}))
-        groups = set()
         for e in entries:
             item = QueueItem(e.id, e.source, e.sha256, e.agency, e.year, e.format, e.errors, e.warnings, e.state,
-                             e.year_values, e.rules, accepted=accepted.get(e.id, {}))
+                             e.year_json, e.rules_json, accepted=accepted.get(e.id, {}))
             self._append(item)
-            groups.add(self.pairing.place(e.id, e.agency)[1])
-        self._pair(groups)
+            self.pairing.place_key(e.id, e.agency_key)
+        # the cross-year check runs a little at a time (pair_some) or for one agency when it is opened
+        self._unpaired = set(self.pairing.groups_to_check())
 
     def _append(self, item: QueueItem) -> None:
         self._row[item.id] = len(self.items)
@@ -216,17 +240,37 @@ class Session:
                     continue
                 s = p.summary
                 rid = self.ws.add(p.source, p.sha256, p.record, s, READER_VERSION)
-                self._append(QueueItem(rid, p.source, p.sha256, s.agency, s.year, s.format, s.errors, s.warnings,
-                                       "not started", s.year_values, s.rules))
+                item = QueueItem(rid, p.source, p.sha256, s.agency, s.year, s.format, s.errors, s.warnings,
+                                 "not started", "", "")
+                item.set_summary(s, "not started")
+                self._append(item)
                 groups.add(self.pairing.place(rid, s.agency)[1])
                 ch.added.append(rid)
         ch.rows |= self._pair(groups)
         return ch
 
+    def pair_some(self, seconds: float = 0.02) -> Changes:
+        """Run the cross-year check of agencies not checked yet, for about this long (the window calls
+        it when idle after a workspace opens); Changes().rows is empty once all are done."""
+        import time
+
+        ch = Changes()
+        end = time.perf_counter() + seconds
+        while self._unpaired and time.perf_counter() < end:
+            ch.rows |= self._pair([self._unpaired.pop()])
+        ch.issues |= {r for r in ch.rows if r in self._loaded}
+        return ch
+
+    @property
+    def pairing_done(self) -> bool:
+        """True when every agency's cross-year check has run."""
+        return not self._unpaired
+
     def _pair(self, groups: Iterable[str]) -> set[int]:
         """Re-run the cross-year check of these agency groups; the reports whose issues changed."""
         changed: set[int] = set()
         for key in groups:
+            self._unpaired.discard(key)
             if not key:
                 continue
             found = self.pairing.issues(key, lambda rid: self._by_id[rid].year,
@@ -249,6 +293,9 @@ class Session:
         if review is not None:
             self._loaded.move_to_end(rid)
             return review
+        group = self.pairing.group_of(rid)
+        if group in self._unpaired:
+            self._pair([group])
         review = self.ws.load(rid)
         review.auditor = self._auditor
         review.external = list(self._by_id[rid].external)
@@ -264,13 +311,12 @@ class Session:
         """Bring the queue line, the stored summary and the cross-year check in step with a changed review."""
         item = self._by_id[rid]
         s = review.summary()
-        item.own_errors, item.own_warnings, item.state, item.rules = s.errors, s.warnings, review.state, s.rules
+        item.set_summary(s, review.state)
         item.accepted = {k: dict(a.values) for k, a in review.acceptances.items() if k.startswith("cross_year:")}
         self.ws.update_summary(rid, s)
         ch.rows.add(rid)
         ch.issues.add(rid)
         if any(not same_value(old_year_values.get(f), v) for f, v in s.year_values.items()):
-            item.year_values = dict(s.year_values)
             ch.rows |= self._pair([self.pairing.group_of(rid)])
             ch.issues |= {r for r in ch.rows if r in self._loaded}
 
@@ -288,7 +334,7 @@ class Session:
             if e is not None:
                 item = self._by_id[rid]
                 item.own_errors, item.own_warnings, item.state = e.errors, e.warnings, e.state
-                item.year_values, item.rules = e.year_values, e.rules
+                item.year_json, item.rules_json, item._year, item._rules = e.year_json, e.rules_json, None, None
             raise
 
     def _apply(self, rid: int, text: str, edits: list[Edit]) -> Changes:
@@ -425,9 +471,7 @@ class Session:
             review = self.review(rid)
             item.sha256 = plan.sha256
             old_group = self.pairing.group_of(rid)
-            item.agency, item.year, item.format = review.report.meta.agency, review.report.meta.year, \
-                review.report.format
-            new_group = self.pairing.place(rid, item.agency)[1]
+            new_group = self.pairing.place(rid, review.report.meta.agency)[1]
             self._after_change(rid, review, ch, {})
             ch.rows |= self._pair({old_group, new_group})
         self._undo.pop(rid, None)
@@ -450,6 +494,8 @@ class Session:
         """Write the dataset of every report in the queue (ExportError says why not, leaving old files as they were)."""
         from models.session.exporting import export_workspace
 
+        while not self.pairing_done:
+            self.pair_some(1.0)
         items = [(it.id, it.sha256, list(it.external)) for it in self.items]
         return export_workspace(self.ws, items, out_dir, progress, cancelled, spawn)
 
