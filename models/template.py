@@ -7,7 +7,7 @@ parsers.normalize), so a label broken over lines still matches.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 COUNT = "count"
 AMOUNT = "万元"
@@ -218,7 +218,6 @@ FIELDS: dict[str, Field] = {f.id: f for f in ALL_FIELDS}
 STANDARD_IDS: tuple[str, ...] = tuple(
     f.id for f in ALL_FIELDS
     if f.id.startswith(("s2.", "s4.")) or (f.id.startswith("s3.") and f.row_id != "other_total"))
-OPTIONAL_IDS: tuple[str, ...] = tuple(f.id for f in ALL_FIELDS if f.id not in set(STANDARD_IDS))
 assert len(STANDARD_IDS) == 200, len(STANDARD_IDS)
 
 

@@ -12,7 +12,8 @@ import unicodedata
 # characters; NFKC does not decompose these, so they are listed by hand.
 _RADICAL_SUPPLEMENT = dict(zip(
     "⺁⺇⺊⺌⺍⺎⺏⺐⺑⺒⺓⺔⺛⺝⺞⺟⺠⺡⺢⺣⺤⺦⺧⺨⺩⺪⺫⺬⺭⺮⺯⺰⺲⺳⺶⺹⺺⺻⺼⺾⻀⻁⻂⻃⻄⻅⻆⻇⻈⻉⻊⻋⻌⻍⻎⻏⻐⻑⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
-    "厂几卜小小兀尢尢尢巳幺彐旡月歹母民氵氺灬爫丬牛犭王疋目示礻竹糸纟罒网羊耂聿聿月艹艹虎衤覀西见角角讠贝足车辶辶辶阝钅长长门阝雨青韦页风飞食饣饣首马骨鬼鱼鸟卤麦黄黾齐齿龙龟"))
+    "厂几卜小小兀尢尢尢巳幺彐旡月歹母民氵氺灬爫丬牛犭王疋目示礻竹糸纟罒网羊耂聿聿月艹艹虎衤覀西见角角讠贝足车辶辶辶阝钅长长门阝雨青韦页风飞食饣饣首马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
+    strict=True))
 
 # Traditional characters that occur in report headings, table labels and the
 # sentences the checks read, folded to their simplified forms (one to one).
@@ -29,7 +30,7 @@ assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 
 def _build_table() -> dict[int, int]:
     table: dict[int, int] = {}
-    trad = dict(zip(_TRAD, _SIMP))
+    trad = dict(zip(_TRAD, _SIMP, strict=True))
 
     def put(src: int, dst: str) -> None:
         dst = trad.get(dst, dst)

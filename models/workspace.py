@@ -59,7 +59,7 @@ TRIGGERS = (
 APP_DIR_NAME = "GovInfoReview"
 APPLICATION_ID = 0x47495652  # "GIVR": marks a SQLite file as one of our workspaces
 _SUMMARY_KEYS = ("id", "source", "sha256", "agency", "agency_key", "year", "format", "errors", "warnings", "state",
-                 "year_values", "rules")
+                 "year_values", "rules", "reader", "added")
 
 
 class WorkspaceError(Exception):
@@ -90,6 +90,8 @@ class Entry:
     state: str
     year_json: str  # the cross-year fields' values (year_values_of), read only when needed
     rules_json: str  # open errors and warnings by rule (rules_of)
+    reader: str  # the version of the reader that made the record
+    added: str  # when the report joined the workspace
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,9 @@ class LegacyRow:
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
-    rid, source, sha, agency, key, year, fmt, errors, warnings, state, year_json, rules_json = row
+    rid, source, sha, agency, key, year, fmt, errors, warnings, state, year_json, rules_json, reader, added = row
     return Entry(int(rid), source, sha, agency, key or "", year, fmt or "text", int(errors), int(warnings), state,
-                 year_json or "{}", rules_json or "{}")
+                 year_json or "{}", rules_json or "{}", reader, added)
 
 
 def year_values_json(values: dict[str, Value]) -> str:
@@ -152,8 +154,10 @@ def _legacy_value(s: str | None) -> Value:
         return None
     from decimal import Decimal
 
-    v = json.loads(s, parse_float=Decimal)
-    return value_from_text(str(v)) if v is not None and not isinstance(v, str) else v  # type: ignore[no-any-return]
+    v: object = json.loads(s, parse_float=Decimal)
+    if v is None:
+        return None
+    return v if isinstance(v, str) else value_from_text(str(v))
 
 
 def _why(exc: BaseException) -> str:
@@ -297,7 +301,8 @@ class Workspace:
                     self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             self.version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
             if self.version > SCHEMA_VERSION:
-                raise WorkspaceError(f"这个工作区由更新版本的程序写成（格式 {self.version}），请升级本程序：{self.path}")
+                raise WorkspaceError(f"这个工作区由更新版本的程序写成（格式 {self.version}），"
+                                     f"请升级本程序：{self.path}")
             if self.version < SCHEMA_VERSION and self.readonly:
                 self._copy_to_memory()  # an old workspace opened read-only is upgraded in memory only
         except sqlite3.DatabaseError as exc:
@@ -549,8 +554,8 @@ class Workspace:
         self.db.execute("UPDATE reports SET state='in review', signoff=NULL WHERE id=?", (report_id,))
 
     def _insert_ledger(self, report_id: int, e: LedgerEntry) -> int:
-        cur = self.db.execute("INSERT INTO ledger (report_id, field, action, published, old, new, reason, time, auditor,"
-                              " ref) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        cur = self.db.execute("INSERT INTO ledger (report_id, field, action, published, old, new, reason, time, "
+                              "auditor, ref) VALUES (?,?,?,?,?,?,?,?,?,?)",
                               (report_id, e.field, e.action, _text(e.published), _text(e.old), _text(e.new), e.reason,
                                e.time, e.auditor, e.ref))
         return int(cur.lastrowid or 0)
@@ -593,8 +598,8 @@ class Workspace:
             where = f" WHERE l.report_id IN ({','.join('?' * len(report_ids))})"
             args = report_ids
         for lid, src, f, a, p, o, n, r, t, au, ref in self.db.execute(
-                "SELECT l.id, r.source, l.field, l.action, l.published, l.old, l.new, l.reason, l.time, l.auditor, l.ref "
-                f"FROM ledger l JOIN reports r ON r.id = l.report_id{where} ORDER BY l.id", args):
+                "SELECT l.id, r.source, l.field, l.action, l.published, l.old, l.new, l.reason, l.time, l.auditor, "
+                f"l.ref FROM ledger l JOIN reports r ON r.id = l.report_id{where} ORDER BY l.id", args):
             rows.append({"entry": lid, "source": src, "field": f, "action": a, "published": value_from_text(p),
                          "old": value_from_text(o), "new": value_from_text(n), "reason": r or "", "time": t,
                          "auditor": au, "refers_to": ref})

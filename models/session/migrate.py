@@ -1,8 +1,7 @@
 """Upgrade a workspace written before records were kept: read each stored text once, keep every act."""
 from __future__ import annotations
 
-from models.report import INFO, Issue
-from models.report import Report
+from models.report import INFO, Issue, Report
 from models.review import Review, Summary, same_value
 from models.workspace import LegacyRow, Workspace
 from parsers.pipeline import READER_VERSION, parse_stored
@@ -17,8 +16,9 @@ def _record(row: LegacyRow) -> tuple[Report, Summary]:
             cell.value = row.published[f]
             cell.uncertain = True
     if differ:
-        report.structure.append(Issue("migration", INFO, differ, "升级工作区时，当前读取程序对这些单元格读出的值与工作区"
-                                      "原来保存的不同；保留原来保存的印出值，请核对"))
+        report.structure.append(Issue("migration", INFO, differ,
+                                      "升级工作区时，当前读取程序对这些单元格读出的值与工作区原来保存的不同；"
+                                      "保留原来保存的印出值，请核对"))
     review = Review(report)
     return report, review.summary()
 

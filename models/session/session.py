@@ -17,8 +17,23 @@ from pathlib import Path
 
 from models.record import values_from_text
 from models.report import WARNING, Issue, Report
-from models.review import (REASON, REDO, RELOAD, RESTORE, UNDO, Acceptance, Edit, LedgerEntry, Review, SetCell,
-                           Summary, accept, issue_key, same_value)
+from models.review import (
+    REASON,
+    REDO,
+    RELOAD,
+    RESTORE,
+    UNDO,
+    Acceptance,
+    Edit,
+    LedgerEntry,
+    Review,
+    SetCell,
+    Summary,
+    accept,
+    issue_key,
+    now,
+    same_value,
+)
 from models.session.changes import Changes
 from models.session.files import SourceError, expand_paths, read_source, sha256_bytes, source_key, unreadable_in
 from models.session.pairing import Pairing
@@ -44,6 +59,8 @@ class QueueItem:
     state: str
     year_json: str  # the cross-year fields' values, as stored
     rules_json: str  # the report's own open issues by rule, as stored
+    reader: str = ""  # the reader's version that made the record
+    added: str = ""  # when the report joined the workspace
     external: list[Issue] = field(default_factory=list)  # cross-year issues found with other reports
     accepted: dict[str, dict[str, Value]] = field(default_factory=dict)  # accepted cross-year issues
     _year: dict[str, Value] | None = None
@@ -115,6 +132,8 @@ class ReloadPlan:
     dropped: list[str]  # corrected fields the new reading does not have
     error: str | None = None
     same_file: bool = False  # the file's bytes are those already read
+    reader_was: str = ""  # the reader's version that made the record now kept
+    reader_now: str = READER_VERSION
 
 
 class Session:
@@ -186,7 +205,7 @@ class Session:
             accepted.setdefault(int(rid), {})[key] = values_from_text(json.loads(data).get("values", {}))
         for e in entries:
             item = QueueItem(e.id, e.source, e.sha256, e.agency, e.year, e.format, e.errors, e.warnings, e.state,
-                             e.year_json, e.rules_json, accepted=accepted.get(e.id, {}))
+                             e.year_json, e.rules_json, e.reader, e.added, accepted=accepted.get(e.id, {}))
             self._append(item)
             self.pairing.place_key(e.id, e.agency_key)
         # the cross-year check runs a little at a time (pair_some) or for one agency when it is opened
@@ -241,7 +260,7 @@ class Session:
                 s = p.summary
                 rid = self.ws.add(p.source, p.sha256, p.record, s, READER_VERSION)
                 item = QueueItem(rid, p.source, p.sha256, s.agency, s.year, s.format, s.errors, s.warnings,
-                                 "not started", "", "")
+                                 "not started", "", "", READER_VERSION, now())
                 item.set_summary(s, "not started")
                 self._append(item)
                 groups.add(self.pairing.place(rid, s.agency)[1])
@@ -407,7 +426,7 @@ class Session:
         ch = Changes()
         redone = []
         with self._changing(rid):
-            for forward, inverse, eid in reversed(step.done):
+            for _forward, inverse, eid in reversed(step.done):
                 again, entry = inverse.apply(review, action, eid)
                 redone.append((inverse, again, entry.id))
             self._after_change(rid, review, ch, before)
@@ -447,7 +466,8 @@ class Session:
         changed = [(f, old.get(f), new.get(f)) for f in dict.fromkeys(list(old) + list(new))
                    if not same_value(old.get(f), new.get(f))]
         dropped = [f for f in review.corrections if f not in new]
-        return ReloadPlan(rid, report, sha, encoding, changed, dropped, same_file=sha == item.sha256)
+        return ReloadPlan(rid, report, sha, encoding, changed, dropped, same_file=sha == item.sha256,
+                          reader_was=item.reader)
 
     def apply_reload(self, plan: ReloadPlan) -> Changes:
         """Take the new reading the auditor confirmed: corrections are kept, those without a field are named."""
@@ -469,7 +489,7 @@ class Session:
                 old_review.lapse_signoff("源文件已改变，重新读取")
             self._loaded.pop(rid, None)
             review = self.review(rid)
-            item.sha256 = plan.sha256
+            item.sha256, item.reader = plan.sha256, READER_VERSION
             old_group = self.pairing.group_of(rid)
             new_group = self.pairing.place(rid, review.report.meta.agency)[1]
             self._after_change(rid, review, ch, {})
