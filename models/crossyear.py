@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from models.report import WARNING, Issue
 from models.template import S3_COLUMNS
-from models.values import Value, exact, format_value, is_number
+from models.values import Value, elided, exact, is_number
 
 _DROP = re.compile(r"[\s\u3000·•,，。、:：;；\"'“”‘’《》〈〉<>]")
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
@@ -49,7 +49,8 @@ def _compare(this: YearReport, last: YearReport) -> list[tuple[str, str, Value, 
         a, b = this.values.get(f"s3.carried_over.{c.id}"), last.values.get(f"s3.carried_forward.{c.id}")
         if is_number(a) and is_number(b) and a != b:
             out.append((f"s3.carried_over.{c.id}", f"s3.carried_forward.{c.id}", a, b,
-                        f"上年结转·{c.label} 为 {format_value(a)}，而 {last.year} 年报告的结转下年度·{c.label} 为 {format_value(b)}"))
+                        f"上年结转·{c.label} 为 {elided(a)}，而 {last.year} 年报告的结转下年度·{c.label} "
+                        f"为 {elided(b)}"))
     for row, label in (("regulations", "规章"), ("normative", "行政规范性文件")):
         now = this.values.get(f"s2.{row}.in_force")
         issued, repealed, prev = (this.values.get(f"s2.{row}.issued"), this.values.get(f"s2.{row}.repealed"),
@@ -59,8 +60,8 @@ def _compare(this: YearReport, last: YearReport) -> list[tuple[str, str, Value, 
                 exp = prev + issued - repealed  # type: ignore[operator]
             if now != exp:
                 out.append((f"s2.{row}.in_force", f"s2.{row}.in_force", now, exp,
-                            f"{label}现行有效件数为 {format_value(now)}，而按 {last.year} 年的 {format_value(prev)} "
-                            f"+ 本年制发 {format_value(issued)} − 本年废止 {format_value(repealed)} 应为 {format_value(exp)}"))
+                            f"{label}现行有效件数为 {elided(now)}，而按 {last.year} 年的 {elided(prev)} "
+                            f"+ 本年制发 {elided(issued)} − 本年废止 {elided(repealed)} 应为 {elided(exp)}"))
     return out
 
 

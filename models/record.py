@@ -55,7 +55,8 @@ def report_to_record(report: Report) -> dict[str, Any]:
         "format_version": RECORD_FORMAT, "source": report.source, "format": report.format,
         "encoding": report.encoding, "text": report.text,
         "meta": {"agency": m.agency, "year": m.year, "period": m.period,
-                 "period_span": list(m.period_span) if m.period_span else None},
+                 "period_span": list(m.period_span) if m.period_span else None,
+                 "agency_from": m.agency_from, "year_from": m.year_from},
         "cells": [_cell_to_record(c) for c in report.cells.values()],
         "structure": [issue_to_record(i) for i in report.structure],
         "prose": [[p.kind, p.value, list(p.span), p.sentence] for p in report.prose],
@@ -69,7 +70,8 @@ def report_from_record(d: dict[str, Any]) -> Report:
     m = d.get("meta") or {}
     report = Report(source=str(d["source"]), format=str(d.get("format") or "text"), encoding=d.get("encoding"),
                     text=str(d.get("text") or ""),
-                    meta=Meta(m.get("agency"), m.get("year"), m.get("period"), _span(m.get("period_span"))),
+                    meta=Meta(m.get("agency"), m.get("year"), m.get("period"), _span(m.get("period_span")),
+                              agency_from=m.get("agency_from"), year_from=m.get("year_from")),  # None in old records
                     error=d.get("error"))
     for c in d.get("cells", []):
         cell = _cell_from_record(c)

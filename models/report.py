@@ -68,6 +68,9 @@ class Meta:
     year: int | None = None
     period: str | None = None  # "YYYY-MM-DD/YYYY-MM-DD" as stated
     period_span: tuple[int, int] | None = None
+    # where agency and year were read: "title", "heading", "signature", "filename", "period" or None
+    agency_from: str | None = None
+    year_from: str | None = None
 
 
 @dataclass
@@ -117,7 +120,8 @@ class Report:
         """The `extract --json` record of this report."""
         return {
             "source": self.source, "format": self.format, "encoding": self.encoding,
-            "meta": {"agency": self.meta.agency, "year": self.meta.year, "period": self.meta.period},
+            "meta": {"agency": self.meta.agency, "year": self.meta.year, "period": self.meta.period,
+                     "agency_from": self.meta.agency_from, "year_from": self.meta.year_from},
             "fields": self.values(),
             "cells": {fid: _cell_json(c) for fid, c in self.cells.items() if c.raw is not None},
             "issues": [i.to_json() for i in issues],

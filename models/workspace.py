@@ -26,7 +26,7 @@ from models.crossyear import agency_key
 from models.record import dumps_record, loads_record, values_from_text, values_to_text
 from models.report import Report
 from models.review import Acceptance, LedgerEntry, Review, Summary, now
-from models.values import Value, value_from_text, value_to_text
+from models.values import Value, is_number, loads, value_from_text, value_to_text
 
 SCHEMA_VERSION = 2
 TABLES = (
@@ -152,12 +152,12 @@ def _legacy_value(s: str | None) -> Value:
     """A value as schema 1 stored it (JSON); decimals are read exactly as they were written."""
     if s is None:
         return None
-    from decimal import Decimal
-
-    v: object = json.loads(s, parse_float=Decimal)
-    if v is None:
-        return None
-    return v if isinstance(v, str) else value_from_text(str(v))
+    v: object = loads(s)
+    if v is None or isinstance(v, str):
+        return v
+    if is_number(v):
+        return v
+    raise ValueError(f"不是单元格的值：{s[:40]}")
 
 
 def _why(exc: BaseException) -> str:

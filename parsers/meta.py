@@ -1,56 +1,230 @@
-"""Agency, report year, the stated statistics period and the counts the prose states."""
+"""Agency, report year, the stated statistics period and the counts the prose states.
+
+Agency and year are read the way a person reads a report: from the title, else the first heading,
+else the signature (落款) at the end, else the file name; the year also from the statistics period.
+Each value says which of these it came from (`Meta.agency_from`, `Meta.year_from`).
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from models.report import Meta, ProseCount
+from models.crossyear import agency_key
+from models.report import WARNING, Issue, Meta, ProseCount
+from models.text import normalize
 
-_TITLE = re.compile(r"([^\n]{0,60}?)\s*((?:19|20)\d{2})\s*年度?\s*(?:的)?\s*(?:政府)?信息公开(?:工作)?(?:年度)?报告")
-_MARKUP = re.compile(r"^[\s#*>_|]+|[\s#*>_|]+$")
-_BY = re.compile(r"本报告由\s*([^\s，,。、（(]{2,40}?)\s*(?:根据|依据|按照|编制)")
+_CN_DIGITS = dict(zip("〇零○O0一二三四五六七八九", "00000123456789", strict=True))
+# 2023, or 二〇二三 (only 20xx in Chinese numerals: 一九… is too often part of other words)
+_YEAR = r"((?:19|20)\d{2}|二[〇零○O0][〇零○O0一二三四五六七八九]{2})"
+_PHRASE = r"(?:政府|政务)?(?:信息)?公开(?:工作)?(?:年度)?(?:报告|年报)"
+# <before><year>年(度)<between><phrase><after>, on a line with all white space removed
+_TITLE_LINE = re.compile(r"^(.*?)" + _YEAR + r"年度?(.*?)(?:的)?" + _PHRASE + r"(.*)$")
+_TITLE_NO_YEAR = re.compile(r"^(.*?)(?:的)?" + _PHRASE + r"(.*)$")
+_YEAR_ONLY = re.compile(r"^[(（]?" + _YEAR + r"年度?[)）]?$")
+_HEADING_YEAR = re.compile(r"^(.*?)" + _YEAR + r"年度?(?![\d月])(.*)$")
+_MARKUP = re.compile(r"<[^<>]{0,80}>|^[#*>_|=\-\s]+|[#*_|=\s]+$")
+_SPACE = re.compile(r"\s+")
+_LINE = re.compile(r"[^\n]+")
+_QUOTES = "《》“”\"'「」『』〈〉‘’"
 _DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_DATE_AT_END = re.compile(r"\s*" + _DATE + r"\s*(?:印发|发布|制)?\s*$")
 _PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,30}?(?:期限|期间|时间|时段|区间|时限|周期|口径|范围)"
                      r"[^。\n\d]{0,12}" + _DATE
                      + r"\s*(?:起)?\s*(?:至|到|—+|-|–|~|～)\s*(?:" + _DATE + r"|(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
+# An agency is a name: it ends like one, and holds no sentence punctuation, verbs or page furniture.
+_AGENCY_END = re.compile(r"(?:政府|办公室|办公厅|办|局|委员会|委|厅|院|署|中心|办事处|街道|乡|镇|公司|集团|"
+                         r"管委会|开发区|新区|园区|分局|支队|大队|所|站|部|处|会|社|馆|队|行|关|台|团|校|学|县|市|"
+                         r"区|旗|州|盟|省|村|社区|场|室)$")
+_NOT_AGENCY = re.compile(r"[。，,；;、！!？?：:<>《》“”\"|/\\\d…]|根据|按照|依据|依照|现将|特此|本报告|公布|发布|"
+                         r"印发|编制|制定|报送|如下|以下|通知|关于|点击|查看|下载|浏览|来源|时间|日期|作者|字号|字体|"
+                         r"打印|关闭|分享|位置|首页|索引|文号|主题|分类|网站|网页|门户|官网|平台|专栏|栏目|频道|版权|"
+                         r"主办|承办|备案|"
+                         r"报告|年报|信息公开|进一步|认真|坚持|推进|加强|落实|开展|做好|积极|全面|深入|持续|不断|"
+                         r"[我本](?:局|县|市|区|委|乡|镇|办|院|厅|单位|部门|机关|年)|各(?:级|乡|部门|单位|镇|街道)|的|了")
+_NAME_START = re.compile(r"[A-Za-z\u4e00-\u9fff]")  # never =, +, @ or other marks
+_GENERIC = {"人民政府", "政府", "办公室", "办公厅", "管委会", "委员会"}
+# a section heading (一、总体情况), where the head of the report ends for the first-heading search
+_SECTION_ONE = re.compile(r"^[#*\s]*(?:第?一[、.．:：)）\s]|[(（]一[)）])")
+# what may stand before a title's agency or year: quotes, 关于(印发)
+_ABOUT = re.compile(r"^[《“\"'「『]*(?:关于(?:印发|发布|公布)?)?")
+_BULLET = re.compile(r"^[·•●○◆◇■□▪►▶\-–—]+")
+# years in section 一 a person would not read as the report's year: comparisons (较2022年)
+_COMPARED = re.compile(r"(?:较|比|与|同)$")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _APPLY = re.compile(r"(?:共|全年|累计|本年度?)?(?:受理|收到|新收|接收|接到|办理)[^，,。；;]{0,20}?"
-                    r"(?:依申请|申请)[^，,。；;]{0,12}?(\d+)\s*(?:件|个|条|宗|份)")
+                    r"(?:依申请|申请)[^，,。；;]{0,12}?(?<!\d)(\d{1,12})(?!\d)\s*(?:件|个|条|宗|份)")
 _APPLY_ALT = re.compile(r"(?:依申请|申请)[^，,。；;\d]{0,12}?(?:受理|收到|新收|办理)[^，,。；;\d]{0,8}?"
-                        r"(\d+)\s*(?:件|个|条|宗|份)")
+                        r"(?<!\d)(\d{1,12})(?!\d)\s*(?:件|个|条|宗|份)")
 _APPLY_NONE = re.compile(r"(?:无|没有|未收到|未发生)[^，,。；;\d]{0,8}(?:依申请|依法申请|政府信息公开申请)")
-_REVIEW = re.compile(r"行政复议[^，,。；;\d]{0,10}?(\d+)\s*(?:件|起|宗|个)")
-_SUIT = re.compile(r"行政诉讼[^，,。；;\d]{0,10}?(\d+)\s*(?:件|起|宗|个)")
+_REVIEW = re.compile(r"行政复议[^，,。；;\d]{0,10}?(?<!\d)(\d{1,12})(?!\d)\s*(?:件|起|宗|个)")
+_SUIT = re.compile(r"行政诉讼[^，,。；;\d]{0,10}?(?<!\d)(\d{1,12})(?!\d)\s*(?:件|起|宗|个)")
 _NONE_OF = re.compile(r"(?:无|没有|未发生|未收到|未有)[^，,。；;\d]{0,12}?(行政复议|行政诉讼)")
+SOURCE_WORDS = {"title": "标题", "heading": "开头标题行", "signature": "落款", "filename": "文件名",
+                "period": "统计期限"}
 
 
-def read_meta(text: str, head_end: int) -> Meta:
-    """Agency and year from the title (else from 本报告由…), and the statistics period."""
+def _year(s: str) -> int | None:
+    """A year written in Arabic or Chinese digits, if plausible."""
+    digits = "".join(_CN_DIGITS.get(ch, ch) for ch in s)
+    y = int(digits) if digits.isdigit() else 0
+    return y if 1990 <= y <= 2099 else None
+
+
+def _clean(line: str) -> str:
+    """A line without markup, quotes and white space."""
+    s = _MARKUP.sub("", _MARKUP.sub("", line))  # twice: <h1># 标题 loses the tag, then the #
+    s = _BULLET.sub("", s)
+    return _SPACE.sub("", s).strip(_QUOTES)
+
+
+def agency_name(s: str) -> str | None:
+    """`s` as an agency name, or None when it is a fragment of a sentence, a page link or empty."""
+    s = _SPACE.sub("", s).strip(_QUOTES + "（(")
+    for word in ("关于印发", "关于发布", "关于公布", "关于"):
+        s = s.removeprefix(word).removesuffix(word)
+    s = s.removesuffix("的")
+    if s.endswith("人民"):  # XX县人民|政府信息公开…: the title phrase took the agency's 政府
+        s += "政府"
+    bare = re.sub(r"[（(][^（()）]{1,12}[)）]$", "", s)  # XX县人民政府（本级）
+    if not 2 <= len(bare) <= 40 or bare in _GENERIC or _NOT_AGENCY.search(bare) or not _AGENCY_END.search(bare) \
+            or not _NAME_START.match(bare):
+        return None
+    return s
+
+
+def _parse_title(s: str) -> tuple[str | None, int | None] | None:
+    """(agency, year) of a cleaned title text, or None when it holds no title phrase or is a sentence."""
+    m = _TITLE_LINE.match(s)
+    if m:
+        before, year, between, after = m.group(1), _year(m.group(2)), m.group(3), m.group(4)
+    else:
+        m = _TITLE_NO_YEAR.match(s)
+        if not m:
+            return None
+        before, year, between, after = m.group(1), None, "", m.group(2)
+    if re.search(r"[。；;]", before + between):
+        return None  # a sentence that names the report, not its title
+    lead = _ABOUT.sub("", before)
+    agency = agency_name(before) if lead else None
+    if agency is None and "关于" in lead:  # XX县人民政府办公室关于印发XX县2023年…报告的通知: the report's agency
+        agency = agency_name(re.split(r"关于(?:印发|发布|公布)?", lead)[-1]) or agency_name(lead.split("关于")[0])
+    if agency is None and lead:
+        return None  # something else stands before the year: a link, a sentence
+    if agency is None and between:
+        agency = agency_name(between)
+    if agency is None and len(after.strip(_QUOTES + "()（）")) > 8:
+        return None  # 2023年政府信息公开工作年度报告已经…: a sentence
+    return agency, year
+
+
+def _lines(text: str, start: int = 0) -> list[tuple[int, str]]:
+    """The non-empty lines of a text from `start`, with their offsets."""
+    return [(m.start(), m.group()) for m in _LINE.finditer(text, start) if m.group().strip()]
+
+
+def _title(head: str) -> tuple[str | None, int | None]:
+    """Agency and year of the title (the last title line of the head; a title may be split over
+    lines: the agency, the year and the title phrase each on its own line)."""
+    lines = _lines(head)
+    found: list[tuple[str | None, int | None]] = []
+    loose_year = None
+    for i, (_, line) in enumerate(lines):
+        clean = _clean(line)
+        if not re.search(_PHRASE, clean) or len(clean) > 80:
+            continue
+        best = _parse_title(clean)
+        if best is None:
+            m = re.search(_YEAR + r"年度?(?:的)?" + _PHRASE, clean)
+            if m and loose_year is None:
+                loose_year = _year(m.group(1))
+            continue
+        # the agency or year on the lines just above (or the year just below) a split title
+        above = [_clean(x) for _, x in lines[max(0, i - 2):i]]
+        below = _clean(lines[i + 1][1]) if i + 1 < len(lines) else ""
+        for k in (1, 2):
+            if len(above) < k or any(len(x) > 40 for x in above[-k:]):
+                break
+            joined = _parse_title("".join(above[-k:]) + clean)
+            if joined and (joined[0] is not None) + (joined[1] is not None) > \
+                    (best[0] is not None) + (best[1] is not None):
+                best = joined
+        if best[1] is None and (y := _YEAR_ONLY.match(below)):
+            best = (best[0], _year(y.group(1)))
+        if best[0] is not None or best[1] is not None:
+            found.append(best)
+    if found:
+        # the last title line: a page's sidebar may list the same agency's reports of other years above it
+        agency, year = found[-1]
+        return agency, year if year is not None else loose_year
+    return None, loose_year
+
+
+def _heading(head: str) -> tuple[str | None, int | None]:
+    """The agency and the year of the first headings above section 一 (short lines, not sentences)."""
+    agency = year = None
+    for _, line in _lines(head):
+        if _SECTION_ONE.match(line):
+            break
+        clean = _clean(line)
+        if len(clean) > 40 or re.search(_PHRASE, clean):
+            continue
+        if agency is None:
+            agency = agency_name(clean)
+        m = _HEADING_YEAR.match(clean)
+        if year is None and m and (_YEAR_ONLY.match(clean) or re.search(r"报告|年报|公开$", m.group(3))):
+            year = _year(m.group(2))
+    return agency, year
+
+
+def signature(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The agency signing the report (落款): a name on its own line near the end, next to a date
+    line or last of all; the first such line, as an issuing note (…印发) may follow it."""
+    lines = _lines(text, max(0, len(text) - 2000))[-15:]
+    dated = [bool(_DATE_AT_END.search(line)) for _, line in lines]
+    date_only = [d and not _clean(_DATE_AT_END.sub("", line)) for d, (_, line) in zip(dated, lines, strict=True)]
+    for i, (pos, line) in enumerate(lines):
+        name = agency_name(_clean(_DATE_AT_END.sub("", line)))
+        if name is None:
+            continue
+        near_date = dated[i] or (i + 1 < len(lines) and date_only[i + 1]) or (i > 0 and date_only[i - 1])
+        if near_date or i == len(lines) - 1:
+            return name, (pos, pos + len(line))
+    return None
+
+
+def _file_name(source: str) -> tuple[str | None, int | None]:
+    """Agency and year of a file name such as 2023年XX县人民政府政府信息公开工作年度报告.pdf or XX局2022年报.docx."""
+    name = normalize(re.split(r"[\\/]", source)[-1])
+    name = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)
+    name = _SPACE.sub("", re.sub(r"^\d{1,3}[_\-. ]+", "", name))
+    m = re.search(r"(?<![0-9A-Za-z])" + _YEAR + r"(?:年度?)?(?![0-9A-Za-z])", name)
+    if not m or not re.search(r"报告|年报|公开", name):
+        return None, None
+    year = _year(m.group(1))
+    agency = agency_name(name[:m.start()])
+    if agency is None:
+        rest = re.split(r"(?:的)?" + _PHRASE + r"|(?:的)?(?:年度)?报告|年报", name[m.end():])[0]
+        agency = agency_name(rest) if rest else None
+    return agency, year
+
+
+def read_meta(text: str, head_end: int, source: str = "") -> Meta:
+    """Agency and year from the title, the first heading, the signature and the file name, in that
+    order of trust (the year also from the statistics period, before the file name)."""
     meta = Meta()
     head = text[:max(head_end, 0) or 3000]
-    # The title is the last title line before section 一: a page's sidebar may list the same
-    # agency's reports of other years above it.
-    found = []
-    for m in _TITLE.finditer(head):
-        agency = _MARKUP.sub("", m.group(1)).strip(" ：:（(")
-        if agency and not re.search(r"[。，,；;]", agency):
-            line_start = head.rfind("\n", 0, m.start()) + 1
-            line_end = head.find("\n", m.end())
-            line = head[line_start: line_end if line_end >= 0 else len(head)]
-            standalone = len(_MARKUP.sub("", line).strip()) <= len(m.group(0).strip()) + 6
-            found.append((standalone, m.start(), re.sub(r"\s+", "", agency), int(m.group(2))))
-    if found:
-        best = max(found, key=lambda f: (f[0], f[1])) if any(f[0] for f in found) else found[0]
-        meta.agency, meta.year = best[2], best[3]
-    else:
-        title = _TITLE.search(head)
-        if title:
-            meta.year = int(title.group(2))
-    if meta.agency is None:
-        by = _BY.search(text[:6000])
-        if by:
-            meta.agency = by.group(1)
+    t_agency, t_year = _title(head)
+    h_agency, h_year = _heading(head)
+    sig = signature(text) if t_agency is None and h_agency is None else None
+    f_agency, f_year = _file_name(source) if source else (None, None)
+    for value, where in ((t_agency, "title"), (h_agency, "heading"), (sig[0] if sig else None, "signature"),
+                         (f_agency, "filename")):
+        if value is not None:
+            meta.agency, meta.agency_from = value, where
+            break
     p = _PERIOD.search(text)
+    p_year = None
     if p:
         y1, m1, d1 = int(p.group(1)), int(p.group(2)), int(p.group(3))
         if p.group(4):
@@ -59,9 +233,80 @@ def read_meta(text: str, head_end: int) -> Meta:
             y2, m2, d2 = y1, int(p.group(7)), int(p.group(8))
         meta.period = f"{y1:04d}-{m1:02d}-{d1:02d}/{y2:04d}-{m2:02d}-{d2:02d}"
         meta.period_span = (p.start(), p.end())
-        if meta.year is None:
-            meta.year = y1
+        p_year = y1
+    for year, where in ((t_year, "title"), (h_year, "heading"), (p_year, "period"), (f_year, "filename")):
+        if year is not None:
+            meta.year, meta.year_from = year, where
+            break
     return meta
+
+
+def _period_year(meta: Meta) -> int | None:
+    """The one calendar year the stated statistics period lies in, if it lies in one."""
+    if not meta.period:
+        return None
+    a, b = meta.period[:4], meta.period.split("/")[-1][:4]
+    return int(a) if a == b and a.isdigit() else None
+
+
+def _body_years(text: str, span: tuple[int, int] | None) -> Counter[int]:
+    """The years section 一 speaks of (2022年，我局…), without dates, comparisons and cited titles."""
+    counts: Counter[int] = Counter()
+    if span is None:
+        return counts
+    body = text[span[0]:span[1]]
+    cited = [(m.start(), m.end()) for m in re.finditer(r"《[^》\n]{0,80}》", body)]
+    for m in re.finditer(r"(?<!\d)" + _YEAR + r"\s*年度?(?!\s*\d{1,2}\s*月)(?!\d)", body):
+        if any(a <= m.start() < b for a, b in cited) or _COMPARED.search(body[max(0, m.start() - 1):m.start()]):
+            continue
+        y = _year(m.group(1))
+        if y is not None:
+            counts[y] += 1
+    return counts
+
+
+def meta_issues(text: str, meta: Meta, section_one: tuple[int, int] | None) -> list[Issue]:
+    """`meta` warnings when the sources disagree: the title's year against the statistics period and
+    the years section 一 speaks of; the title's agency against the signature."""
+    out: list[Issue] = []
+    if meta.year is not None and meta.year_from:
+        said = []
+        p_year = _period_year(meta)
+        if meta.year_from != "period" and p_year is not None and p_year != meta.year:
+            said.append(f"正文统计期限为 {p_year} 年")
+        counts = _body_years(text, section_one)
+        if counts:
+            top, n = counts.most_common(1)[0]
+            total = sum(counts.values())
+            if top != meta.year and n >= 2 and n * 2 > total and n >= 2 * counts[meta.year]:
+                said.append(f"“总体情况”中的年份多为 {top} 年（{total} 处中 {n} 处）")
+        if said:
+            out.append(Issue("meta", WARNING, ["meta.year"],
+                             f"{SOURCE_WORDS[meta.year_from]}写 {meta.year} 年，{'，'.join(said)}：请核对报告年度",
+                             evidence=meta.period_span if p_year is not None and p_year != meta.year else None))
+    if meta.agency and meta.agency_from in ("title", "heading"):
+        sig = signature(text)
+        if sig and not same_agency(meta.agency, sig[0]):
+            out.append(Issue("meta", WARNING, ["meta.agency"],
+                             f"{SOURCE_WORDS[meta.agency_from]}写“{meta.agency}”，落款为“{sig[0]}”：请核对发布机关",
+                             evidence=sig[1]))
+    return out
+
+
+_OFFICE_TAILS = ("办公室", "办公厅", "政府办", "政府", "管委会", "党工委", "街道")
+
+
+def same_agency(a: str, b: str) -> bool:
+    """Whether two names plausibly mean one agency: after folding 全称/简称, a government and its
+    office count as one, and a name may leave out the place above it (绥阳县小关乡 = 小关乡人民政府)."""
+    ka, kb = agency_key(a), agency_key(b)
+    for _ in range(3):
+        for tail in _OFFICE_TAILS:
+            if len(ka) > len(tail) + 1:
+                ka = ka.removesuffix(tail)
+            if len(kb) > len(tail) + 1:
+                kb = kb.removesuffix(tail)
+    return not ka or not kb or ka.endswith(kb) or kb.endswith(ka)
 
 
 def read_prose_counts(text: str, start: int, end: int) -> list[ProseCount]:

@@ -12,7 +12,7 @@ from parsers.decode import MAX_TEXT_BYTES, DecodeError, decode
 from parsers.docx_reader import render_docx
 from parsers.html_reader import decode_html, render_html
 from parsers.layout_text import TextBuilder, origin_at
-from parsers.meta import read_meta, read_prose_counts
+from parsers.meta import meta_issues, read_meta, read_prose_counts
 from parsers.normalize import Compact, fold_vertical_pipes, normalize
 from parsers.pdf_reader import Piece, piece_at, read_pdf
 from parsers.sections import find_sections
@@ -43,7 +43,8 @@ def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: st
     sections = find_sections(norm, compact)
     report.sections = sections
     first_table = min((sections[k][0] for k in ("二", "三", "四") if k in sections), default=len(norm))
-    report.meta = read_meta(norm, sections.get("一", (first_table, 0))[0] + 400 if "一" in sections else first_table)
+    report.meta = read_meta(norm, sections["一"][0] + 400 if "一" in sections else first_table, source)
+    report.structure += meta_issues(norm, report.meta, sections.get("一"))  # title and body disagree
     region = {k: sections.get(k) for k in ("二", "三", "四")}
     tables = []
     prose: dict[str, list[tuple[int, int]]] = {}

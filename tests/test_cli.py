@@ -26,7 +26,8 @@ def test_extract_prints_one_record_per_file_with_all_200_fields():
     assert [Path(r["source"]).name for r in data["reports"]] == [S000.name, S003.name]
     r0, r3 = data["reports"]
     assert set(r0) == {"source", "format", "encoding", "meta", "fields", "cells", "issues", "error"}
-    assert r0["meta"] == {"agency": "新乡县人民政府", "year": 2022, "period": None}
+    assert r0["meta"] == {"agency": "新乡县人民政府", "year": 2022, "period": None, "agency_from": "title",
+                          "year_from": "title"}
     assert r0["encoding"] == "utf-8" and r0["format"] == "text" and r0["error"] is None
     assert len([k for k in r0["fields"] if not k.startswith("s2_2019.")]) == 200
     assert r0["fields"]["s2.fees.amount"] == 7504.2371
