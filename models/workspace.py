@@ -319,6 +319,11 @@ class Workspace:
         except OSError as exc:
             raise WorkspaceError(f"无法打开工作区：{_why(exc)}（{self.path}）") from exc
 
+    @property
+    def in_memory(self) -> bool:
+        """True when the workspace is held in memory (an old one opened read-only and upgraded there)."""
+        return bool(self.db.execute("PRAGMA database_list").fetchone()[2] == "")
+
     def _copy_to_memory(self) -> None:
         mem = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         self.db.backup(mem)

@@ -1,6 +1,9 @@
 """Take a screenshot of the window on a sample report (run under Xvfb: xvfb-run -s '-screen 0 1600x1000x24').
 
-usage: python scripts/screenshot.py OUT.png [REPORT-OR-FOLDER] [FIELD-TO-SELECT] [--summary]
+usage: python scripts/screenshot.py OUT.png [REPORT-OR-FOLDER] [FIELD-TO-SELECT] [--summary] [--edit] [--readonly]
+
+--edit      correct the selected cell (with a reason) first, so the inspector shows its last change
+--readonly  reopen the workspace read-only afterwards, as a second window would: the banner shows
 """
 from __future__ import annotations
 
@@ -21,26 +24,48 @@ def main() -> int:
     tmp = tempfile.mkdtemp()
     os.environ["XDG_CONFIG_HOME"] = tmp
     os.environ["XDG_DATA_HOME"] = tmp
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer
 
     from ui.app import make_app
     from ui.main_window import MainWindow
+    from ui.settings import Settings
 
-    app = make_app()
-    win = MainWindow()
-    win.resize(1600, 1000)
-    win.split.setSizes([520, 1080])
-    win.show()
+    settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+    settings.auditor = "审核员甲"
+    workspace = str(Path(tmp) / "screenshot.review.sqlite")
+    app = make_app(settings=settings)
+    win = MainWindow(settings, workspace)
     if Path(report).is_dir():
-        win.open_paths([str(p) for p in sorted(Path(report).glob("*.txt"))[:4]])
-        win.open_paths([str(p) for p in sorted(Path(report).glob("*.txt"))[4:]])
-        win.show_review(next(r for r in win.reviews if "003" in r.report.source))
+        files = sorted(Path(report).glob("*.txt"))
+        win.open_paths([str(p) for p in files[:4]])
+        win.open_paths([str(p) for p in files[4:]])
+        win.show_report(next(it.id for it in win.session.items if "003" in it.source))
     else:
         win.open_paths([report])
+    if "--edit" in sys.argv:
+        win.pane.select_field(field)
+        model = next(m for m in win.pane.grids.values() if m.index_of(field).isValid())
+        win.pane.inspector.reason.setText("与报告单位电话核实")
+        model.setData(model.index_of(field), "6")
+    if "--readonly" in sys.argv:
+        win.close()
+        win = MainWindow(settings, workspace)
+        win.session.close()  # the same window, but on the workspace opened read-only
+        from models.session import Session
+
+        win.session = Session.open(workspace, readonly=True, auditor=settings.auditor)
+        win._session_changed()
+        win.show_report(win.session.items[0].id)
+    screen = app.primaryScreen().availableGeometry()
+    width, height = min(1600, screen.width()), min(1000, screen.height())
+    win.resize(width, height)
+    win.pane.split.setSizes([width * 13 // 40, width * 27 // 40])
+    win.pane.right.setSizes([height * 3 // 5, height * 2 // 5])
+    win.show()
     if "--summary" in sys.argv:
         win.summary_dock.show()
     win.next_issue()  # the first open issue, as F8 would: its cells selected, its sources highlighted
-    win.select_field(field)
+    win.pane.select_field(field)
 
     def shoot() -> None:
         win.grab().save(out)

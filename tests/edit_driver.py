@@ -30,7 +30,7 @@ def main() -> None:
     win.open_paths([sys.argv[3]])
     for n in itertools.count(1):  # a burst of edits until killed
         fid = FIELDS[n % len(FIELDS)]
-        model = next(m for m in win.grids.values() if m.index_of(fid).isValid())
+        model = next(m for m in win.pane.grids.values() if m.index_of(fid).isValid())
         model.setData(model.index_of(fid), str(n))
         print(f"{fid} {n}", flush=True)
         app.processEvents()

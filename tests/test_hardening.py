@@ -115,9 +115,13 @@ def test_a_full_review_never_writes_the_original_reports(qtbot, tmp_path, monkey
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+    from ui import dialogs
     from ui.main_window import MainWindow
     from ui.settings import Settings
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    plans = []
+    monkeypatch.setattr(dialogs, "confirm_reload", lambda parent, plan: plans.append(plan) or True)
+    messages = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: messages.append(a[2]))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("审核员", True))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("gb18030", True))
@@ -135,19 +139,23 @@ def test_a_full_review_never_writes_the_original_reports(qtbot, tmp_path, monkey
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.queue_loaded, timeout=60000):
         w.open_paths([str(reports)])
-    assert len(w.reviews) == 8
-    for review in list(w.reviews):
-        w.show_review(review)
-        m = w.grids["四"]
+    assert len(w.session.items) == 8
+    for item in list(w.session.items):
+        w.show_report(item.id)
+        m = w.pane.grids["四"]
         m.setData(m.index_of("s4.review.total"), "7")
-        w.select_field("s4.review.total")
+        w.pane.select_field("s4.review.total")
         w.act_accept.trigger()
         w.act_sign_off.trigger()
         w.act_reload.trigger()
-    w.show_review(next(r for r in w.reviews if r.report.source.endswith("003_669b05754e9fb909.txt")))
+    assert len(plans) == 8 and all(p.same_file for p in plans)
+    w.show_report(next(it.id for it in w.session.items if it.source.endswith("003_669b05754e9fb909.txt")))
     w.act_reopen.trigger()
+    assert len(plans) == 8 and "gb18030" in messages[-1]  # a UTF-8 file: nothing to confirm, nothing changed
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "out"))
-    w.act_export.trigger()
+    with qtbot.waitSignal(w.export_finished, timeout=60000) as done:
+        w.act_export.trigger()
+    assert isinstance(done.args[0], list)
     w.close()
     assert (tmp_path / "out" / "corrections.csv").exists()
     assert _digest(reports) == before

@@ -6,8 +6,7 @@ import subprocess
 import sys
 
 from conftest import ROOT, SAMPLES
-from models.session import open_report
-from models.workspace import Workspace
+from models.session import Session
 
 
 def test_every_edit_made_before_the_kill_is_there_after(tmp_path):
@@ -31,8 +30,12 @@ def test_every_edit_made_before_the_kill_is_there_after(tmp_path):
         proc.wait(timeout=30)
     assert proc.returncode == -9
     assert len(done) == 8
-    review = open_report(Workspace(ws_path), report).review
+    session = Session.open(ws_path)  # the killed program's lock went with it
+    rid = session.find(report)
+    assert rid is not None
+    review = session.review(rid)
     for fid, n in done.items():  # each edit was reported only after it was committed
         assert review.value(fid) >= n
-    assert len(review.ledger) >= 60
+    assert len(review.ledger) >= 60 and all(e.action == "edit" for e in review.ledger)
+    session.close()
     assert report.read_bytes() == before

@@ -106,21 +106,23 @@ def test_a_pdf_restored_from_the_workspace_reads_exactly_as_it_did(pdf, tmp_path
     import sys
 
     from conftest import ROOT
-    from models.review import SetCell
-    from models.session import open_report
-    from models.workspace import Workspace
+    from models.session import Session, prepare
     values = distinct(holes=5)
     path = pdf(values)
     ws_path = tmp_path / "w.review.sqlite"
-    ws = Workspace(ws_path)
-    review = open_report(ws, path).review
-    SetCell("s2.regulations.issued", 5, "").apply(review)
-    read = review.report.values()
-    ws.close()
+    session = Session.open(ws_path)
+    [rid] = session.add_prepared([prepare(path)]).added
+    session.edit(rid, "s2.regulations.issued", 5)
+    read = session.review(rid).report.values()
+    session.close()
     moved = tmp_path / "elsewhere.pdf"
     (tmp_path / "report.pdf").rename(moved)  # the file is gone: the workspace's text and layout remain
-    again = open_report(Workspace(ws_path), path).review
+    session = Session.open(ws_path)
+    assert session.find(path) == rid
+    again = session.review(rid)
     assert again.report.values() == read and again.report.cells["s3.new.total"].box is not None
+    assert again.value("s2.regulations.issued") == 5 and [e.action for e in again.ledger] == ["edit"]
+    session.close()
     out = subprocess.run([sys.executable, "main.py", "export", "--out", str(tmp_path / "ds"), str(ws_path)],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import shutil
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from conftest import ROOT, SAMPLES, TRUTH
 from models.crossyear import YearReport, agency_key, cross_year
 from render import render
+from ui import dialogs
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
@@ -71,6 +73,18 @@ def window(qtbot, env) -> MainWindow:
     return w
 
 
+def reviews(w: MainWindow) -> list:
+    """The review of every report in the window's queue, in queue order."""
+    return [w.session.review(it.id) for it in w.session.items]
+
+
+def export(qtbot, w: MainWindow, folder) -> object:
+    """Export from the window (in the background); what export_finished said."""
+    with qtbot.waitSignal(w.export_finished, timeout=60000) as done:
+        w.export_to(str(folder))
+    return done.args[0]
+
+
 def test_a_folder_loads_in_the_background_and_the_queue_filters(qtbot, env):
     w = window(qtbot, env)
     cancelled = load(qtbot, w, [make_folder(env["dir"])])
@@ -94,15 +108,16 @@ def test_a_folder_loads_in_the_background_and_the_queue_filters(qtbot, env):
     assert proxy.data(proxy.index(0, 3)) == 3  # most errors first
 
 
-def test_sign_off_records_who_when_and_which_file_and_lapses_when_it_changes(qtbot, env):
+def test_sign_off_records_who_when_and_which_file_and_lapses_when_it_changes(qtbot, env, monkeypatch):
     w = window(qtbot, env)
     path = env["dir"] / "001.txt"
     shutil.copy(SAMPLES / "001_dfce13c1242a961e.txt", path)
     w.open_paths([str(path)])
     w.act_sign_off.trigger()
-    r = w.current
+    r = w.review
     assert r.state == "signed off"
-    assert r.signoff["auditor"] == "审核员乙" and len(r.signoff["sha256"]) == 64 and r.signoff["time"]
+    assert r.signoff["auditor"] == "审核员乙" and r.signoff["time"]
+    assert r.signoff["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     q = w.queue.model
     assert q.data(q.index(0, 5)) == "已签发"
     w.queue.unsigned_only.setChecked(True)
@@ -111,18 +126,23 @@ def test_sign_off_records_who_when_and_which_file_and_lapses_when_it_changes(qtb
     path.write_bytes(path.read_bytes() + "\n附：更正说明。".encode())
     w2 = window(qtbot, env)
     w2.open_paths([str(path)])
-    assert w2.current.state == "in review" and w2.current.signoff is None
-    assert "签发已失效" in w2.statusBar().currentMessage()
-    assert [e.action for e in w2.current.ledger] == ["signoff", "signoff lapsed"]
+    assert w2.review.state == "signed off"  # reopening reads the workspace, not the changed file
+    plans = []
+    monkeypatch.setattr(dialogs, "confirm_reload", lambda parent, plan: plans.append(plan) or True)
+    w2.act_reload.trigger()  # F5 reads the file again: not the one signed off
+    assert not plans[0].same_file and plans[0].changed == []
+    assert w2.review.state == "in review" and w2.review.signoff is None
+    assert "签发已失效" in env["messages"][-1]
+    assert [e.action for e in w2.review.ledger] == ["signoff", "reload", "signoff lapsed"]
 
 
 def test_an_edit_after_sign_off_reopens_the_review(qtbot, env):
     w = window(qtbot, env)
     w.open_paths([str(SAMPLES / "001_dfce13c1242a961e.txt")])
     w.act_sign_off.trigger()
-    m = w.grids["三"]
+    m = w.pane.grids["三"]
     m.setData(m.index_of("s3.new.total"), "1")
-    assert w.current.state == "in review" and w.current.signoff is None
+    assert w.review.state == "in review" and w.review.signoff is None
 
 
 def test_cancel_stops_a_long_load_and_keeps_what_was_read(qtbot, env):
@@ -139,14 +159,14 @@ def test_reopening_the_workspace_restores_the_queue(qtbot, env):
     load(qtbot, w, [make_folder(env["dir"])])
     w.queue.view.selectRow(0)
     w.act_sign_off.trigger()
-    signed = w.current.report.source
+    signed = w.review.report.source
     w.close()
-    w2 = window(qtbot, env)
-    with qtbot.waitSignal(w2.queue_loaded, timeout=60000):
-        w2.restore_queue()
-    assert w2.queue.model.rowCount() == 10
-    again = next(r for r in w2.reviews if r.report.source == signed)
+    w2 = window(qtbot, env)  # the queue is the workspace's: listed at once, no file read
+    assert w2.queue.model.rowCount() == 10 and w2.loading is None
+    again = next(r for r in reviews(w2) if r.report.source == signed)
     assert again.state == "signed off"
+    q = w2.queue.model
+    assert q.data(q.index(w2.session.row_of(w2.session.find(signed)), 5)) == "已签发"
 
 
 def test_export_of_the_queue_has_review_state_and_sign_off(qtbot, env):
@@ -154,8 +174,8 @@ def test_export_of_the_queue_has_review_state_and_sign_off(qtbot, env):
     load(qtbot, w, [make_folder(env["dir"], 1)])
     w.queue.view.selectRow(1)
     w.act_sign_off.trigger()
-    signed = w.current.report.source
-    w.export_to(str(env["dir"] / "out"))
+    signed = w.review.report.source
+    export(qtbot, w, env["dir"] / "out")
     text = (env["dir"] / "out" / "reports.csv").read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 5
@@ -176,15 +196,15 @@ def test_cross_year_checks_show_on_both_reports_and_follow_edits(qtbot, env):
                                               "s2.normative.repealed": 1}), encoding="utf-8")
     w = window(qtbot, env)
     w.open_paths([str(a), str(b)])
-    r21, r22 = sorted(w.reviews, key=lambda r: r.report.meta.year)
+    r21, r22 = sorted(reviews(w), key=lambda r: r.report.meta.year)
     cy22 = {i.issue.fields[0]: i for i in r22.open_issues() if i.issue.rule == "cross_year"}
     cy21 = {i.issue.fields[0]: i for i in r21.open_issues() if i.issue.rule == "cross_year"}
     assert set(cy22) == {"s3.carried_over.natural_person", "s3.carried_over.total", "s2.normative.in_force"}
     assert (cy22["s2.normative.in_force"].issue.expected == 32
             and "应为 32" in cy22["s2.normative.in_force"].issue.message)
     assert set(cy21) == {"s3.carried_forward.natural_person", "s3.carried_forward.total", "s2.normative.in_force"}
-    w.show_review(r22)
-    m = w.grids["三"]
+    w.show_report(r22.report_id)
+    m = w.pane.grids["三"]
     for col in ("natural_person", "total"):
         m.setData(m.index_of(f"s3.carried_over.{col}"), "2")
     assert not any(i.issue.rule == "cross_year" and i.issue.fields[0].startswith("s3.") for i in r22.open_issues())
@@ -223,12 +243,12 @@ def test_the_queue_model_passes_the_model_tester_and_the_summary_counts_open_iss
     qtmodeltester.check(w.queue.model)
     qtmodeltester.check(w.queue.proxy)
     w.summary_dock.show()
-    w.summary.refresh(w.reviews)
+    w.summary.refresh(w.session.items)
     rules = {w.summary.by_rule.item(i, 0).text(): (int(w.summary.by_rule.item(i, 1).text()),
                                                     int(w.summary.by_rule.item(i, 2).text()))
              for i in range(w.summary.by_rule.rowCount())}
     expected: dict[str, list[int]] = {}
-    for r in w.reviews:
+    for r in reviews(w):
         for it in r.open_issues():
             e = expected.setdefault(it.issue.rule, [0, 0])
             e[0 if it.issue.severity == "error" else 1] += 1
@@ -249,10 +269,10 @@ def test_a_scanned_pdf_opens_as_an_empty_template_the_auditor_fills_in_and_expor
     p.end()
     w = window(qtbot, env)
     w.open_paths([str(path)])
-    assert w.current is not None and "OCR" in w.issues.items[0].issue.message
-    m = w.grids["三"]
+    assert w.review is not None and "OCR" in w.pane.issues.items[0].issue.message
+    m = w.pane.grids["三"]
     assert m.setData(m.index_of("s3.new.total"), "12")
-    w.export_to(str(env["dir"] / "out"))
+    export(qtbot, w, env["dir"] / "out")
     cells = list(csv.DictReader(io.StringIO((env["dir"] / "out" / "cells.csv").read_bytes().decode("utf-8-sig"))))
     typed = next(c for c in cells if c["id"] == "s3.new.total")
     # typed, nothing published; still a warning: the row's applicant cells are blank, so R3 cannot be checked
@@ -276,38 +296,43 @@ def test_a_second_folder_opened_while_one_loads_is_read_after_it(qtbot, env):
 
 def test_the_samples_open_only_on_a_first_start():
     from ui.app import initial_paths
-    assert initial_paths([], [], ["s1", "s2"]) == ["s1", "s2"]
-    assert initial_paths(["q1"], [], ["s1"]) == ["q1"]
-    assert initial_paths([], ["f"], ["s1"]) == ["f"]
-    assert initial_paths(["q1"], ["f"], ["s1"]) == ["q1", "f"]
+    assert initial_paths(False, [], ["s1", "s2"]) == ["s1", "s2"]
+    assert initial_paths(True, [], ["s1"]) == []  # the queue comes back from the workspace: nothing is read
+    assert initial_paths(False, ["f"], ["s1"]) == ["f"]
+    assert initial_paths(True, ["f"], ["s1"]) == ["f"]
 
 
-def test_no_sign_off_while_the_source_changed(qtbot, env):
+def test_a_sign_off_names_the_file_as_it_was_read_even_when_it_changed_since(qtbot, env, monkeypatch):
     path = env["dir"] / "001.txt"
     shutil.copy(SAMPLES / "001_dfce13c1242a961e.txt", path)
+    read = hashlib.sha256(path.read_bytes()).hexdigest()
     w = window(qtbot, env)
     w.open_paths([str(path)])
     w.close()
     path.write_bytes(path.read_bytes() + "\n更正。".encode())
     w2 = window(qtbot, env)
     w2.open_paths([str(path)])
+    w2.act_sign_off.trigger()  # signs the text under review, which is the workspace's record
+    assert w2.review.state == "signed off" and w2.review.signoff["sha256"] == read
+    monkeypatch.setattr(dialogs, "confirm_reload", lambda parent, plan: True)
+    w2.act_reload.trigger()  # the file read again is not the one signed off
+    assert w2.review.state == "in review"
     w2.act_sign_off.trigger()
-    assert w2.current.state != "signed off" and "重新读取" in env["messages"][-1]
-    w2.act_reload.trigger()
-    w2.act_sign_off.trigger()
-    assert w2.current.state == "signed off"
+    assert w2.review.state == "signed off"
+    assert w2.review.signoff["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest() != read
 
 
 def test_an_export_that_cannot_replace_a_file_says_so_and_changes_nothing(qtbot, env):
     w = window(qtbot, env)
     w.open_paths([str(SAMPLES / "001_dfce13c1242a961e.txt")])
     out = env["dir"] / "out"
-    w.export_to(str(out))
+    assert len(export(qtbot, w, out)) == 5
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     (out / "cells.csv").unlink()
     (out / "cells.csv").mkdir()  # something in the way, as a file open in Excel is on Windows
-    assert w.export_to(str(out)) == []
-    assert "导出失败" in "".join(env["messages"]) or "原有文件保持不变" in env["messages"][-1]
+    why = export(qtbot, w, out)
+    assert isinstance(why, str) and "原有文件保持不变" in why
+    assert env["messages"][-1] == why
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == \
         {k: v for k, v in before.items() if k != "cells.csv"}
     assert not [p for p in out.iterdir() if p.name.startswith((".tmp-", ".old-"))]
@@ -339,7 +364,7 @@ def test_the_command_line_finds_the_same_cross_year_issues_as_the_window(qtbot, 
     (folder / "2022.txt").write_text(report("某某经济开发区管委会", 2022), encoding="utf-8")
     w = window(qtbot, env)
     w.open_paths([str(folder)])
-    in_window = sorted((r.report.meta.year, i.issue.fields[0]) for r in w.reviews for i in r.open_issues()
+    in_window = sorted((r.report.meta.year, i.issue.fields[0]) for r in reviews(w) for i in r.open_issues()
                        if i.issue.rule == "cross_year")
     assert len(in_window) == 4
     out = subprocess.run([sys.executable, "main.py", "export", "--out", str(env["dir"] / "ds"), str(folder)],

@@ -111,7 +111,8 @@ def test_workspace_export_has_cleaned_and_published_values_and_the_ledger(tmp_pa
     cell = next(c for c in _rows(tmp_path / "out", "cells.csv") if c["id"] == fid)
     assert (cell["value"], cell["published"], cell["status"]) == ("0", "", "corrected")
     ledger = _rows(tmp_path / "out", "corrections.csv")
-    assert [(x["field"], x["action"], x["published"], x["old"], x["new"], x["reason"], x["auditor"]) for x in ledger] == [
+    assert [(x["field"], x["action"], x["published"], x["old"], x["new"], x["reason"], x["auditor"])
+            for x in ledger] == [
         (fid, "edit", "", "", "0", "按各项之和", "王"), (fid, "restore", "", "0", "", "改回", "王"),
         (fid, "edit", "", "", "0", "再改", "王")]
     assert [x["entry"] for x in ledger] == ["1", "2", "3"]

@@ -51,7 +51,7 @@ def test_edit_undo_redo_undo_keeps_every_reason_and_the_ledger_only_grows(tmp_pa
         ledger = s.ledger(rid)
         seen.append([(e.id, e.action, e.reason, e.ref) for e in ledger])
     assert [e[1] for e in seen[-1]] == ["edit", "undo", "redo", "undo"]
-    for before, after in zip(seen, seen[1:]):
+    for before, after in zip(seen, seen[1:], strict=False):
         assert after[:len(before)] == before  # nothing rewritten, one entry added
     first = seen[-1][0]
     assert first[2] == "总计与各项之和不符，按各项更正"
@@ -369,3 +369,32 @@ def test_every_core_module_is_under_the_core_contract():
     listed = set(cfg["importlinter:contract:core-is-pure"]["source_modules"].split())
     present = {f"models.{p.stem}" for p in (ROOT / "models").glob("*.py") if p.stem != "__init__"}
     assert listed == present
+
+
+def test_a_cancelled_export_leaves_the_last_one_whole(tmp_path):
+    from models.session import Stopped
+
+    s, (rid,) = open_with(tmp_path, copy(tmp_path))
+    s.export(tmp_path / "out")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+    s.edit(rid, R2_CELL, 0, "x")
+    with pytest.raises(Stopped):
+        s.export(tmp_path / "out", cancelled=lambda: True)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == before
+
+
+def test_a_reload_says_when_it_lapses_a_sign_off(tmp_path):
+    f = copy(tmp_path)
+    s, (rid,) = open_with(tmp_path, f)
+    s.sign_off(rid)
+    f.write_text(f.read_text(encoding="utf-8") + "\n附：无\n", encoding="utf-8")
+    ch = s.apply_reload(s.reload_plan(rid))
+    assert any("签发已失效" in n for n in ch.notes)
+    assert [e.action for e in s.ledger(rid)] == ["signoff", "reload", "signoff lapsed"]
+    assert s.item(rid).state == "in review"
+
+
+def test_the_undo_menu_names_the_cell_not_its_id(tmp_path):
+    s, (rid,) = open_with(tmp_path, copy(tmp_path))
+    s.edit(rid, R2_CELL, 0)
+    assert s.undo_text(rid) == "（七）总计·自然人 → 0"

@@ -3,14 +3,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.checks import label
 from models.session import ReloadPlan, Session, WorkspaceError, WorkspaceLocked
 from models.values import format_value
 from models.workspace import default_workspace_path
 from ui.settings import Settings
+
+translate = QCoreApplication.translate  # functions, not QObjects: the context is named ("Dialogs")
 
 
 class Abandoned(Exception):
@@ -19,10 +31,9 @@ class Abandoned(Exception):
 
 def ask_locked(parent: QWidget | None, exc: WorkspaceLocked) -> bool:
     """Another program writes this workspace: open it read-only (True), or stop (False)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("工作区正在使用") if parent else "工作区正在使用",
-                      str(exc), parent=parent)
-    ro = box.addButton(box.tr("以只读方式打开"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(box.tr("停止"), QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Dialogs", "工作区正在使用"), str(exc), parent=parent)
+    ro = box.addButton(translate("Dialogs", "以只读方式打开"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Dialogs", "停止"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is ro
 
@@ -30,21 +41,23 @@ def ask_locked(parent: QWidget | None, exc: WorkspaceLocked) -> bool:
 def ask_other_workspace(parent: QWidget | None, problem: str) -> str | None:
     """A workspace could not be opened: the user picks another file, a new one, or stops (None)."""
     box = QMessageBox(QMessageBox.Icon.Warning, box_title(parent), problem, parent=parent)
-    other = box.addButton(box.tr("打开其他工作区…"), QMessageBox.ButtonRole.AcceptRole)
-    new = box.addButton(box.tr("新建工作区…"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(box.tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    other = box.addButton(translate("Dialogs", "打开其他工作区…"), QMessageBox.ButtonRole.AcceptRole)
+    new = box.addButton(translate("Dialogs", "新建工作区…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Dialogs", "退出"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is other:
-        path, _ = QFileDialog.getOpenFileName(parent, box.tr("打开工作区"), "", box.tr("审核工作区 (*.sqlite)"))
+        path, _ = QFileDialog.getOpenFileName(parent, translate("Dialogs", "打开工作区"), "",
+                                              translate("Dialogs", "审核工作区 (*.sqlite)"))
         return path or None
     if box.clickedButton() is new:
-        path, _ = QFileDialog.getSaveFileName(parent, box.tr("新建工作区"), "", box.tr("审核工作区 (*.review.sqlite)"))
+        path, _ = QFileDialog.getSaveFileName(parent, translate("Dialogs", "新建工作区"), "",
+                                              translate("Dialogs", "审核工作区 (*.review.sqlite)"))
         return (path if path.endswith(".sqlite") else path + ".review.sqlite") if path else None
     return None
 
 
 def box_title(parent: QWidget | None) -> str:
-    return parent.tr("无法打开工作区") if parent else "无法打开工作区"
+    return translate("Dialogs", "无法打开工作区")
 
 
 def open_session(parent: QWidget | None, path: str | None, settings: Settings) -> Session:
@@ -79,31 +92,27 @@ class ReloadDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("从源文件重新读取：{name}").format(name=name))
         lay = QVBoxLayout(self)
-        if plan.same_file:
-            head = self.tr("源文件与上次读取时相同。")
-        else:
-            head = self.tr("源文件自上次读取后已经改变。")
-        if plan.changed:
-            head += self.tr("重新读取会改变 {n} 个印出值：").format(n=len(plan.changed))
-        else:
-            head += self.tr("重新读取不会改变任何印出值。")
-        text = QLabel(head)
+        lines = [self.tr("源文件与上次读取时相同。") if plan.same_file else self.tr("源文件自上次读取后已经改变。"),
+                 self.tr("重新读取会改变 {n} 个印出值：").format(n=len(plan.changed)) if plan.changed
+                 else self.tr("重新读取不会改变任何印出值。")]
+        text = QLabel("\n".join(lines))
         text.setWordWrap(True)
         lay.addWidget(text)
         table = QTableWidget(len(plan.changed), 3)
         table.setObjectName("reload_changes")
         table.setHorizontalHeaderLabels([self.tr("单元格"), self.tr("现在"), self.tr("重新读取后")])
         for i, (fid, old, new) in enumerate(plan.changed):
-            for j, v in enumerate((label(fid), format_value(old) or self.tr("空白"), format_value(new) or self.tr("空白"))):
+            blank = self.tr("空白")
+            for j, v in enumerate((label(fid), format_value(old) or blank, format_value(new) or blank)):
                 table.setItem(i, j, QTableWidgetItem(v))
         table.resizeColumnsToContents()
         table.setVisible(bool(plan.changed))
         lay.addWidget(table)
-        tail = self.tr("审核人的修改都会保留。")
+        tail = [self.tr("审核人的修改都会保留。")]
         if plan.dropped:
-            tail += self.tr("以下修改所在的单元格在新读取中不存在，无法保留：{fields}").format(
-                fields="、".join(label(f) for f in plan.dropped))
-        note = QLabel(tail)
+            tail.append(self.tr("以下修改所在的单元格在新读取中不存在，无法保留：{fields}").format(
+                fields="、".join(label(f) for f in plan.dropped)))
+        note = QLabel("\n".join(tail))
         note.setWordWrap(True)
         lay.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
 
+from models.review import SIGNED_OFF
 from models.session import Session, WorkspaceError
 from models.workspace import default_workspace_path
 from ui import dialogs
@@ -81,13 +82,17 @@ class FileActions(QMainWindow):
         if not dialogs.confirm_reload(self, plan):
             return False
         self._ensure_auditor()
+        was_signed = self.session.review(rid).state == SIGNED_OFF
         try:
             ch = self.session.apply_reload(plan)
         except WorkspaceError as exc:
             self.message(self.tr("无法保存修改"), str(exc))
             return False
         self.apply(ch)
-        self.message(self.tr("已重新读取"), "；".join(ch.notes))
+        lines = list(ch.notes)
+        if was_signed and self.session.review(rid).state != SIGNED_OFF:
+            lines.append(self.tr("签发已失效：读取的文件不是签发时的文件，请审核后重新签发。"))
+        self.message(self.tr("已重新读取"), "\n".join(lines))
         return True
 
     @Slot()
@@ -170,6 +175,12 @@ class FileActions(QMainWindow):
 
     def open_workspace(self: MainWindow, path: str) -> bool:  # type: ignore[misc]
         """Switch to another workspace (the current one stays open if that one cannot be)."""
+        if Path(path).resolve() == Path(self.session.ws.path).resolve():
+            self.statusBar().showMessage(self.tr("这个工作区已经打开：{path}").format(path=path), 5000)
+            return True
+        if self._export_task is not None:  # it reads this workspace until it is done
+            self.message(self.tr("无法打开工作区"), self.tr("正在导出，请等它完成或取消后再换工作区。"))
+            return False
         try:
             session = Session.open(path, auditor=self.settings.auditor)
         except WorkspaceError as exc:
@@ -203,23 +214,34 @@ class FileActions(QMainWindow):
 
     def export_to(self: MainWindow, folder: str) -> None:  # type: ignore[misc]
         """Export in the background with progress and Cancel; export_finished says how it went."""
+        if self._export_task is not None:
+            self.message(self.tr("导出"), self.tr("正在导出，请等它完成或取消后再导出。"))
+            return
         session = self.session
         task = JobTask(lambda progress, cancelled: session.export(folder, progress, cancelled, spawn=True))
         task.signals.progress.connect(lambda done, total: (self.progress.setRange(0, total),
                                                            self.progress.setValue(done)))
         task.signals.done.connect(lambda written: self._exported(folder, written))
         task.signals.failed.connect(lambda why: self._exported(folder, why))
+        task.signals.cancelled.connect(lambda: self._exported(folder, None))
         self.progress.setRange(0, len(session.items))
         self.progress.setValue(0)
         self.progress.show()
+        self.cancel_btn.show()
         self.statusBar().showMessage(self.tr("正在导出 {n} 份报告…").format(n=len(session.items)))
         self._export_task = task
         QThreadPool.globalInstance().start(task)
 
     def _exported(self: MainWindow, folder: str, result: object) -> None:  # type: ignore[misc]
-        self.progress.hide()
-        if isinstance(result, str):
-            self.message(self.tr("导出失败"), result)
+        """The export ended: written (a list of files), failed (one line) or cancelled (None)."""
+        self._export_task = None
+        self._hide_progress()
+        if result is None:
+            result = self.tr("已取消导出；{folder} 中原有的文件保持不变").format(folder=folder)
+            self.statusBar().showMessage(result, 8000)
+        elif isinstance(result, str):
+            if not self._closing:
+                self.message(self.tr("导出失败"), result)
         else:
             n = len(result) if isinstance(result, list) else 0
             self.statusBar().showMessage(self.tr("已导出 {n} 个文件到 {folder}").format(n=n, folder=folder), 8000)

@@ -6,8 +6,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models.template import (G_DENIED, G_OTHER, G_REJECTED, G_RESULTS, G_UNABLE, S3_COLUMNS,
-                             S3_OTHER_TOTAL, S3_ROWS, S4_COLUMNS, S4_GROUPS, TABLE2_BLOCKS)
+from models.template import (
+    G_DENIED,
+    G_OTHER,
+    G_REJECTED,
+    G_RESULTS,
+    G_UNABLE,
+    S3_COLUMNS,
+    S3_OTHER_TOTAL,
+    S3_ROWS,
+    S4_COLUMNS,
+    S4_GROUPS,
+    TABLE2_BLOCKS,
+)
 
 HEADER, LABEL, VALUE = "header", "label", "value"
 
@@ -68,14 +79,14 @@ def table2(with_2019: bool) -> Grid:
         n = len(lay.columns)
         spans = [1] * n if n == 3 else ([3] if n == 1 else [1, 2])
         c = 1
-        for col, span in zip(lay.columns, spans):
+        for col, span in zip(lay.columns, spans, strict=False):
             g.put(r + 1, c, GridCell(HEADER, col.label, col_span=span))
             c += span
         r += 2
         for row in lay.rows:
             g.put(r, 0, GridCell(LABEL, row.label))
             c = 1
-            for col, span in zip(lay.columns, spans):
+            for col, span in zip(lay.columns, spans, strict=False):
                 g.put(r, c, GridCell(VALUE, field=f"{lay.prefix}.{row.id}.{col.id}", col_span=span))
                 c += span
             r += 1

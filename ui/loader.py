@@ -6,6 +6,7 @@ and hands them over in small, frequent chunks; it never touches the workspace or
 """
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from models.session import Prepared, prepare_many
+from models.session import Prepared, Stopped, prepare_many
 
 
 class LoadSignals(QObject):
@@ -38,6 +39,10 @@ class LoadTask(QRunnable):
         """Stop after the files being read."""
         self._cancel = True
 
+    def cancelled(self) -> bool:
+        """True once cancel() was called."""
+        return self._cancel
+
     def run(self) -> None:
         batch: list[Prepared] = []
         last = time.monotonic()
@@ -58,27 +63,48 @@ class JobSignals(QObject):
     progress = Signal(int, int)
     done = Signal(object)  # the job's result
     failed = Signal(str)  # one line for the user
+    cancelled = Signal()  # stopped at the user's request, before it finished
+
+
+class JobCancelled(Exception):
+    """Raised inside the job when the user cancels, so that it stops the way it stops on an error."""
 
 
 class JobTask(QRunnable):
-    """One long session-layer call (an export) with progress and cancel; its result or its error."""
+    """One long session-layer call (an export) with progress and cancel; its result or its error.
+
+    Cancelling raises JobCancelled from the job's `cancelled()` check rather than answering True:
+    a job that fails cleans up after itself (an export leaves the old files as they were), while a
+    job told it was cancelled may finish with what it had (an export would write a partial dataset).
+    """
 
     def __init__(self, job: Callable[[Callable[[int, int], None], Callable[[], bool]], Any]) -> None:
         super().__init__()
         self.job = job
         self.signals = JobSignals()
         self._cancel = False
+        self.finished = threading.Event()
 
     def cancel(self) -> None:
         self._cancel = True
 
+    def _check(self) -> bool:
+        if self._cancel:
+            raise JobCancelled
+        return False
+
     def run(self) -> None:
         try:
-            result = self.job(self.signals.progress.emit, lambda: self._cancel)
+            result = self.job(self.signals.progress.emit, self._check)
+        except (JobCancelled, Stopped):
+            self.signals.cancelled.emit()
+            return
         except Exception as exc:  # shown to the user as one line; the job has cleaned up after itself
             self.signals.failed.emit(str(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}")
             return
-        self.signals.done.emit(result)
+        finally:
+            self.finished.set()
+        self.signals.done.emit(result)  # cancelled after its last check, the job is complete: it stands
 
 
 __all__ = ["JobTask", "LoadTask", "Path"]

@@ -10,15 +10,25 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+)
 
 from models.review import SIGNED_OFF, Review
 from models.session import Changes, Prepared, Session, SourceError, WorkspaceError
 from models.session.pages import page_count
 from models.values import Value
+from models.workspace import default_workspace_path
 from ui.dialogs import open_session
 from ui.file_actions import FileActions
-from ui.loader import LoadTask
+from ui.loader import JobTask, LoadTask
 from ui.menus import build_menus
 from ui.queue import QueuePane
 from ui.review_pane import ReviewPane
@@ -38,9 +48,13 @@ class MainWindow(FileActions, QMainWindow):
     def __init__(self, settings: Settings | None = None, workspace: str | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
-        self.session: Session = open_session(self, workspace or self.settings.workspace or None, self.settings)
+        asked = workspace or self.settings.workspace or None
+        self.session: Session = open_session(self, asked, self.settings)
+        if self.session.ws.path != Path(asked or default_workspace_path()):
+            self.settings.workspace = str(self.session.ws.path)  # the one picked instead: open it next time
         self.current: int | None = None
         self.loading: LoadTask | None = None
+        self._export_task: JobTask | None = None
         self._pending: list[str] = []  # files asked for while a batch was loading
         self._closing = False
         self._load_errors: list[str] = []
@@ -70,6 +84,8 @@ class MainWindow(FileActions, QMainWindow):
         self.banner.setObjectName("readonly_banner")
         self.banner.setStyleSheet("background:#fff3c4; color:#5d4037; padding:4px 8px; font-weight:bold;")
         self.banner.setWordWrap(True)
+        # a line or two, not half the window
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.pane.layout().insertWidget(0, self.banner)
         self.setCentralWidget(self.pane)
         self.queue = QueuePane()
@@ -92,7 +108,7 @@ class MainWindow(FileActions, QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.cancel_btn = QPushButton(self.tr("取消"))
-        self.cancel_btn.clicked.connect(self.cancel_loading)
+        self.cancel_btn.clicked.connect(self.cancel_work)
         for w in (self.progress, self.cancel_btn):
             w.hide()
             self.statusBar().addPermanentWidget(w)
@@ -113,6 +129,8 @@ class MainWindow(FileActions, QMainWindow):
             reason=self.session.ws.readonly_reason) if ro else "")
         self.banner.setVisible(ro)
         self.pane.set_readonly(ro)
+        for act in (self.act_restore, self.act_accept, self.act_sign_off, self.act_reload, self.act_reopen):
+            act.setEnabled(not ro)  # nothing can be stored: say so by greying out, not by a refusal later
         self._pairing.start()  # the cross-year check of the reopened queue, a little at a time
         self._update_title()
         self._update_counts()
@@ -138,7 +156,7 @@ class MainWindow(FileActions, QMainWindow):
             self.message(self.tr("无法打开"), self.tr("工作区是只读的，不能加入新报告：{reason}").format(
                 reason=self.session.ws.readonly_reason))
             todo = []
-        if len(todo) > SYNC_LIMIT or self.loading is not None or any(_size(k) > BIG_FILE for k in todo):
+        if todo and (len(todo) > SYNC_LIMIT or self.loading is not None or any(_size(k) > BIG_FILE for k in todo)):
             self._load_in_background(todo)
             return []
         from models.session import prepare
@@ -176,6 +194,18 @@ class MainWindow(FileActions, QMainWindow):
         if self.loading is not None:
             self.loading.cancel()
 
+    @Slot()
+    def cancel_work(self) -> None:
+        """The Cancel button: stop a load (what was read stays) or an export (the old files stay)."""
+        self.cancel_loading()
+        if self._export_task is not None:
+            self._export_task.cancel()
+
+    def _hide_progress(self) -> None:
+        if self.loading is None and self._export_task is None:
+            self.progress.hide()
+            self.cancel_btn.hide()
+
     @Slot(list)
     def _accept(self, prepared: list[Prepared]) -> list[int]:
         """Reports read (here or by the loader) join the workspace and the queue."""
@@ -202,8 +232,7 @@ class MainWindow(FileActions, QMainWindow):
             pending, self._pending = self._pending, []
             self._load_in_background([k for k in pending if self.session.find(k) is None])
             return
-        self.progress.hide()
-        self.cancel_btn.hide()
+        self._hide_progress()
         if self._load_errors:
             self.message(self.tr("无法打开"), "\n".join(self._load_errors[:50])
                          + (f"\n… (+{len(self._load_errors) - 50})" if len(self._load_errors) > 50 else ""))
@@ -246,8 +275,8 @@ class MainWindow(FileActions, QMainWindow):
             self.queue.model.grown()
         self.queue.model.changed(ch.rows | ch.issues)
         cur = self.current
-        if cur is not None and cur in ch.reloaded:
-            self.show_report(cur)
+        if cur is not None and (cur in ch.reloaded or self.session.review(cur) is not self.pane.review):
+            self.show_report(cur)  # read again, or loaded again from its record: show that one
         elif cur is not None and (cur in ch.issues or cur in ch.cells):
             self.pane.refresh()
             self._update_counts()
@@ -256,13 +285,17 @@ class MainWindow(FileActions, QMainWindow):
             self._summary_timer.start()
 
     # ================================================================ editing
-    def _run(self, op: str, *args: object) -> Changes | None:
-        """Send a command to the session for the current report; say so when it cannot be stored."""
-        if self.current is None:
-            return None
+    def _writable(self) -> bool:
+        """True when changes can be stored; otherwise says why."""
         if self.session.readonly:
             self.message(self.tr("只读"), self.tr("工作区是只读的（{reason}），修改不会保存。").format(
                 reason=self.session.ws.readonly_reason))
+            return False
+        return True
+
+    def _run(self, op: str, *args: object) -> Changes | None:
+        """Send a command to the session for the current report; say so when it cannot be stored."""
+        if self.current is None or not self._writable():
             return None
         self._ensure_auditor()
         try:
@@ -294,6 +327,8 @@ class MainWindow(FileActions, QMainWindow):
     def accept_selected(self) -> None:
         """Accept the selected issue (or the open issues of the selected cell) as published."""
         items = self.pane.issues_to_accept()
+        if items and not self._writable():
+            return
         if not items:
             self.statusBar().showMessage(self.tr("没有需要接受的待处理问题"), 5000)
             return
@@ -351,6 +386,8 @@ class MainWindow(FileActions, QMainWindow):
         if r.state == SIGNED_OFF:
             self.statusBar().showMessage(self.tr("本报告已签发"), 5000)
             return
+        if not self._writable():
+            return
         errs, warns = r.counts()
         if errs or warns:
             ok = QMessageBox.question(self, self.tr("签发"), self.tr("还有 {errors} 个错误、{warnings} 个警告未处理。"
@@ -389,32 +426,35 @@ class MainWindow(FileActions, QMainWindow):
             return
         errs, warns = r.counts()
         acc = sum(1 for i in r.issues() if i.state == "accepted")
-        self.counts.setText(self.tr("错误 {errors} · 警告 {warnings} · 已接受 {accepted} · 修改 {corrected}").format(
+        counts = self.tr("错误 {errors} · 警告 {warnings} · 已接受 {accepted} · 修改 {corrected}").format(
             errors=errs, warnings=warns, accepted=acc, corrected=len(r.corrections))
-            + f" · {r.report.encoding or ''} · {Path(r.report.source).name}")
+        about = [r.report.encoding or "", Path(r.report.source).name]  # a PDF has no encoding
+        self.counts.setText(" · ".join([counts] + [a for a in about if a]))
 
     def _update_title(self) -> None:
         ws = self.session.ws.path.name if self.named else self.tr("自动保存的工作区")
         if self.session.readonly:
-            ws += self.tr("（只读）")
-        head = ""
+            ws = self.tr("{workspace}（只读）").format(workspace=ws)
         r = self.review
-        if r is not None:
-            m = r.report.meta
-            head = f"{m.agency or Path(r.report.source).name} {m.year or ''} — "
-        self.setWindowTitle(head + self.tr("政府信息公开年报审核") + f" [{ws}]")
+        if r is None:
+            self.setWindowTitle(self.tr("政府信息公开年报审核 [{workspace}]").format(workspace=ws))
+            return
+        m = r.report.meta
+        self.setWindowTitle(self.tr("{report} {year} — 政府信息公开年报审核 [{workspace}]").format(
+            report=m.agency or Path(r.report.source).name, year=m.year or "", workspace=ws))
 
     def _restore_geometry(self) -> None:
         g = self.settings.bytes(K_GEOMETRY)
         if g is not None:
             self.restoreGeometry(g)
-        else:
-            self.resize(1500, 900)
+        else:  # fit a 1366×768 laptop as well as a large screen
+            screen = self.screen().availableGeometry()
+            self.resize(min(1500, screen.width() * 19 // 20), min(900, screen.height() * 19 // 20))
         s = self.settings.bytes(K_STATE)
         if s is not None:
             self.restoreState(s)
         for key, split, default in ((K_SPLIT_MAIN, self.pane.split, [560, 940]),
-                                    (K_SPLIT_RIGHT, self.pane.right, [560, 300])):
+                                    (K_SPLIT_RIGHT, self.pane.right, [540, 360])):
             b = self.settings.bytes(key)
             if b is not None:
                 split.restoreState(b)
@@ -424,6 +464,10 @@ class MainWindow(FileActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closing = True
         self.cancel_loading()
+        task = self._export_task
+        if task is not None:  # it reads the workspace: let it stop (its old files stay) before closing that
+            task.cancel()
+            task.finished.wait(60)
         self.settings.set_bytes(K_GEOMETRY, self.saveGeometry())
         self.settings.set_bytes(K_STATE, self.saveState())
         self.settings.set_bytes(K_SPLIT_MAIN, self.pane.split.saveState())

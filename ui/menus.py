@@ -4,11 +4,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+# The window's own context, named here: lupdate cannot tell the context of `win.tr` in a function.
+translate = QCoreApplication.translate
 
 
 def _action(win: MainWindow, menu: Any, text: str, slot: Callable[..., Any], keys: Any = None,
@@ -26,44 +29,49 @@ def _action(win: MainWindow, menu: Any, text: str, slot: Callable[..., Any], key
 
 def build_menus(win: MainWindow) -> None:
     """File, Edit, Review and View menus, with their shortcuts."""
-    S = QKeySequence.StandardKey
-    tr = win.tr
-    m = win.menuBar().addMenu(tr("文件(&F)"))
-    _action(win, m, tr("打开报告…"), win.open_dialog, QKeySequence(S.Open), "open")
-    _action(win, m, tr("打开文件夹…"), win.open_folder_dialog, QKeySequence("Ctrl+Shift+O"), "open_folder")
-    win.recent_menu = m.addMenu(tr("最近打开"))
+    keys = QKeySequence.StandardKey
+    m = win.menuBar().addMenu(translate("MainWindow", "文件(&F)"))
+    _action(win, m, translate("MainWindow", "打开报告…"), win.open_dialog, QKeySequence(keys.Open), "open")
+    _action(win, m, translate("MainWindow", "打开文件夹…"),
+            win.open_folder_dialog, QKeySequence("Ctrl+Shift+O"), "open_folder")
+    win.recent_menu = m.addMenu(translate("MainWindow", "最近打开"))
     win.recent_menu.aboutToShow.connect(win.fill_recent)
-    _action(win, m, tr("以指定编码打开…"), win.open_with_encoding_dialog, None, "open_encoding")
-    _action(win, m, tr("以其他编码重新打开…"), win.reopen_with_encoding, None, "reopen")
-    _action(win, m, tr("从源文件重新读取…"), win.reload_from_source, QKeySequence(S.Refresh), "reload")
+    _action(win, m, translate("MainWindow", "以指定编码打开…"), win.open_with_encoding_dialog, None, "open_encoding")
+    _action(win, m, translate("MainWindow", "以其他编码重新打开…"), win.reopen_with_encoding, None, "reopen")
+    _action(win, m, translate("MainWindow", "从源文件重新读取…"),
+            win.reload_from_source, QKeySequence(keys.Refresh), "reload")
     m.addSeparator()
-    _action(win, m, tr("保存工作区"), win.save_workspace, QKeySequence(S.Save), "save")
-    _action(win, m, tr("工作区另存为…"), win.save_workspace_as, QKeySequence("Ctrl+Shift+S"), "save_as")
-    _action(win, m, tr("保存工作区副本…"), win.save_workspace_copy, None, "save_copy")
-    _action(win, m, tr("打开工作区…"), win.open_workspace_dialog, None, "open_ws")
-    _action(win, m, tr("导出数据集…"), win.export_dialog, QKeySequence("Ctrl+E"), "export")
+    _action(win, m, translate("MainWindow", "保存工作区"), win.save_workspace, QKeySequence(keys.Save), "save")
+    _action(win, m, translate("MainWindow", "工作区另存为…"),
+            win.save_workspace_as, QKeySequence("Ctrl+Shift+S"), "save_as")
+    _action(win, m, translate("MainWindow", "保存工作区副本…"), win.save_workspace_copy, None, "save_copy")
+    _action(win, m, translate("MainWindow", "打开工作区…"), win.open_workspace_dialog, None, "open_ws")
+    _action(win, m, translate("MainWindow", "导出数据集…"), win.export_dialog, QKeySequence("Ctrl+E"), "export")
     m.addSeparator()
-    _action(win, m, tr("退出"), win.close, QKeySequence("Ctrl+Q"), "quit")
-    e = win.menuBar().addMenu(tr("编辑(&E)"))
-    _action(win, e, tr("撤销"), win.undo, QKeySequence("Ctrl+Z"), "undo")
-    _action(win, e, tr("重做"), win.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "redo")
+    _action(win, m, translate("MainWindow", "退出"), win.close, QKeySequence("Ctrl+Q"), "quit")
+    e = win.menuBar().addMenu(translate("MainWindow", "编辑(&E)"))
+    _action(win, e, translate("MainWindow", "撤销"), win.undo, QKeySequence("Ctrl+Z"), "undo")
+    _action(win, e, translate("MainWindow", "重做"),
+            win.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "redo")
     e.addSeparator()
-    _action(win, e, tr("编辑单元格（Enter）"), win.pane.edit_current, None, "edit")
-    _action(win, e, tr("恢复原值"), win.restore_published, QKeySequence("Ctrl+Backspace"), "restore")
-    _action(win, e, tr("按原样接受…"), win.accept_selected, QKeySequence("Ctrl+Shift+A"), "accept")
+    _action(win, e, translate("MainWindow", "编辑单元格（Enter）"), win.pane.edit_current, None, "edit")
+    _action(win, e, translate("MainWindow", "恢复原值"),
+            win.restore_published, QKeySequence("Ctrl+Backspace"), "restore")
+    _action(win, e, translate("MainWindow", "按原样接受…"), win.accept_selected, QKeySequence("Ctrl+Shift+A"), "accept")
     e.addSeparator()
-    _action(win, e, tr("首选项…"), win.preferences, None, "prefs")
-    r = win.menuBar().addMenu(tr("审核(&R)"))
-    _action(win, r, tr("下一个待处理问题"), win.next_issue, QKeySequence(Qt.Key.Key_F8), "next")
-    _action(win, r, tr("上一个待处理问题"), win.previous_issue, QKeySequence("Shift+F8"), "previous")
-    _action(win, r, tr("查找原文…"), win.pane.raw.show_find, QKeySequence(S.Find), "find")
+    _action(win, e, translate("MainWindow", "首选项…"), win.preferences, None, "prefs")
+    r = win.menuBar().addMenu(translate("MainWindow", "审核(&R)"))
+    _action(win, r, translate("MainWindow", "下一个待处理问题"), win.next_issue, QKeySequence(Qt.Key.Key_F8), "next")
+    _action(win, r, translate("MainWindow", "上一个待处理问题"),
+            win.previous_issue, QKeySequence("Shift+F8"), "previous")
+    _action(win, r, translate("MainWindow", "查找原文…"), win.pane.raw.show_find, QKeySequence(keys.Find), "find")
     r.addSeparator()
-    _action(win, r, tr("签发本报告…"), win.sign_off, QKeySequence(Qt.Key.Key_F9), "sign_off")
-    v = win.menuBar().addMenu(tr("视图(&V)"))
+    _action(win, r, translate("MainWindow", "签发本报告…"), win.sign_off, QKeySequence(Qt.Key.Key_F9), "sign_off")
+    v = win.menuBar().addMenu(translate("MainWindow", "视图(&V)"))
     v.addAction(win.reports_dock.toggleViewAction())
     summary = win.summary_dock.toggleViewAction()
     summary.setShortcut(QKeySequence("Ctrl+Shift+T"))
     v.addAction(summary)
-    lang = v.addMenu(tr("界面语言"))
+    lang = v.addMenu(translate("MainWindow", "界面语言"))
     _action(win, lang, "中文", lambda: win.set_language("zh"), None, "lang_zh")
     _action(win, lang, "English", lambda: win.set_language("en"), None, "lang_en")

@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
 from models.session.pages import DecodeError, render_page
 
@@ -17,6 +17,14 @@ class _Page(QLabel):
 
     def mousePressEvent(self, event: Any) -> None:  # noqa: N802
         self.clicked.emit(event.position())
+
+
+def _button(text: str, tip: str) -> QToolButton:
+    """A small toolbar button (a push button's minimum width would widen the whole window)."""
+    b = QToolButton()
+    b.setText(text)
+    b.setToolTip(tip)
+    return b
 
 
 class PdfPane(QWidget):
@@ -38,17 +46,16 @@ class PdfPane(QWidget):
         self.scroll.setWidget(self.label)
         self.scroll.setWidgetResizable(False)
         self.page_box = QSpinBox()
-        self.page_box.setPrefix(self.tr("第 "))
         self.count = QLabel()
         self.page_box.valueChanged.connect(self.go_to)
-        prev_btn, next_btn = QPushButton("◀"), QPushButton("▶")
+        prev_btn, next_btn = _button("◀", self.tr("上一页")), _button("▶", self.tr("下一页"))
         prev_btn.clicked.connect(lambda: self.go_to(self.page - 1))
         next_btn.clicked.connect(lambda: self.go_to(self.page + 1))
-        zoom_out, zoom_in = QPushButton("－"), QPushButton("＋")
+        zoom_out, zoom_in = _button("－", self.tr("缩小")), _button("＋", self.tr("放大"))
         zoom_out.clicked.connect(lambda: self.zoom(1 / 1.25))
         zoom_in.clicked.connect(lambda: self.zoom(1.25))
         bar = QHBoxLayout()
-        for w in (prev_btn, self.page_box, self.count, next_btn):
+        for w in (prev_btn, QLabel(self.tr("页码：")), self.page_box, self.count, next_btn):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("缩放")))
@@ -66,7 +73,7 @@ class PdfPane(QWidget):
         self.page_box.setRange(1, max(1, pages))
         self.page_box.setValue(1)
         self.page_box.blockSignals(False)
-        self.count.setText(self.tr(" 页，共 ") + str(pages) + self.tr(" 页"))
+        self.count.setText(self.tr("共 {n} 页").format(n=pages))
         self.page = 1
         self._render()
 

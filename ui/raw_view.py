@@ -7,8 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.text import display_text
 from ui import palette
@@ -34,7 +42,7 @@ class Utf16Map:
 
 
 class _LineNumbers(QWidget):
-    def __init__(self, editor: "SourceText") -> None:
+    def __init__(self, editor: SourceText) -> None:
         super().__init__(editor)
         self.editor = editor
 

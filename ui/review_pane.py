@@ -6,8 +6,17 @@ window sends those to the session and calls refresh() with what changed. It keep
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QTableView, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.review import OPEN, Review, ReviewedIssue
 from models.values import Value
@@ -46,7 +55,7 @@ class ReviewPane(QWidget):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.grids: dict[str, GridModel] = {}
         self.views: dict[str, OfficialTable] = {}
-        for key, grid in zip(TABLE_KEYS, (table2(False), table3(False), table4())):
+        for key, grid in zip(TABLE_KEYS, (table2(False), table3(False), table4()), strict=True):
             self._put_table(key, grid)
         tables = QWidget()
         tlay = QVBoxLayout(tables)
@@ -74,7 +83,12 @@ class ReviewPane(QWidget):
         self.inspector.reason_given.connect(self.reason_given)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.issue_view)
-        bottom.addWidget(self.inspector)
+        scroll = QScrollArea()  # on a short screen the inspector scrolls instead of squeezing its lines
+        scroll.setWidget(self.inspector)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumWidth(240)
+        bottom.addWidget(scroll)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 1)
         self.right = QSplitter(Qt.Orientation.Vertical)
@@ -118,6 +132,8 @@ class ReviewPane(QWidget):
         self.readonly = readonly
         for m in self.grids.values():
             m.readonly = readonly
+        self.inspector.readonly = readonly
+        self.inspector.show_field(self.review, self.selected_field())
 
     # ------------------------------------------------------------ showing
     def show_review(self, review: Review | None) -> None:

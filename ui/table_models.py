@@ -4,8 +4,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt, Signal)
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.checks import label
@@ -13,7 +20,7 @@ from models.review import ACCEPTED, RESOLVED, Review, ReviewedIssue, same_value
 from models.template import FIELDS
 from models.values import Value, format_value, parse_value
 from ui import palette
-from ui.layouts import HEADER, LABEL, VALUE, Grid
+from ui.layouts import HEADER, VALUE, Grid
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -160,36 +167,38 @@ class GridModel(QAbstractTableModel):
         cell = r.report.cells.get(fid)
         lines = [f"{f.row_label} · {f.column_label}" if f else fid, fid]
         raw = cell.raw if cell and cell.raw is not None else None
-        lines.append(self.tr("印出：") + (raw if raw is not None else self.tr("（空白）")))
+        lines.append(self.tr("印出：{raw}").format(raw=raw if raw is not None else self.tr("（空白）")))
         if cell is not None and cell.origin is not None:
             o = cell.origin
-            lines.append(self.tr("来源：第 ") + str(o.table) + self.tr(" 个表格，第 ") + str(o.row)
-                         + self.tr(" 行，第 ") + str(o.col) + self.tr(" 列"))
+            lines.append(self.tr("来源：第 {table} 个表格，第 {row} 行，第 {col} 列").format(
+                table=o.table, row=o.row, col=o.col))
         if fid in r.corrections:
-            lines.append(self.tr("已由审核人更正为：{value}").format(value=format_value(r.value(fid)) or self.tr("（空白）")))
-        lines.append(self.tr("状态：") + word(STATE_WORDS.get(r.cell_state(fid), "")))
+            lines.append(self.tr("已由审核人更正为：{value}").format(
+                value=format_value(r.value(fid)) or self.tr("（空白）")))
+        lines.append(self.tr("状态：{state}").format(state=word(STATE_WORDS.get(r.cell_state(fid), ""))))
         for item in r.issues_for(fid):
             i = item.issue
             tag = {ACCEPTED: self.tr("［已接受］"), RESOLVED: self.tr("［已补填］")}.get(item.state, "")
             text = f"• {i.rule} {tag}{i.message}"
             if i.expected is not None:
-                text += self.tr("（应为 ") + format_value(i.expected) + self.tr("）")
+                text += self.tr("（应为 {value}）").format(value=format_value(i.expected))
             lines.append(text)
         return "\n".join(lines)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         fid = self.field_at(index)
-        if not fid or role != Qt.ItemDataRole.EditRole or self.review is None or self.on_edit is None:
+        if not fid or role != Qt.ItemDataRole.EditRole or self.review is None or self.on_edit is None \
+                or self.readonly:
             return False
         text = str(value).strip()
         try:
             parsed = parse_value(text)
         except ValueError:
-            self.edit_rejected.emit(self.tr("只能填写数字、“/”（不适用）或留空：") + text)
+            self.edit_rejected.emit(self.tr("只能填写数字、“/”（不适用）或留空：{text}").format(text=text))
             return False
         if same_value(parsed, self.review.value(fid)):
             return False  # confirming a cell without changing it changes nothing and logs nothing
-        self.on_edit(fid, parsed)  # pushes an undo command; the review tells us to refresh
+        self.on_edit(fid, parsed)  # a command to the session; the window refreshes from what it changed
         return True
 
 
@@ -222,7 +231,7 @@ class IssueModel(QAbstractTableModel):
             self.set_review(self.review)
             return
         old, self.items = self.items, new
-        for row, (a, b) in enumerate(zip(old, new)):
+        for row, (a, b) in enumerate(zip(old, new, strict=True)):
             if (a.state, a.issue.message, a.acceptance) != (b.state, b.issue.message, b.acceptance):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(ISSUE_HEADERS) - 1))
 
@@ -272,7 +281,7 @@ class IssueModel(QAbstractTableModel):
         i = item.issue
         text = i.message + "\n" + "、".join(label(f) for f in i.fields[:12])
         if i.expected is not None:
-            text += "\n" + self.tr("应为：") + format_value(i.expected)
+            text += "\n" + self.tr("应为：{value}").format(value=format_value(i.expected))
         return text
 
     def row_of(self, key: str) -> int:

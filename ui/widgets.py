@@ -1,15 +1,34 @@
 """Widgets of the review window: the official table view, the colour legend, the cell inspector."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPolygonF
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.review import Review
 from models.values import format_value
 from ui import palette
+from ui.flow import FlowLayout
 from ui.table_models import CORRECTED_ROLE, STATE_WORDS, GridModel, word
 
 
@@ -111,7 +130,7 @@ class Legend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
+        row = FlowLayout(self)  # wraps on a narrow screen instead of widening the window
         row.setContentsMargins(4, 2, 4, 2)
         row.addWidget(QLabel(self.tr("图例：")))
         for state, (bg, text) in palette.STATES.items():
@@ -119,7 +138,6 @@ class Legend(QWidget):
             lab.setObjectName(f"legend_{state}")
             lab.setStyleSheet(f"background:{bg}; border:1px solid #bbb; padding:1px 6px;")
             row.addWidget(lab)
-        row.addStretch(1)
 
 
 class Inspector(QWidget):
@@ -128,9 +146,18 @@ class Inspector(QWidget):
     restore_requested = Signal()
     accept_requested = Signal()
     reason_given = Signal(str)
+    # where the report's agency and year were read (Meta.agency_from / year_from)
+    SOURCE_WORDS = {"title": QT_TRANSLATE_NOOP("Words", "标题"), "heading": QT_TRANSLATE_NOOP("Words", "开头标题行"),
+                    "signature": QT_TRANSLATE_NOOP("Words", "落款"), "filename": QT_TRANSLATE_NOOP("Words", "文件名"),
+                    "period": QT_TRANSLATE_NOOP("Words", "统计期限")}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.readonly = False  # a read-only workspace: nothing to restore, accept or give a reason to
+        self.meta_line = QLabel()
+        self.meta_line.setWordWrap(True)
+        self.meta_line.setTextFormat(Qt.TextFormat.PlainText)  # an agency name is never markup
+        self.meta_line.setToolTip(self.tr("机关和年度依次取自标题、开头标题行、落款、文件名；年度也可取自统计期限"))
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.published = QLabel()
@@ -148,16 +175,21 @@ class Inspector(QWidget):
         self.accept_btn.clicked.connect(self.accept_requested)
         self.reason_btn.clicked.connect(self._give_reason)
         form = QFormLayout()
+        form.setVerticalSpacing(3)  # compact: the buttons below stay in view on a 768-pixel screen
         form.addRow(self.tr("印出值："), self.published)
         form.addRow(self.tr("当前值："), self.current)
         form.addRow(self.tr("状态："), self.state)
         form.addRow(self.tr("上次修改："), self.last)
         form.addRow(self.tr("原因："), self.reason)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # the buttons wrap when the inspector is narrow
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.restore_btn)
         buttons.addWidget(self.accept_btn)
         buttons.addWidget(self.reason_btn)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 4)
+        lay.setSpacing(4)
+        lay.addWidget(self.meta_line)
         lay.addWidget(self.title)
         lay.addLayout(form)
         lay.addLayout(buttons)
@@ -175,13 +207,36 @@ class Inspector(QWidget):
         self.reason.clear()
         return text
 
+    def meta_text(self, review: Review | None) -> str:
+        """The report's agency and year, each with the source it was read from."""
+        if review is None:
+            return ""
+        m = review.report.meta
+        if not m.agency:
+            agency = self.tr("机关：未识别")
+        elif m.agency_from:
+            agency = self.tr("机关：{agency}（取自{source}）").format(
+                agency=m.agency, source=word(self.SOURCE_WORDS.get(m.agency_from, m.agency_from)))
+        else:  # read before the sources were kept
+            agency = self.tr("机关：{agency}").format(agency=m.agency)
+        if not m.year:
+            year = self.tr("年度：未识别")
+        elif m.year_from:
+            year = self.tr("年度：{year}（取自{source}）").format(
+                year=m.year, source=word(self.SOURCE_WORDS.get(m.year_from, m.year_from)))
+        else:
+            year = self.tr("年度：{year}").format(year=m.year)
+        return self.tr("{agency}；{year}").format(agency=agency, year=year)
+
     def show_field(self, review: Review | None, fid: str) -> None:
         """Describe a cell (or nothing)."""
-        enabled = bool(review and fid)
+        self.meta_line.setText(self.meta_text(review))
+        enabled = bool(review and fid) and not self.readonly
         self.restore_btn.setEnabled(enabled and fid in (review.corrections if review else {}))
         self.accept_btn.setEnabled(enabled)
         last = review.last_change_of(fid) if review and fid else None
-        self.reason_btn.setEnabled(last is not None)
+        self.reason_btn.setEnabled(last is not None and not self.readonly)
+        self.reason.setEnabled(not self.readonly)
         if not review or not fid:
             self.title.setText(self.tr("选择一个单元格"))
             for w in (self.published, self.current, self.state, self.last):

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.checks import label
 from models.record import values_from_text
 from models.report import WARNING, Issue, Report
 from models.review import (
@@ -38,8 +39,8 @@ from models.session.changes import Changes
 from models.session.files import SourceError, expand_paths, read_source, sha256_bytes, source_key, unreadable_in
 from models.session.pairing import Pairing
 from models.session.reading import READER_VERSION, Prepared, read_file
-from models.session.workers import Cancelled, Progress
-from models.values import Value
+from models.session.workers import Cancelled, Progress, Stopped
+from models.values import Value, format_value
 from models.workspace import Entry, Workspace, WorkspaceError, rules_of, year_values_json, year_values_of
 
 LOADED_MAX = 64  # reviews kept loaded (the rest are read again from their record when opened)
@@ -377,13 +378,13 @@ class Session:
         review = self.review(rid)
         if same_value(review.value(fid), value):
             return Changes()
-        return self._apply(rid, f"{fid} → {value if value is not None else '空白'}", [SetCell(fid, value, reason)])
+        return self._apply(rid, f"{label(fid)} → {format_value(value) or '空白'}", [SetCell(fid, value, reason)])
 
     def restore(self, rid: int, fid: str, reason: str = "") -> Changes:
         """Take a cell back to the value printed in the report."""
         if fid not in self.review(rid).corrections:
             return Changes()
-        return self._apply(rid, f"{fid} 恢复原值", [SetCell(fid, RESTORE, reason)])
+        return self._apply(rid, f"{label(fid)} 恢复原值", [SetCell(fid, RESTORE, reason)])
 
     def accept(self, rid: int, keys: list[str], reason: str) -> Changes:
         """Accept open issues (by key) as published, with a reason, as one step."""
@@ -485,8 +486,8 @@ class Session:
             for f in plan.dropped:
                 self.ws.drop_correction(rid, f)
             old_review.note(RELOAD, reason)
-            if plan.sha256 != item.sha256:
-                old_review.lapse_signoff("源文件已改变，重新读取")
+            if plan.sha256 != item.sha256 and old_review.lapse_signoff("源文件已改变，重新读取") is not None:
+                ch.notes.append("签发已失效：源文件自签发后已改变，请审核后重新签发")
             self._loaded.pop(rid, None)
             review = self.review(rid)
             item.sha256, item.reader = plan.sha256, READER_VERSION
@@ -497,7 +498,7 @@ class Session:
         self._undo.pop(rid, None)
         self._redo.pop(rid, None)
         ch.reloaded.add(rid)
-        ch.notes.append(reason)
+        ch.notes.insert(0, reason)
         return ch
 
     def source_bytes(self, rid: int) -> bytes:
@@ -511,13 +512,29 @@ class Session:
     # ================================================================ export
     def export(self, out_dir: str | os.PathLike[str], progress: Progress | None = None,
                cancelled: Cancelled | None = None, spawn: bool = False) -> list[Path]:
-        """Write the dataset of every report in the queue (ExportError says why not, leaving old files as they were)."""
+        """Write the dataset of every report in the queue. ExportError says why it could not be written and
+        Stopped that it was cancelled; either way the files already in out_dir stay as they were."""
         from models.session.exporting import export_workspace
 
         while not self.pairing_done:
             self.pair_some(1.0)
         items = [(it.id, it.sha256, list(it.external)) for it in self.items]
-        return export_workspace(self.ws, items, out_dir, progress, cancelled, spawn)
+
+        def step(done: int, total: int) -> None:  # a cancelled export stops before anything is replaced
+            if cancelled is not None and cancelled():
+                raise Stopped
+            if progress is not None:
+                progress(done, total)
+
+        if cancelled is not None and cancelled():
+            raise Stopped
+        # read through a connection of its own: the window may be writing while the export runs
+        reader = self.ws if self.ws.in_memory else Workspace(self.ws.path, readonly=True)
+        try:
+            return export_workspace(reader, items, out_dir, step, None, spawn)
+        finally:
+            if reader is not self.ws:
+                reader.close()
 
     # ================================================================ the ledger
     def ledger(self, rid: int) -> list[LedgerEntry]:

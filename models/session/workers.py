@@ -17,6 +17,10 @@ T = TypeVar("T")
 PARALLEL_FROM = 24  # fewer items than this run in this process: starting workers costs more
 
 
+class Stopped(Exception):
+    """The user cancelled a job that must not finish with part of its work (an export)."""
+
+
 def _background() -> None:
     """Worker processes yield the CPU to the window."""
     try:
