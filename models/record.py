@@ -1,7 +1,8 @@
 """What was read from a report, as the workspace keeps it: a JSON record that restores the Report exactly.
 
 The record holds the text, every cell with its value, printed text, span, uncertainty, source table
-cell and PDF box, the metadata, the structural notes and the prose counts. Restoring it never
+cell and PDF box (and the printed label when a misprinted one was matched), the metadata, the
+structural notes and the prose counts. Restoring it never
 reads the source file and never runs a reader, so a newer reader cannot change a published value
 under the auditor's corrections.
 """
@@ -27,25 +28,35 @@ def issue_to_record(i: Issue) -> dict[str, Any]:
         out["expected"] = value_to_text(i.expected)
     if i.evidence:
         out["evidence"] = list(i.evidence)
+    for name in ("kind", "key", "count", "parts"):  # only when set: older records have none of them
+        if getattr(i, name):
+            out[name] = getattr(i, name)
     return out
 
 
 def issue_from_record(d: dict[str, Any]) -> Issue:
     """The issue of issue_to_record()."""
     return Issue(str(d["rule"]), str(d["severity"]), [str(f) for f in d["fields"]], str(d["message"]),
-                 expected=value_from_text(d.get("expected")), evidence=_span(d.get("evidence")))
+                 expected=value_from_text(d.get("expected")), evidence=_span(d.get("evidence")),
+                 kind=str(d.get("kind") or ""), key=str(d.get("key") or ""), count=int(d.get("count") or 0),
+                 parts=[str(p) for p in d.get("parts") or ()])
 
 
 def _cell_to_record(c: Cell) -> list[Any]:
-    return [c.id, value_to_text(c.value), c.raw, list(c.span) if c.span else None, c.uncertain,
-            c.origin.to_json() if c.origin else None, list(c.box) if c.box else None]
+    out: list[Any] = [c.id, value_to_text(c.value), c.raw, list(c.span) if c.span else None, c.uncertain,
+           c.origin.to_json() if c.origin else None, list(c.box) if c.box else None]
+    if c.label_note is not None:  # an 8th element only when there is a note: older records have 7
+        out.append(list(c.label_note))
+    return out
 
 
 def _cell_from_record(d: list[Any]) -> Cell:
-    fid, value, raw, span, uncertain, origin, box = d
+    fid, value, raw, span, uncertain, origin, box = d[:7]
+    note = d[7] if len(d) > 7 and d[7] else None
     return Cell(str(fid), value_from_text(value), raw, _span(span), bool(uncertain),
                 Origin(int(origin[0]), int(origin[1]), int(origin[2])) if origin else None,
-                (int(box[0]), float(box[1]), float(box[2]), float(box[3]), float(box[4])) if box else None)
+                (int(box[0]), float(box[1]), float(box[2]), float(box[3]), float(box[4])) if box else None,
+                (str(note[0]), str(note[1])) if note else None)
 
 
 def report_to_record(report: Report) -> dict[str, Any]:

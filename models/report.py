@@ -30,24 +30,50 @@ class Cell:
     value: Value
     raw: str | None = None
     span: tuple[int, int] | None = None
-    uncertain: bool = False  # placed by weak evidence (a row with too few or too many values)
+    uncertain: bool = False  # placed by weak evidence (a position guess, a misprinted label)
     origin: Origin | None = None  # the source table cell (HTML, DOCX)
     box: tuple[int, float, float, float, float] | None = None  # PDF: page, left, top, right, bottom (points)
+    # the printed label and the template label it was taken for, when they differ (a misprint)
+    label_note: tuple[str, str] | None = None
 
 
 @dataclass
 class Issue:
-    rule: str  # R1…R5, missing, prose, period, layout
+    """One item for the auditor: a rule broken or unverifiable, or one cause (a blank column, the 2019
+    layout) with every cell it concerns. Names for `rule` and `kind` are in models/rules.py."""
+    rule: str  # R1…R5, missing, prose, period, layout, cross_year, meta, encoding, source, migration
     severity: str  # error, warning, info
     fields: list[str]
     message: str
     expected: Value = None
     evidence: tuple[int, int] | None = None  # a span of the source text (prose sentence, stray row)
     state: str = "open"  # "accepted" once an auditor accepts the values as published
+    kind: str = ""  # the cause it is grouped by (blank_columns, layout_2019 …); "" = its rule (kind_of)
+    key: str = ""  # a stable name (rule + cause) that survives re-checks; "" = rule + fields (key_of)
+    count: int = 0  # how many cells are the cause (they come first in `fields`); 0 = all of `fields`
+    parts: list[str] = field(default_factory=list)  # keys of the single issues this one stands for
+
+    @property
+    def kind_of(self) -> str:
+        """The cause it is grouped by; an issue that stands alone is of its rule's kind."""
+        return self.kind or self.rule
+
+    @property
+    def key_of(self) -> str:
+        """Its stable name: `key`, or for an issue that stands alone its rule and the cells it names."""
+        return self.key or self.rule + ":" + ",".join(self.fields)
+
+    @property
+    def cells(self) -> int:
+        """How many cells are the cause (the 125 of a blank column group)."""
+        return self.count or len(self.fields)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "fields": self.fields,
-                               "message": self.message, "expected": self.expected}
+                               "message": self.message, "expected": self.expected,
+                               "kind": self.kind_of, "count": self.cells, "key": self.key_of}
+        if self.parts:
+            out["parts"] = len(self.parts)  # how many single issues it stands for
         if self.evidence:
             out["evidence"] = list(self.evidence)
         return out
@@ -59,6 +85,10 @@ def _cell_json(c: Cell) -> dict[str, Any]:
         out["origin"] = c.origin.to_json()  # [table, row, column] in the source document
     if c.box is not None:
         out["box"] = [c.box[0]] + [round(v, 1) for v in c.box[1:]]  # [page, left, top, right, bottom]
+    if c.uncertain:
+        out["uncertain"] = True
+    if c.label_note is not None:
+        out["label"] = {"printed": c.label_note[0], "template": c.label_note[1]}
     return out
 
 

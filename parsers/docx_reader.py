@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from typing import TYPE_CHECKING, cast
 
 from parsers.decode import DecodeError
-from parsers.layout_text import TextBuilder
+from parsers.layout_text import Placed, TextBuilder
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -17,32 +19,94 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # a report's DOCX unzips to a few MB; more is a zip bomb
+MAX_MEMBERS = 5000  # a DOCX holds dozens of parts (hundreds with many pictures)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CHUNK = 64 * 1024
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name and extra field lengths
 
 
-def _check_zip(data: bytes) -> None:
+def _too_big() -> DecodeError:
+    return DecodeError(f"文档解压后超过 {MAX_UNZIPPED // 1048576} MB，可能是恶意文件（压缩炸弹），不读取")
+
+
+def _inflate(data: bytes, info: zipfile.ZipInfo, budget: int) -> memoryview | bytearray:
+    """One member's bytes, inflated here with at most `budget` bytes ever produced: the sizes the zip's
+    headers state are not trusted (they can understate a member that inflates to gigabytes)."""
+    damaged = DecodeError(f"DOCX 文件已损坏，无法读取（{info.filename} 不完整或校验不符）")
+    if info.flag_bits & 0x1:
+        raise DecodeError("DOCX 文件已加密，请在 Word 或 WPS 中去掉密码后另存再打开")
+    head = data[info.header_offset:info.header_offset + _LOCAL_HEADER.size]
+    if len(head) < _LOCAL_HEADER.size:
+        raise damaged
+    signature, name_len, extra_len = _LOCAL_HEADER.unpack(head)
+    if signature != b"PK\x03\x04":
+        raise damaged
+    start = info.header_offset + _LOCAL_HEADER.size + name_len + extra_len
+    packed = memoryview(data)[start:start + info.compress_size]  # a view: nothing is copied
+    out: memoryview | bytearray
+    if info.compress_type == zipfile.ZIP_STORED:
+        if len(packed) > budget:
+            raise _too_big()
+        out = packed
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        grown = bytearray()
+        try:
+            for i in range(0, len(packed), _CHUNK):
+                rest: bytes | memoryview = packed[i:i + _CHUNK]
+                while rest and not inflater.eof:
+                    grown += inflater.decompress(rest, budget - len(grown) + 1)
+                    if len(grown) > budget:
+                        raise _too_big()
+                    rest = inflater.unconsumed_tail
+                if inflater.eof:
+                    break
+        except zlib.error as exc:
+            raise damaged from exc
+        if not inflater.eof:
+            raise damaged
+        out = grown
+    else:
+        raise DecodeError(f"DOCX 文件使用了不支持的压缩方式（{info.filename}，方式 {info.compress_type}），无法读取")
+    if zlib.crc32(out) != info.CRC:
+        raise damaged
+    return out
+
+
+def _unzip(data: bytes) -> bytes:
+    """The DOCX's parts, each inflated under the limit, checked, and packed again (stored) for python-docx."""
     if data.startswith(OLE_MAGIC):
         raise DecodeError("这是旧版 Word（.doc）或 WPS 文件；请在 Word 或 WPS 中另存为 .docx 后再打开")
+    if data.count(b"PK\x01\x02") > MAX_MEMBERS:  # each central directory entry begins so
+        raise DecodeError(f"压缩包中的文件超过 {MAX_MEMBERS} 个，不是正常的 Word 文档，不读取")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            infos = z.infolist()
-            if "word/document.xml" not in {i.filename for i in infos}:
-                raise DecodeError("不是 Word 文档（压缩包中没有 word/document.xml）")
-            if sum(i.file_size for i in infos) > MAX_UNZIPPED:
-                raise DecodeError(f"文档解压后超过 {MAX_UNZIPPED // 1048576} MB，可能是恶意文件，不读取")
-    except zipfile.BadZipFile as exc:
+            members = {i.filename: i for i in z.infolist()}  # a repeated name: the last one, as zipfile reads it
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise DecodeError("不是有效的 DOCX 文件（不是 zip 压缩包，或文件已损坏）") from exc
+    if "word/document.xml" not in members:
+        raise DecodeError("不是 Word 文档（压缩包中没有 word/document.xml）")
+    out = io.BytesIO()
+    total = 0
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as packed:
+        for name, info in members.items():
+            if not name:  # no part can have it; zipfile cannot write it
+                continue
+            part = _inflate(data, info, MAX_UNZIPPED - total)
+            total += len(part)
+            packed.writestr(name, part)
+    return out.getvalue()
 
 
 def render_docx(data: bytes) -> TextBuilder:
     """Lay a DOCX out as text: one line per paragraph, each table as a grid."""
-    _check_zip(data)
+    package = _unzip(data)
     import docx  # python-docx; imported here, only DOCX files need it
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
     except Exception as exc:  # python-docx raises many kinds on a damaged package  # noqa: BLE001
         raise DecodeError(f"DOCX 文件已损坏，无法读取：{exc}") from exc
     out = TextBuilder()
@@ -80,17 +144,24 @@ def _text(cell: _Cell) -> str:
     return " ".join(parts)
 
 
-def _grid(table: Table) -> list[list[str]]:
-    """Cells on the table's grid; a merged cell's text in its top-left position only."""
-    cells = table._cells  # python-docx resolves gridSpan and vMerge here
+def _grid(table: Table) -> list[Placed]:
+    """Cells on the table's grid, each merged cell once at its top-left with its row and column span."""
+    cells = table._cells  # python-docx resolves gridSpan and vMerge here: a merged cell repeats
     cols: int = table._column_count
-    grid: list[list[str]] = []
+    if not cols:
+        return []
+    rows = len(cells) // cols
+    out: list[Placed] = []
     for i, cell in enumerate(cells):
         r, c = divmod(i, cols)
-        if c == 0:
-            grid.append([])
-        left = cells[i - 1] if c else None
-        above = cells[i - cols] if r else None
-        merged = (left is not None and left._tc is cell._tc) or (above is not None and above._tc is cell._tc)
-        grid[r].append("" if merged else _text(cell))
-    return grid
+        tc = cell._tc
+        if (c and cells[i - 1]._tc is tc) or (r and cells[i - cols]._tc is tc):
+            continue
+        cs = 1
+        while c + cs < cols and cells[i + cs]._tc is tc:
+            cs += 1
+        rs = 1
+        while r + rs < rows and cells[i + rs * cols]._tc is tc:
+            rs += 1
+        out.append((r, c, rs, cs, _text(cell)))
+    return out

@@ -42,6 +42,9 @@ class Grid:
     rows: int = 0
     cols: int = 0
     ruled: bool = True  # False when rows and columns were inferred from positions (less certain)
+    edges: list[float] | None = None  # PDF: the x of each column's left edge and of the last right edge
+    # False for a text copy: a merged cell's text stands in its first position, the rest are empty
+    merged: bool = True
 
     def add(self, cell: GridCell) -> None:
         """Add a cell and grow the grid to hold it."""
@@ -59,3 +62,61 @@ class Grid:
     def row_cells(self, row: int) -> list[GridCell]:
         """The cells that start on a row, left to right."""
         return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
+
+    def cover(self) -> list[list[GridCell | None]]:
+        """For each position, the cell that covers it (a merged cell covers several), or None."""
+        out: list[list[GridCell | None]] = [[None] * self.cols for _ in range(self.rows)]
+        for c in self.cells:
+            for r in range(c.row, min(self.rows, c.row + c.rowspan)):
+                line = out[r]
+                for k in range(c.col, min(self.cols, c.col + c.colspan)):
+                    line[k] = c
+        return out
+
+
+def stack(grids: list[Grid]) -> Grid:
+    """Grids of one table printed in parts (split by a page break or by a web site), one below the
+    other. When every part knows its column edges on the page, the columns are those of all parts
+    together (a part with fewer, wider columns spans several); otherwise a part is aligned on the
+    right of the widest part (the value columns are the last ones; label columns vary)."""
+    if len(grids) == 1:
+        return grids[0]
+    out = Grid(ruled=all(g.ruled for g in grids), merged=all(g.merged for g in grids))
+    edges: list[float] | None = None
+    if all(g.edges and len(g.edges) == g.cols + 1 for g in grids):
+        edges = _snap(sorted(x for g in grids for x in (g.edges or [])))
+        out.edges = edges
+    width = max(g.cols for g in grids)
+    top = 0
+    for g in grids:
+        mapping = _column_map(edges, g, width)
+        for c in g.cells:
+            a = mapping[c.col][0]
+            b = mapping[c.col + c.colspan - 1]
+            out.add(GridCell(top + c.row, a, c.text, c.rowspan, max(1, b[0] + b[1] - a), c.source))
+        top += g.rows
+    out.rows = top
+    out.cols = max(out.cols, len(edges) - 1 if edges else width)
+    return out
+
+
+def _snap(xs: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for x in xs:
+        if not out or x - out[-1] > tol:
+            out.append(x)
+    return out
+
+
+def _column_map(edges: list[float] | None, g: Grid, width: int) -> list[tuple[int, int]]:
+    """(first column, how many) of the stacked grid under each column of `g`."""
+    if edges is not None and g.edges:
+        out = []
+        for k in range(g.cols):
+            left, right = g.edges[k] - 2.0, g.edges[k + 1] - 2.0
+            inside = [i for i in range(len(edges) - 1) if left <= edges[i] < right]
+            out.append((inside[0], len(inside)) if inside else
+                       (min(range(len(edges) - 1), key=lambda i: abs(edges[i] - g.edges[k] if g.edges else 0)), 1))
+        return out
+    shift = max(0, width - g.cols)
+    return [(k + shift, 1) for k in range(g.cols)]

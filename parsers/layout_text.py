@@ -1,6 +1,7 @@
 """Documents with real tables (HTML, DOCX) laid out as text: paragraphs as lines, each table as
 tab-separated rows on its grid (a merged cell's text in its top-left position), with the table,
-row and column of every cell's span, so each value read from the text knows its source cell."""
+row and column of every cell's span; and each table handed through as a Grid whose cells know
+their span and source cell, for placement."""
 from __future__ import annotations
 
 import bisect
@@ -8,9 +9,11 @@ import re
 from dataclasses import dataclass, field
 
 from models.report import Origin
+from parsers.grid import Grid, GridCell, Source
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b]+")
 MAX_GRID = 200_000  # cells in one table; a bigger grid is a broken or hostile document
+Placed = tuple[int, int, int, int, str]  # row, column, rowspan, colspan, text
 
 
 def clean(text: str) -> str:
@@ -24,6 +27,7 @@ class TextBuilder:
     pos: int = 0
     tables: int = 0
     spans: list[tuple[int, int, Origin]] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
     _blank: bool = True
 
     def _add(self, s: str) -> None:
@@ -40,20 +44,34 @@ class TextBuilder:
             self._add("\n")
             self._blank = True
 
-    def table(self, grid: list[list[str]]) -> None:
-        """A table: one line per row, cells separated by tabs, empty cells kept in place."""
+    def table(self, cells: list[Placed]) -> None:
+        """A table of placed cells (row, column, rowspan, colspan, text): one line per row, cells
+        separated by tabs, a merged cell's text at its top-left, empty cells kept in place; and its Grid."""
+        if not cells:
+            return
         self.tables += 1
         if not self._blank:
             self._add("\n")
-        for r, row in enumerate(grid):
-            for c, cell in enumerate(row):
+        rows = max(r + rs for r, _, rs, _, _ in cells)
+        cols = max(c + cs for _, c, _, cs, _ in cells)
+        at = {(r, c): (rs, cs, text) for r, c, rs, cs, text in cells}
+        grid = Grid()
+        for r in range(rows):
+            for c in range(cols):
                 if c:
                     self._add("\t")
-                text = clean(cell)
+                hit = at.get((r, c))
+                if hit is None:
+                    continue
+                text = clean(hit[2])
                 if text:
-                    self.spans.append((self.pos, self.pos + len(text), Origin(self.tables, r + 1, c + 1)))
+                    origin = Origin(self.tables, r + 1, c + 1)
+                    self.spans.append((self.pos, self.pos + len(text), origin))
+                    grid.add(GridCell(r, c, text, hit[0], hit[1], Source((self.pos, self.pos + len(text)), origin)))
                     self._add(text)
             self._add("\n")
+        grid.rows, grid.cols = rows, cols
+        self.grids.append(grid)
         self._add("\n")
         self._blank = True
 
@@ -69,10 +87,11 @@ def origin_at(spans: list[tuple[int, int, Origin]], pos: int) -> Origin | None:
     return None
 
 
-def fill_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
-    """Place (text, rowspan, colspan) cells on a grid; a merged cell's text goes top-left, the
-    positions it covers stay empty."""
-    grid: list[list[str | None]] = []
+def fill_grid(rows: list[list[tuple[str, int, int]]]) -> list[Placed]:
+    """Place (text, rowspan, colspan) cells of HTML rows on a grid: each cell takes the first
+    position its row leaves free (cells merged down from rows above hold theirs)."""
+    grid: list[list[bool]] = []
+    out: list[Placed] = []
     total = 0
     for r, cells in enumerate(rows):
         while len(grid) <= r:
@@ -80,7 +99,7 @@ def fill_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
         c = 0
         for text, rs, cs in cells:
             row = grid[r]
-            while c < len(row) and row[c] is not None:
+            while c < len(row) and row[c]:
                 c += 1
             rs, cs = max(1, min(rs, len(rows) - r)), max(1, min(cs, 1000))
             total += rs * cs
@@ -91,9 +110,9 @@ def fill_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
                     grid.append([])
                 target = grid[r + dr]
                 while len(target) < c + cs:
-                    target.append(None)
+                    target.append(False)
                 for dc in range(cs):
-                    target[c + dc] = text if dr == 0 and dc == 0 else ""
+                    target[c + dc] = True
+            out.append((r, c, rs, cs, text))
             c += cs
-    width = max((len(r) for r in grid), default=0)
-    return [[x or "" for x in row] + [""] * (width - len(row)) for row in grid]
+    return out

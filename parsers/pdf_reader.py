@@ -8,11 +8,12 @@ each piece lets a row with blank cells be placed under the right headers.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from models.report import WARNING, Issue
 from parsers.decode import DecodeError
-from parsers.layout_text import clean
+from parsers.grid import Grid
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -77,7 +78,16 @@ class PdfText:
     text: str
     pieces: list[tuple[int, int, Piece]]  # (start, end) in text → piece
     pages: int
-    page_sizes: list[tuple[float, float]]
+    page_sizes: list[tuple[float, float]]  # (0, 0) for a damaged page
+    damaged: list[int] = field(default_factory=list)  # pages (from 1) that pdfium could not load or read
+    grids: list[Grid] = field(default_factory=list)  # the ruled tables, cells with spans into text and boxes
+
+    def notes(self) -> list[Issue]:
+        """What the reader should be told about the document: the damaged pages, named."""
+        if not self.damaged:
+            return []
+        names = "、".join(str(n) for n in self.damaged[:20]) + (f" 等 {len(self.damaged)} " if len(self.damaged) > 20 else " ")
+        return [Issue("missing", WARNING, [], f"第 {names}页已损坏，无法读取；其余页面照常读取")]
 
 
 def _load(data: bytes) -> _Document:
@@ -145,16 +155,30 @@ def _lines(pieces: list[Piece]) -> list[list[Piece]]:
 def _cells(line: list[Piece]) -> list[Piece]:
     """Neighbouring characters merged into the texts of cells: a gap wider than ~1.2 characters
     (of the line's tallest glyph) starts a new cell."""
-    h = max(1.0, max(p.top - p.bottom for p in line))
+    gap = 1.2 * max(1.0, max(p.top - p.bottom for p in line))
     out: list[Piece] = []
+    run: list[Piece] = []
+    right = 0.0
     for p in line:
-        if out and p.left - out[-1].right < 1.2 * h:
-            q = out[-1]
-            out[-1] = Piece(q.page, q.left, min(q.bottom, p.bottom), max(q.right, p.right), max(q.top, p.top),
-                            q.text.rstrip() + p.text)
-        else:
-            out.append(p)
+        if run and p.left - right >= gap:
+            out.append(_run(run))
+            run = []
+        run.append(p)
+        right = p.right if len(run) == 1 else max(right, p.right)
+    if run:
+        out.append(_run(run))
     return out
+
+
+def _run(run: list[Piece]) -> Piece:
+    """Neighbouring pieces as one (their texts joined, their boxes united)."""
+    if len(run) == 1:
+        return run[0]
+    text = ""
+    for p in run:
+        text = text.rstrip() + p.text
+    return Piece(run[0].page, run[0].left, min(p.bottom for p in run), max(p.right for p in run),
+                 max(p.top for p in run), text)
 
 
 def piece_at(pieces: list[tuple[int, int, Piece]], pos: int) -> Piece | None:
@@ -165,32 +189,46 @@ def piece_at(pieces: list[tuple[int, int, Piece]], pos: int) -> Piece | None:
     return None
 
 
+def _page_pieces(pdf: _Document, n: int) -> tuple[tuple[float, float], list[Piece]] | None:
+    """Page n's size and characters, or None when pdfium cannot load or read that page."""
+    import pypdfium2 as pdfium
+
+    try:
+        page = pdf[n]
+    except pdfium.PdfiumError:
+        return None
+    try:
+        return (page.get_width(), page.get_height()), _pieces(page, n + 1)
+    except pdfium.PdfiumError:
+        return None
+    finally:
+        page.close()
+
+
 def read_pdf(data: bytes) -> PdfText:
-    """The text of a PDF laid out line by line, cells separated by tabs, with each cell's piece."""
+    """The text of a PDF laid out line by line, cells separated by tabs, with each cell's piece; a
+    damaged page is left out and named (PdfText.damaged), the others are read."""
     pdf = _load(data)
     try:
         if len(pdf) > MAX_PAGES:
             raise DecodeError(f"PDF 有 {len(pdf)} 页，超过 {MAX_PAGES} 页的上限")
-        parts: list[str] = []
-        pieces: list[tuple[int, int, Piece]] = []
+        from parsers.pdf_grid import Laid, lay_out, page_rules, tabular  # the layout of a page; it uses Piece
+
+        laid = Laid()
         sizes = []
-        pos = 0
+        damaged = []
         for n in range(len(pdf)):
-            page = pdf[n]
-            sizes.append((page.get_width(), page.get_height()))
-            for line in _lines(_pieces(page, n + 1)):
-                for k, cell in enumerate(_cells(line)):
-                    if k:
-                        parts.append("\t")
-                        pos += 1
-                    text = clean(cell.text)
-                    pieces.append((pos, pos + len(text), cell))
-                    parts.append(text)
-                    pos += len(text)
-                parts.append("\n")
-                pos += 1
-            page.close()
-        return PdfText("".join(parts), pieces, len(pdf), sizes)
+            read = _page_pieces(pdf, n)
+            if read is None:
+                damaged.append(n + 1)
+                sizes.append((0.0, 0.0))
+                continue
+            sizes.append(read[0])
+            lines, table = tabular(read[1])
+            lay_out(laid, read[1], page_rules(pdf, n) if table else None, read[0][1], lines)
+        if damaged and len(damaged) == len(pdf):
+            raise DecodeError(f"PDF 文件已损坏，无法读取：{'全部 ' if len(pdf) > 1 else ''}{len(pdf)} 页都无法载入")
+        return PdfText("".join(laid.parts), laid.pieces, len(pdf), sizes, damaged, laid.grids)
     finally:
         pdf.close()
 
@@ -214,10 +252,15 @@ def page_count(data: bytes) -> int:
 
 def render_page(data: bytes, page: int, scale: float) -> tuple[bytes, int, int, int]:
     """A page as RGBA pixels (bytes, width, height, stride) at `scale` pixels per point, on white."""
+    import pypdfium2 as pdfium
+
     pdf = _load(data)
     try:
-        bitmap = pdf[page - 1].render(scale=scale, rev_byteorder=True, force_bitmap_format=_bgra_format(),
-                                      fill_color=(255, 255, 255, 255))
+        try:
+            bitmap = pdf[page - 1].render(scale=scale, rev_byteorder=True, force_bitmap_format=_bgra_format(),
+                                          fill_color=(255, 255, 255, 255))
+        except pdfium.PdfiumError as exc:
+            raise DecodeError(f"第 {page} 页已损坏，无法显示（{exc}）") from exc
         try:
             return bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride
         finally:

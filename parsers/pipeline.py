@@ -8,19 +8,23 @@ from pathlib import Path
 from typing import Any
 
 from models.report import WARNING, Issue, Report
-from parsers.decode import MAX_TEXT_BYTES, DecodeError, decode
+from parsers.decode import MAX_TEXT_BYTES, DecodeError, attach_notes, decode
 from parsers.docx_reader import render_docx
+from parsers.grid import Grid, GridCell, stack
 from parsers.html_reader import decode_html, render_html
 from parsers.layout_text import TextBuilder, origin_at
 from parsers.meta import meta_issues, read_meta, read_prose_counts
 from parsers.normalize import Compact, fold_vertical_pipes, normalize
 from parsers.pdf_reader import Piece, piece_at, read_pdf
+from parsers.placement import TableResult, place
 from parsers.sections import find_sections
 from parsers.tables import read_table2, read_table3, read_table4
-from parsers.tokens import Grid, prose_spans
+from parsers.text_grid import text_grid
+from parsers.tokens import Grid as Lines
+from parsers.tokens import prose_spans
 
 # Stored with every report a workspace holds; raise it whenever a reader may read a file differently.
-READER_VERSION = "2"
+READER_VERSION = "3"
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 DOCX_SUFFIXES = {".docx"}
 PDF_SUFFIXES = {".pdf"}
@@ -33,12 +37,14 @@ NOT_YET = {".doc": "这是旧版 Word（.doc）文件；请在 Word 或 WPS 中�
 
 
 def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: str = "text",
-               xs: list[tuple[int, int, float, float]] | None = None) -> Report:
-    """Read a report from its text. Spans in the result point into `text`; `xs` gives the page x of
-    pieces of a PDF's text."""
+               xs: list[tuple[int, int, float, float]] | None = None, grids: list[Grid] | None = None) -> Report:
+    """Read a report from its text. Spans in the result point into `text`. `grids` are the tables a
+    document reader found (HTML, DOCX, PDF), with spans into `text`; without them the text's own
+    delimited tables are the grids. A table no grid holds is read from the text by its labels
+    (parsers/tables.py); `xs` gives the page x of pieces of a PDF's text for that."""
     report = Report(source=source, format=fmt, encoding=encoding, text=text)
     norm = fold_vertical_pipes(normalize(text))
-    grid = Grid(norm, xs)
+    lines = Lines(norm, xs)
     compact = Compact.of(norm)  # the text without white space, for matching labels broken over lines
     sections = find_sections(norm, compact)
     report.sections = sections
@@ -55,7 +61,16 @@ def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: st
                                           f"未找到第{key}部分（表{key}）"))
             continue
         prose[key] = prose_spans(norm, span[0], span[1])
-        res = reader(norm, span[0], span[1], grid, compact, prose[key])
+        if grids is not None:  # a document's own tables: placed from their grid, else read by labels
+            res = _from_grid(key, norm, span, grids, prose[key]) or \
+                reader(norm, span[0], span[1], lines, compact, prose[key])
+        else:
+            # Text: most copies are read by their labels alone; where that leaves doubt (an unknown or
+            # missing row, a row with too few or too many values), the text's delimited grid is placed
+            # and wins when every value in it stands under a header (misprinted labels, one value in a row).
+            res = reader(norm, span[0], span[1], lines, compact, prose[key])
+            if not res.found or res.doubt or any(i.severity == WARNING for i in res.issues):
+                res = _from_grid(key, norm, span, None, prose[key]) or res
         tables.append(res)
         if not res.found:
             report.structure.append(Issue("missing", WARNING, [f"s{'二三四'.index(key) + 2}"],
@@ -78,6 +93,40 @@ def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: st
     return report
 
 
+def _from_grid(key: str, norm: str, span: tuple[int, int], grids: list[Grid] | None,
+               prose: list[tuple[int, int]]) -> TableResult | None:
+    """Table `key` placed from the grid of its section: the document's tables (their rows inside
+    the section, parts split by page breaks stacked), or the text's delimited rows."""
+    if grids is None:
+        g = text_grid(norm, span[0], span[1], prose)
+    else:
+        parts = [p for p in (_inside(g, span) for g in grids) if p is not None]
+        g = stack(parts) if parts else None
+    if g is None:
+        return None
+    res = place(key, g)
+    if res is None or not res.found or (grids is None and res.guessed):
+        return None  # a text copy whose cells do not stand under their headers: read by labels instead
+    if not any(c.raw is not None for c in res.cells.values()) and any(c.source.span for c in g.cells):
+        return None  # labels in cells but no value in any: the grid is not the table's (read by labels)
+    return res
+
+
+def _inside(grid: Grid, span: tuple[int, int]) -> Grid | None:
+    """The rows of a grid whose cells lie in a section of the text."""
+    keep = [c for c in grid.cells if c.source.span is not None and span[0] <= c.source.span[0] < span[1]]
+    if not keep:
+        return None
+    if len(keep) == len(grid.cells):
+        return grid
+    top = min(c.row for c in keep)
+    out = Grid(ruled=grid.ruled, edges=grid.edges, merged=grid.merged)
+    for c in keep:
+        out.add(GridCell(c.row - top, c.col, c.text, c.rowspan, c.colspan, c.source))
+    out.cols = max(out.cols, grid.cols)
+    return out
+
+
 def parse_bytes(data: bytes, source: str = "", encoding: str | None = None, suffix: str = ".txt") -> Report:
     """Read report bytes of the kind `suffix` names; problems become `Report.error`, never exceptions."""
     suffix = suffix.lower()
@@ -91,7 +140,8 @@ def parse_bytes(data: bytes, source: str = "", encoding: str | None = None, suff
         decoded = decode(data, encoding)
     except DecodeError as exc:
         return Report(source=source, error=str(exc))
-    return _note_replaced(parse_text(decoded.text, source, decoded.encoding), decoded.replaced)
+    report = _note_replaced(parse_text(decoded.text, source, decoded.encoding), decoded.replaced)
+    return attach_notes(report, decoded.notes)  # a BOM ignored, a reading in doubt: the encodings tried
 
 
 def _note_replaced(report: Report, replaced: int) -> Report:
@@ -110,20 +160,23 @@ def _parse_pdf(data: bytes, source: str) -> Report:
     except DecodeError as exc:
         return Report(source=source, format="pdf", error=str(exc))
     if not pdf.text.strip():
-        return Report(source=source, format="pdf", structure=[Issue(
+        return Report(source=source, format="pdf", structure=pdf.notes() + [Issue(
             "missing", WARNING, [], f"PDF 共 {pdf.pages} 页，但没有文字层（多半是扫描件）：本程序不做 OCR，"
             "表格无法自动读取；可在右侧模板中照原件手工填写数值，修改记录和导出照常")])
     layout = {"pieces": [[a, b, p.page, p.left, p.bottom, p.right, p.top] for a, b, p in pdf.pieces],
               "heights": [h for _, h in pdf.page_sizes]}
-    return parse_laid_out(pdf.text, source, "pdf", layout)
+    return attach_notes(parse_laid_out(pdf.text, source, "pdf", layout, pdf.grids), pdf.notes())  # damaged pages
 
 
-def parse_laid_out(text: str, source: str, fmt: str, layout: dict[str, Any]) -> Report:
-    """Read a PDF's laid-out text with its pieces' positions (fresh, or as stored in a workspace)."""
+def parse_laid_out(text: str, source: str, fmt: str, layout: dict[str, Any],
+                   grids: list[Grid] | None = None) -> Report:
+    """Read a PDF's laid-out text with its pieces' positions (fresh, or as stored in a workspace) and
+    its ruled tables (fresh only: a stored layout reads its tables from the text by their labels)."""
     pieces = [(int(a), int(b), Piece(int(pg), float(left), float(bottom), float(right), float(top), ""))
               for a, b, pg, left, bottom, right, top in layout["pieces"]]
     heights = layout["heights"]
-    report = parse_text(text, source, None, fmt, [(a, b, p.left, p.right) for a, b, p in pieces])
+    report = parse_text(text, source, None, fmt, [(a, b, p.left, p.right) for a, b, p in pieces],
+                        grids if grids is not None else [])
     report.layout = layout
     for cell in report.cells.values():
         if cell.span is not None:
@@ -154,7 +207,7 @@ def _parse_document(source: str, fmt: str,
         built, encoding, replaced = render()
     except (DecodeError, ValueError) as exc:
         return Report(source=source, format=fmt, error=str(exc))
-    report = _note_replaced(parse_text(built.text(), source, encoding, fmt), replaced)
+    report = _note_replaced(parse_text(built.text(), source, encoding, fmt, grids=built.grids), replaced)
     for cell in report.cells.values():
         if cell.span is not None:
             cell.origin = origin_at(built.spans, cell.span[0])

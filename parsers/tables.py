@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from models.report import INFO, WARNING, Cell, Issue
 from models.template import (
@@ -22,6 +22,7 @@ from models.template import (
 from models.values import parse_value
 from parsers.normalize import Compact
 from parsers.place import place
+from parsers.placement import TableResult
 from parsers.tokens import (
     MARKER,
     TEXT,
@@ -35,13 +36,6 @@ from parsers.tokens import (
     search_anchor,
     tokenize,
 )
-
-
-@dataclass
-class TableResult:
-    cells: dict[str, Cell] = field(default_factory=dict)
-    issues: list[Issue] = field(default_factory=list)
-    found: bool = False  # any label of the table was seen
 
 
 def _cell(fid: str, tok: Token, uncertain: bool) -> Cell:
@@ -244,6 +238,7 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
         else:
             rid, label = a.key, labels[a.key]
         p = place(seg.values, columns, header_cells, header_x=header_x)
+        res.doubt |= p.how == "total only"
         for cid, tok in p.cells.items():
             fid = f"s3.{rid}.{cid}"
             res.cells[fid] = _cell(fid, tok, p.uncertain)
@@ -314,6 +309,7 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
         standard = [(g, c) for g in _S4_GROUP_IDS for c in _S4_COL_IDS]
         if len(tokens) == 15 and len(slots) != 15:
             slots = standard
+            res.doubt = True  # the header did not name every column: its grid may say more
         elif not slots:
             slots = standard
         _fill_s4(res, tokens, slots, cells_at, x_at=x_at)

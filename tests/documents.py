@@ -20,8 +20,10 @@ def cell_value(values: dict, fid: str) -> str:
     return cell_text(values.get(fid))
 
 
-def html_table(g: Grid, values: dict, word: bool = False, th: bool = False) -> str:
-    """One official table as HTML, merged cells as rowspan/colspan."""
+def html_table(g: Grid, values: dict, word: bool = False, th: bool = False,
+               relabel: dict[str, str] | None = None) -> str:
+    """One official table as HTML, merged cells as rowspan/colspan; `relabel` prints some labels
+    otherwise (official label → printed label)."""
     rows = []
     for r in range(g.rows):
         tds = []
@@ -29,7 +31,7 @@ def html_table(g: Grid, values: dict, word: bool = False, th: bool = False) -> s
             cell = g.at(r, c)
             if cell is None:
                 continue
-            text = cell_value(values, cell.field) if cell.kind == VALUE else cell.text
+            text = cell_value(values, cell.field) if cell.kind == VALUE else (relabel or {}).get(cell.text, cell.text)
             tag = "th" if th and r < max(1, g.header_rows) else "td"
             attrs = (f' rowspan="{cell.row_span}"' if cell.row_span > 1 else "") + \
                 (f' colspan="{cell.col_span}"' if cell.col_span > 1 else "")
@@ -51,9 +53,9 @@ def sections(values: dict, table_html: list[str], word: bool = False) -> str:
     return "\n".join(parts)
 
 
-def word_export_page(values: dict) -> str:
+def word_export_page(values: dict, relabel: dict[str, str] | None = None) -> str:
     """A page saved by Word: MsoNormal paragraphs and spans in every cell, &nbsp; in empty ones."""
-    tables = [html_table(g, values, word=True) for g in grids()]
+    tables = [html_table(g, values, word=True, relabel=relabel) for g in grids()]
     return ("<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><meta http-equiv=Content-Type "
             "content='text/html; charset=utf-8'><style>p.MsoNormal{margin:0}</style></head><body lang=ZH-CN>"
             f"<div class=WordSection1><p class=MsoNormal align=center><b><span>{TITLE}</span></b></p>"
@@ -81,7 +83,7 @@ def cms_page(values: dict, charset: str = "utf-8") -> str:
             "<script src='https://example.invalid/stat.js'></script></body></html>")
 
 
-def docx_bytes(values: dict) -> bytes:
+def docx_bytes(values: dict, relabel: dict[str, str] | None = None) -> bytes:
     """A Word document: title, prose and the three tables with their merged cells."""
     import docx
 
@@ -97,7 +99,8 @@ def docx_bytes(values: dict) -> bytes:
             target = t.cell(r, c)
             if cell.row_span > 1 or cell.col_span > 1:
                 target = target.merge(t.cell(r + cell.row_span - 1, c + cell.col_span - 1))
-            target.text = cell_value(values, cell.field) if cell.kind == VALUE else cell.text
+            target.text = cell_value(values, cell.field) if cell.kind == VALUE else \
+                (relabel or {}).get(cell.text, cell.text)
     d.add_paragraph("五、存在的主要问题及改进情况")
     d.add_paragraph("信息更新不够及时。")
     d.add_paragraph("六、其他需要报告的事项")

@@ -15,10 +15,10 @@ ROW_H = 17
 HEADINGS = ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况")
 
 
-def _widths(g: Grid) -> list[float]:
+def _widths(g: Grid, label_width: float = 150.0) -> list[float]:
     usable = A4_W - 2 * MARGIN
     if g.label_cols == 3:  # table 三: narrow group columns make their labels wrap
-        label = [34.0, 62.0, 150.0]
+        label = [34.0, 62.0, label_width]
         rest = (usable - sum(label)) / (g.cols - 3)
         return label + [rest] * (g.cols - 3)
     if g.label_cols == 1:
@@ -27,7 +27,11 @@ def _widths(g: Grid) -> list[float]:
 
 
 class _Pages:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, ruled: bool = True, relabel: dict[str, str] | None = None,
+                 label_width: float = 150.0) -> None:
+        self.ruled = ruled  # False: no borders, the table is only text at its positions
+        self.relabel = relabel or {}  # official label → the label as printed (a misprint)
+        self.label_width = label_width
         self.writer = QPdfWriter(path)
         self.writer.setResolution(72)  # one unit is one PDF point
         self.writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
@@ -56,8 +60,11 @@ class _Pages:
                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         self.y += height
 
+    def text_of(self, cell, values: dict) -> str:
+        return cell_value(values, cell.field) if cell.kind == VALUE else self.relabel.get(cell.text, cell.text)
+
     def table(self, g: Grid, values: dict, rows_on_first_page: int | None = None) -> None:
-        widths = _widths(g)
+        widths = _widths(g, self.label_width)
         xs = [MARGIN + sum(widths[:i]) for i in range(g.cols + 1)]
         self.font(6.5)
         heights = [self.row_height(g, values, widths, r) for r in range(g.rows)]
@@ -75,8 +82,9 @@ class _Pages:
                 rows_here = cell.row_span if rows_on_first_page is None or r >= rows_on_first_page or \
                     r + cell.row_span <= rows_on_first_page else rows_on_first_page - r
                 rect = QRectF(xs[c], top, xs[c + cell.col_span] - xs[c], sum(heights[r:r + rows_here]))
-                self.p.drawRect(rect)
-                text = cell_value(values, cell.field) if cell.kind == VALUE else cell.text
+                if self.ruled:
+                    self.p.drawRect(rect)
+                text = self.text_of(cell, values)
                 flags = Qt.AlignmentFlag.AlignCenter if cell.kind in (HEADER, VALUE) else \
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                 self.p.drawText(rect.adjusted(1.5, 0.5, -1.5, -0.5), int(flags) | int(Qt.TextFlag.TextWordWrap), text)
@@ -92,7 +100,7 @@ class _Pages:
             cell = g.at(r, c)
             if cell is None or cell.row_span > 1:
                 continue
-            text = cell_value(values, cell.field) if cell.kind == VALUE else cell.text
+            text = self.text_of(cell, values)
             w = sum(widths[c:c + cell.col_span]) - 3
             box = metrics.boundingRect(0, 0, int(w), 1000, int(Qt.TextFlag.TextWordWrap), text)
             need = max(need, box.height() + 4.0)
@@ -103,9 +111,12 @@ class _Pages:
         self.p.end()
 
 
-def make_pdf(path: str, values: dict, break_table3_after: int | None = 14, extra_pages: int = 0) -> None:
-    """A report PDF; table 三 breaks onto a new page after that many rows (None: where it must)."""
-    pages = _Pages(path)
+def make_pdf(path: str, values: dict, break_table3_after: int | None = 14, extra_pages: int = 0,
+             ruled: bool = True, relabel: dict[str, str] | None = None, label_width: float = 150.0) -> None:
+    """A report PDF; table 三 breaks onto a new page after that many rows (None: where it must).
+    `ruled=False` draws the tables without borders; `relabel` prints some labels otherwise (misprints);
+    a narrower `label_width` wraps table 三's row labels over more lines inside their cells."""
+    pages = _Pages(path, ruled, relabel, label_width)
     pages.line(TITLE, 13, 26)
     pages.line("一、总体情况", 10)
     pages.line(PROSE.format(n=cell_value(values, "s3.new.total")))

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -21,6 +22,7 @@ from models.template import FIELDS
 from models.values import Value, format_value, parse_value
 from ui import palette
 from ui.layouts import HEADER, VALUE, Grid
+from ui.rule_names import issue_rule, rule_help, rule_name
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -165,9 +167,12 @@ class GridModel(QAbstractTableModel):
     def _tooltip(self, r: Review, fid: str) -> str:
         f = FIELDS.get(fid)
         cell = r.report.cells.get(fid)
-        lines = [f"{f.row_label} · {f.column_label}" if f else fid, fid]
+        lines = [f"{f.row_label} · {f.column_label}" if f else cell_name(fid)]
         raw = cell.raw if cell and cell.raw is not None else None
         lines.append(self.tr("印出：{raw}").format(raw=raw if raw is not None else self.tr("（空白）")))
+        if cell is not None and cell.label_note is not None:
+            lines.append(self.tr("标签印为「{printed}」，按「{template}」读取").format(
+                printed=cell.label_note[0], template=cell.label_note[1]))
         if cell is not None and cell.origin is not None:
             o = cell.origin
             lines.append(self.tr("来源：第 {table} 个表格，第 {row} 行，第 {col} 列").format(
@@ -179,7 +184,8 @@ class GridModel(QAbstractTableModel):
         for item in r.issues_for(fid):
             i = item.issue
             tag = {ACCEPTED: self.tr("［已接受］"), RESOLVED: self.tr("［已补填］")}.get(item.state, "")
-            text = f"• {i.rule} {tag}{i.message}"
+            text = self.tr("• {rule}：{tag}{message}").format(rule=rule_name(issue_rule(i)), tag=tag,
+                                                              message=i.message)
             if i.expected is not None:
                 text += self.tr("（应为 {value}）").format(value=format_value(i.expected))
             lines.append(text)
@@ -208,10 +214,21 @@ SEVERITY_WORDS = {"error": QT_TRANSLATE_NOOP("Words", "错误"), "warning": QT_T
                   "info": QT_TRANSLATE_NOOP("Words", "提示")}
 ISSUE_STATE_WORDS = {"open": QT_TRANSLATE_NOOP("Words", "待处理"), "accepted": QT_TRANSLATE_NOOP("Words", "已接受"),
                      "resolved": QT_TRANSLATE_NOOP("Words", "已补填")}
+META_NAMES = {"meta.period": QT_TRANSLATE_NOOP("Words", "统计期限"), "meta.agency": QT_TRANSLATE_NOOP("Words", "机关"),
+              "meta.year": QT_TRANSLATE_NOOP("Words", "年度")}
+LIST_SEP = QT_TRANSLATE_NOOP("Words", "、")  # between the names of several cells
+TOP = 0  # internalId of a top-level (issue) index; a cell under issue n has n + 1
 
 
-class IssueModel(QAbstractTableModel):
-    """The issue list of one review."""
+def cell_name(fid: str) -> str:
+    """What the window calls a cell: its official row and column labels (report content), never its id."""
+    if fid in FIELDS:
+        return label(fid)
+    return word(META_NAMES.get(fid, QT_TRANSLATE_NOOP("Words", "报告信息")))
+
+
+class IssueModel(QAbstractItemModel):
+    """The issue list of one review; an issue naming several cells opens to its cells."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -231,15 +248,46 @@ class IssueModel(QAbstractTableModel):
             self.set_review(self.review)
             return
         old, self.items = self.items, new
+        last = len(ISSUE_HEADERS) - 1
         for row, (a, b) in enumerate(zip(old, new, strict=True)):
             if (a.state, a.issue.message, a.acceptance) != (b.state, b.issue.message, b.acceptance):
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(ISSUE_HEADERS) - 1))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            n = len(self.cells(row))
+            if n:  # the cells' values and colours may have changed with any edit
+                top = self.index(row, 0)
+                self.dataChanged.emit(self.index(0, 0, top), self.index(n - 1, last, top))
+
+    def cells(self, row: int) -> list[str]:
+        """The cells an issue opens to (none when it names one cell or none)."""
+        fields = self.items[row].issue.fields if 0 <= row < len(self.items) else []
+        return list(fields) if len(fields) > 1 else []
+
+    # ------------------------------------------------------------ structure
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, TOP)
+        if parent.internalId() == TOP:
+            return self.createIndex(row, column, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: Index | None = None) -> Any:  # type: ignore[override]
+        if index is None:  # QObject.parent()
+            return super().parent()
+        if not index.isValid() or index.internalId() == TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, TOP)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.items)
+        if not parent.isValid():
+            return len(self.items)
+        if parent.internalId() == TOP and parent.column() == 0:
+            return len(self.cells(parent.row()))
+        return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(ISSUE_HEADERS)
+        return len(ISSUE_HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -247,12 +295,31 @@ class IssueModel(QAbstractTableModel):
             return word(ISSUE_HEADERS[section])
         return None
 
+    def issue_row(self, index: Index) -> int:
+        """The row of the issue an index belongs to (itself or the cell under it)."""
+        if not index.isValid():
+            return -1
+        return index.row() if index.internalId() == TOP else index.internalId() - 1
+
+    def field_at(self, index: Index) -> str:
+        """The cell a cell row stands for ('' for an issue row)."""
+        if not index.isValid() or index.internalId() == TOP:
+            return ""
+        cells = self.cells(index.internalId() - 1)
+        return cells[index.row()] if index.row() < len(cells) else ""
+
+    # ------------------------------------------------------------ data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.items):
+        row = self.issue_row(index)
+        if not 0 <= row < len(self.items):
             return None
-        item = self.items[index.row()]
+        item = self.items[row]
         if role == ISSUE_ROLE:
             return item
+        if index.internalId() != TOP:
+            return self._cell_data(item, self.field_at(index), index.column(), role)
+        if role == FIELD_ROLE:
+            return ""
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -264,22 +331,42 @@ class IssueModel(QAbstractTableModel):
             return QBrush(QColor("#707b7c"))
         return None
 
+    def _cell_data(self, item: ReviewedIssue, fid: str, column: int, role: int) -> Any:
+        r = self.review
+        if role == FIELD_ROLE:
+            return fid
+        if r is None or not fid:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 2 or role == Qt.ItemDataRole.ToolTipRole:
+                return f"{cell_name(fid)} = {format_value(r.value(fid)) or word(QT_TRANSLATE_NOOP('Words', '空白'))}"
+            if column == 3:
+                return word(STATE_WORDS.get(r.cell_state(fid), ""))
+            return ""
+        if role == Qt.ItemDataRole.BackgroundRole and column == 3:
+            c = palette.color(r.cell_state(fid))
+            return QBrush(c) if c else None
+        return None
+
     def _display(self, item: ReviewedIssue, column: int) -> str:
         i = item.issue
         if column == 0:
             return word(SEVERITY_WORDS.get(i.severity, i.severity))
         if column == 1:
-            return i.rule
+            return rule_name(issue_rule(i))
         if column == 2:
             return i.message
         state = word(ISSUE_STATE_WORDS.get(item.state, item.state))
         if item.acceptance and item.acceptance.reason:
-            state += "：" + item.acceptance.reason
+            return self.tr("{state}：{reason}").format(state=state, reason=item.acceptance.reason)
         return state
 
     def _tooltip(self, item: ReviewedIssue) -> str:
         i = item.issue
-        text = i.message + "\n" + "、".join(label(f) for f in i.fields[:12])
+        code = issue_rule(i)
+        text = self.tr("{rule}：{help}").format(rule=rule_name(code), help=rule_help(code)) + "\n" + i.message
+        if i.fields:
+            text += "\n" + word(LIST_SEP).join(cell_name(f) for f in i.fields[:12])
         if i.expected is not None:
             text += "\n" + self.tr("应为：{value}").format(value=format_value(i.expected))
         return text

@@ -1,0 +1,364 @@
+"""Ruled tables on a PDF page handed through as Grids: the cell borders from the lines and
+rectangles pdfium reports, the characters of each cell joined (a label that wraps inside its cell
+stays one label), every cell with its span in the laid-out text and its box on the page.
+
+Text outside ruled tables is laid out line by line as before (parsers/pdf_reader.py); a table
+without rules is read from those lines by its labels and the x of its pieces.
+"""
+from __future__ import annotations
+
+import bisect
+import ctypes
+from dataclasses import dataclass, field
+from typing import Any
+
+from parsers.grid import Grid, GridCell, Source
+from parsers.layout_text import clean
+from parsers.pdf_reader import Piece, _cells, _lines
+
+_TOL = 2.0  # points: lines this close are one line (a stroke drawn as a thin filled outline has two edges)
+_MIN_LEN = 4.0  # shorter strokes are not borders (underlines of characters, dots)
+
+
+@dataclass
+class Rules:
+    """Horizontal and vertical strokes of a page: (y, x0, x1) and (x, y0, y1), in PDF points."""
+    horizontal: list[tuple[float, float, float]] = field(default_factory=list)
+    vertical: list[tuple[float, float, float]] = field(default_factory=list)
+
+
+def page_rules(document: Any, index: int) -> Rules:
+    """The straight strokes of a page's path objects (lines, rectangles, the outlines of both);
+    none when the page has no vector objects or cannot be read."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    rules = Rules()
+    try:
+        page = document[index]
+    except pdfium.PdfiumError:
+        return rules
+    try:
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
+            left, bottom, right, top = obj.get_bounds()
+            w, h = right - left, top - bottom
+            if w < _TOL and h >= _MIN_LEN:  # a thin bar or a stroke: a vertical line
+                rules.vertical.append(((left + right) / 2, bottom, top))
+            elif h < _TOL and w >= _MIN_LEN:
+                rules.horizontal.append(((bottom + top) / 2, left, right))
+            elif w >= _MIN_LEN and h >= _MIN_LEN and not _outline(obj, raw, rules, (left, bottom, right, top)):
+                _segments(obj, raw, rules)
+    except pdfium.PdfiumError:
+        return Rules()
+    finally:
+        page.close()
+    return rules
+
+
+def _outline(obj: Any, raw: Any, rules: Rules, bounds: tuple[float, float, float, float]) -> bool:
+    """A rectangle drawn as one or two closed outlines (a cell's border, or its stroke drawn as a
+    thin filled ring) gives the four edges of its bounds; reading its points one by one costs more."""
+    n = raw.FPDFPath_CountSegments(obj)
+    if n <= 0 or n > 30:
+        return False
+    starts = 0
+    for i in range(n):
+        if raw.FPDFPathSegment_GetType(raw.FPDFPath_GetPathSegment(obj, i)) == raw.FPDF_SEGMENT_MOVETO:
+            starts += 1
+            if starts > 2:
+                return False
+    left, bottom, right, top = bounds
+    rules.horizontal += [(bottom, left, right), (top, left, right)]
+    rules.vertical += [(left, bottom, top), (right, bottom, top)]
+    return True
+
+
+def _segments(obj: Any, raw: Any, rules: Rules) -> None:
+    """The axis-parallel straight segments of a path (its points mapped onto the page)."""
+    a, b, c, d, e, f = obj.get_matrix().get()
+    n = raw.FPDFPath_CountSegments(obj)
+    if n <= 0 or n > 2000:
+        return
+    x, y = ctypes.c_float(), ctypes.c_float()
+    px = py = sx = sy = 0.0
+    for i in range(n):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        qx, qy = a * x.value + c * y.value + e, b * x.value + d * y.value + f
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            sx, sy = qx, qy
+        elif kind == raw.FPDF_SEGMENT_LINETO:
+            _add(rules, px, py, qx, qy)
+            if raw.FPDFPathSegment_GetClose(seg):
+                _add(rules, qx, qy, sx, sy)
+        px, py = qx, qy
+
+
+def _add(rules: Rules, x0: float, y0: float, x1: float, y1: float) -> None:
+    if abs(y1 - y0) < 0.8 and abs(x1 - x0) >= _MIN_LEN:
+        rules.horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+    elif abs(x1 - x0) < 0.8 and abs(y1 - y0) >= _MIN_LEN:
+        rules.vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+
+def _snap(values: list[float]) -> list[float]:
+    """Coordinates closer than the tolerance, as one (their mean), sorted."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= _TOL:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
+
+
+def _covers(spans: list[tuple[float, float]], a: float, b: float) -> bool:
+    """Whether the merged spans cover most of [a, b]."""
+    need = 0.6 * (b - a)
+    got = sum(max(0.0, min(hi, b) - max(lo, a)) for lo, hi in spans)
+    return got >= need
+
+
+@dataclass
+class _Table:
+    xs: list[float]  # column edges, left to right
+    ys: list[float]  # row edges, top to bottom (descending y)
+    region: dict[tuple[int, int], int]  # elementary cell → merged cell number
+    boxes: list[tuple[int, int, int, int]]  # merged cell → row, col, rowspan, colspan
+
+    def locate(self, x: float, y: float) -> int | None:
+        j = bisect.bisect_right(self.xs, x) - 1
+        i = bisect.bisect_right([-v for v in self.ys], -y) - 1
+        if 0 <= j < len(self.xs) - 1 and 0 <= i < len(self.ys) - 1:
+            return self.region[(i, j)]
+        return None
+
+
+def _merged(strokes: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Strokes on one line (within the tolerance) that overlap or touch, as one stroke: a table drawn
+    cell by cell has each border many times over."""
+    groups: list[list[tuple[float, float, float]]] = []
+    for st in sorted(strokes):
+        if groups and st[0] - groups[-1][-1][0] <= _TOL:
+            groups[-1].append(st)
+        else:
+            groups.append([st])
+    out: list[tuple[float, float, float]] = []
+    for group in groups:
+        at = sum(st[0] for st in group) / len(group)
+        spans = sorted((a, b) for _, a, b in group)
+        lo, hi = spans[0]
+        for a, b in spans[1:]:
+            if a <= hi + _TOL:
+                hi = max(hi, b)
+            else:
+                out.append((at, lo, hi))
+                lo, hi = a, b
+        out.append((at, lo, hi))
+    return out
+
+
+def _tables(rules: Rules) -> list[_Table]:
+    """The ruled tables of a page: strokes that touch form one table; its cells are the spaces
+    between neighbouring lines, merged where no border separates them."""
+    hs = _merged(rules.horizontal)
+    vs = _merged(rules.vertical)
+    if len(hs) < 2 or len(vs) < 2:
+        return []
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    order = sorted(range(len(vs)), key=lambda k: vs[k][0])
+    vx = [vs[k][0] for k in order]
+    for hi, (y, x0, x1) in enumerate(hs):
+        lo = bisect.bisect_left(vx, x0 - _TOL)
+        up = bisect.bisect_right(vx, x1 + _TOL)
+        for k in order[lo:up]:
+            _, y0, y1 = vs[k]
+            if y0 - _TOL <= y <= y1 + _TOL:
+                parent[find(hi)] = find(len(hs) + k)
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for hi in range(len(hs)):
+        groups.setdefault(find(hi), ([], []))[0].append(hi)
+    for k in range(len(vs)):
+        groups.setdefault(find(len(hs) + k), ([], []))[1].append(k)
+    out = []
+    for h_ids, v_ids in groups.values():
+        if len(h_ids) < 2 or len(v_ids) < 2:
+            continue
+        table = _table([hs[i] for i in h_ids], [vs[k] for k in v_ids])
+        if table is not None:
+            out.append(table)
+    return out
+
+
+def _table(hs: list[tuple[float, float, float]], vs: list[tuple[float, float, float]]) -> _Table | None:
+    xs = _snap([x for x, _, _ in vs])
+    ys = list(reversed(_snap([y for y, _, _ in hs])))
+    if len(xs) < 3 or len(ys) < 2:
+        return None  # one column is a box or a shaded band, not a table
+    h_at: dict[int, list[tuple[float, float]]] = {}
+    for y, x0, x1 in hs:
+        h_at.setdefault(min(range(len(ys)), key=lambda i: abs(ys[i] - y)), []).append((x0, x1))
+    v_at: dict[int, list[tuple[float, float]]] = {}
+    for x, y0, y1 in vs:
+        v_at.setdefault(min(range(len(xs)), key=lambda j: abs(xs[j] - x)), []).append((y0, y1))
+    rows, cols = len(ys) - 1, len(xs) - 1
+    parent = list(range(rows * cols))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i in range(rows):
+        for j in range(cols):
+            if j + 1 < cols and not _covers(v_at.get(j + 1, []), ys[i + 1], ys[i]):
+                parent[find(i * cols + j)] = find(i * cols + j + 1)
+            if i + 1 < rows and not _covers(h_at.get(i + 1, []), xs[j], xs[j + 1]):
+                parent[find(i * cols + j)] = find((i + 1) * cols + j)
+    number: dict[int, int] = {}
+    spread: list[list[int]] = []
+    region: dict[tuple[int, int], int] = {}
+    for i in range(rows):
+        for j in range(cols):
+            root = find(i * cols + j)
+            if root not in number:
+                number[root] = len(spread)
+                spread.append([i, j, i, j])
+            n = number[root]
+            s = spread[n]
+            s[0], s[1], s[2], s[3] = min(s[0], i), min(s[1], j), max(s[2], i), max(s[3], j)
+            region[(i, j)] = n
+    boxes = [(r0, c0, r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in spread]
+    return _Table(xs, ys, region, boxes)
+
+
+def _join(parts: list[str]) -> str:
+    """The lines of one cell as one text: no space between Chinese characters (a label wrapped
+    inside its cell), a space between two Latin or digit runs."""
+    out = ""
+    for p in parts:
+        if out and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
+            out += " "
+        out += p
+    return out
+
+
+def _union(pieces: list[Piece], text: str) -> Piece:
+    return Piece(pieces[0].page, min(p.left for p in pieces), min(p.bottom for p in pieces),
+                 max(p.right for p in pieces), max(p.top for p in pieces), text)
+
+
+@dataclass
+class Laid:
+    """A page laid out as text: its parts, each text piece with its span, and its ruled tables."""
+    parts: list[str] = field(default_factory=list)
+    pieces: list[tuple[int, int, Piece]] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
+    pos: int = 0
+
+    def add(self, s: str) -> None:
+        self.parts.append(s)
+        self.pos += len(s)
+
+
+def tabular(chars: list[Piece]) -> tuple[list[list[Piece]], bool]:
+    """The page's lines, and whether it may hold a table: a few lines printed in separate cells (a
+    page of prose has one run of text per line, and its vector objects need not be read)."""
+    lines = _lines(chars)
+    return lines, sum(1 for line in lines if _runs(line) >= 3) >= 3
+
+
+def _runs(line: list[Piece]) -> int:
+    """How many separate runs (cells) a line prints: gaps as _cells counts them."""
+    gap = 1.2 * max(1.0, max(p.top - p.bottom for p in line))
+    n, right = 1, line[0].right
+    for p in line[1:]:
+        if p.left - right >= gap:
+            n += 1
+            right = p.right
+        else:
+            right = max(right, p.right)
+    return n
+
+
+def lay_out(out: Laid, chars: list[Piece], rules: Rules | None, height: float,
+            lines: list[list[Piece]] | None = None) -> None:
+    """A page's characters as lines of text, a ruled table as one line per grid row (cells separated
+    by tabs, a merged cell's text at its top-left), top to bottom; `lines` are the page's lines when
+    already known (a page without rules)."""
+    tables = _tables(rules) if rules is not None else []
+    if not tables and lines is not None:
+        _free_lines(out, lines)
+        return
+    inside: list[list[list[Piece]]] = [[[] for _ in t.boxes] for t in tables]
+    free: list[Piece] = []
+    for p in chars:
+        cx, cy = (p.left + p.right) / 2, (p.bottom + p.top) / 2
+        for t, bucket in zip(tables, inside, strict=True):
+            n = t.locate(cx, cy)
+            if n is not None:
+                bucket[n].append(p)
+                break
+        else:
+            free.append(p)
+    blocks: list[tuple[float, int, Any]] = [(max(p.top for p in line), 0, line) for line in _lines(free)]
+    blocks += [(t.ys[0], 1, (t, cells)) for t, cells in zip(tables, inside, strict=True) if any(cells)]
+    for _, kind, item in sorted(blocks, key=lambda b: -b[0]):
+        if kind == 0:
+            _free_lines(out, [item])
+        else:
+            _table_text(out, item[0], item[1], height)
+
+
+def _free_lines(out: Laid, lines: list[list[Piece]]) -> None:
+    """Lines of text outside ruled tables, their runs (cells) separated by tabs."""
+    for line in lines:
+        for k, cell in enumerate(_cells(line)):
+            if k:
+                out.add("\t")
+            text = clean(cell.text)
+            out.pieces.append((out.pos, out.pos + len(text), cell))
+            out.add(text)
+        out.add("\n")
+
+
+def _table_text(out: Laid, table: _Table, cells: list[list[Piece]], height: float) -> None:
+    texts: dict[tuple[int, int], tuple[int, str, list[Piece]]] = {}
+    for n, chars in enumerate(cells):
+        if not chars:
+            continue
+        text = clean(_join([" ".join(clean(c.text) for c in _cells(line)) for line in _lines(chars)]))
+        if text:
+            r, c, _, _ = table.boxes[n]
+            texts[(r, c)] = (n, text, chars)
+    if not texts:
+        return
+    grid = Grid(edges=list(table.xs))
+    rows, cols = len(table.ys) - 1, len(table.xs) - 1
+    for r in range(rows):
+        for c in range(cols):
+            if c:
+                out.add("\t")
+            hit = texts.get((r, c))
+            if hit is None:
+                continue
+            n, text, chars = hit
+            piece = _union(chars, text)
+            span = (out.pos, out.pos + len(text))
+            out.pieces.append((span[0], span[1], piece))
+            box = (piece.page, piece.left, height - piece.top, piece.right, height - piece.bottom)
+            _, _, rs, cs = table.boxes[n]
+            grid.add(GridCell(r, c, text, rs, cs, Source(span, box=box)))
+            out.add(text)
+        out.add("\n")
+    grid.rows, grid.cols = rows, cols
+    out.grids.append(grid)

@@ -1,0 +1,50 @@
+"""The Grid a reader hands through: parts of one table stacked, text copies made grids."""
+from __future__ import annotations
+
+from parsers.grid import Grid, GridCell, stack
+from parsers.text_grid import text_grid
+
+
+def test_parts_split_by_a_page_break_stack_on_the_columns_of_every_part():
+    top = Grid(edges=[0.0, 100.0, 300.0])  # the header's first row: two wide cells
+    top.add(GridCell(0, 0, "说明"))
+    top.add(GridCell(0, 1, "申请人情况"))
+    rest = Grid(edges=[0.0, 100.0, 200.0, 300.0])  # the rest of the table: three columns
+    rest.add(GridCell(0, 0, "一、本年新收"))
+    rest.add(GridCell(0, 2, "5"))
+    g = stack([top, rest])
+    assert g.edges == [0.0, 100.0, 200.0, 300.0]
+    spanning = next(c for c in g.cells if c.text == "申请人情况")
+    assert (spanning.row, spanning.col, spanning.colspan) == (0, 1, 2)  # over both value columns
+    value = next(c for c in g.cells if c.text == "5")
+    assert (value.row, value.col) == (1, 2)
+
+
+def test_parts_without_positions_align_on_the_right():
+    a = Grid()
+    for k, t in enumerate(["", "", "自然人", "总计"]):
+        if t:
+            a.add(GridCell(0, k, t))
+    a.cols = 4
+    b = Grid()
+    b.add(GridCell(0, 0, "（七）总计"))
+    b.add(GridCell(0, 1, "3"))
+    b.add(GridCell(0, 2, "3"))
+    g = stack([a, b])
+    assert [(c.col, c.text) for c in g.cells if c.row == 1] == [(1, "（七）总计"), (2, "3"), (3, "3")]
+
+
+def test_a_delimited_text_table_is_a_grid_and_empty_cells_keep_their_place():
+    text = "x\n信息内容\t本年制发件数\t本年废止件数\n规章\t\t3\n| 行政许可 | 5 |\n"
+    g = text_grid(text, 0, len(text), [])
+    assert g is not None
+    cells = {(c.row, c.col): c.text for c in g.cells}
+    assert cells == {(0, 0): "信息内容", (0, 1): "本年制发件数", (0, 2): "本年废止件数", (1, 0): "规章", (1, 2): "3",
+                     (2, 0): "行政许可", (2, 1): "5"}
+    three = next(c for c in g.cells if c.text == "3")
+    assert text[three.source.span[0]:three.source.span[1]] == "3"
+
+
+def test_a_table_whose_values_are_not_in_cells_is_not_a_grid():
+    text = "信息内容\t本年制发件数\n规章 0 0 3\n行政许可\t5\n"
+    assert text_grid(text, 0, len(text), []) is None
