@@ -40,7 +40,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
+    from models.rules import rule_name
     from models.session import read_many
 
     paths = _paths_or_say_why(args.paths)
@@ -54,12 +58,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(f"{r.source}: 错误：{r.error}")
             continue
         counts = {s: sum(1 for i in res.issues if i.severity == s) for s in ("error", "warning", "info")}
+        cells = {s: len({f for i in res.issues if i.severity == s for f in i.fields}) for s in ("error", "warning")}
         print(f"{r.source}: {r.meta.agency or '（机关不明）'} {r.meta.year or '（年度不明）'} — "
-              f"{counts['error']} 个错误，{counts['warning']} 个警告")
-        for i in res.issues:
+              f"{counts['error']} 个错误（{cells['error']} 格），{counts['warning']} 个警告（{cells['warning']} 格）")
+        for i in res.issues:  # one item per cause, as the window lists them, with every cell it concerns
             if i.severity == "info" and not args.all:
                 continue
-            print(f"  [{i.severity}] {i.rule}: {i.message}")
+            print(f"  [{SEVERITY_WORDS.get(i.severity, i.severity)}] {i.rule} {rule_name(i.kind_of)}")
+            print(f"      {i.message}")
+            if i.fields:
+                print(f"      单元格（{len(i.fields)}）：{', '.join(i.fields)}")
     return 1 if failed else 0
 
 

@@ -189,7 +189,7 @@ def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()
         out.append(Issue("missing", WARNING, fids,
                          f"「{what}」{note}" + "、".join(label(x).split("·")[-1] for x in fids if values.get(x) is None)
                          + " 空白（未印数字），不按 0 计算"
-                         + ("；本行 R3 无法核对" if total_only and fids[0].startswith("s3.") else "")))
+                         + ("；本行勾稽关系三无法核对" if total_only and fids[0].startswith("s3.") else "")))
     return out
 
 
@@ -249,8 +249,8 @@ def check_period(report: Report) -> list[Issue]:
                   evidence=meta.period_span)]
 
 
-def check(report: Report, values: Values | None = None) -> list[Issue]:
-    """Every issue of a report: what reading found, the rules, blanks, prose and period."""
+def check_ungrouped(report: Report, values: Values | None = None) -> list[Issue]:
+    """Every single issue of a report: what reading found, the rules, blanks (one per row), prose and period."""
     if report.error:
         return []
     vals = report.values() if values is None else values
@@ -262,4 +262,15 @@ def check(report: Report, values: Values | None = None) -> list[Issue]:
     return sorted(issues, key=lambda i: order.get(i.severity, 3))
 
 
-__all__ = ["check", "check_rules", "label", "NA", "STANDARD_IDS"]
+def check(report: Report, values: Values | None = None) -> list[Issue]:
+    """The issues of a report, one per cause (models.grouping): a blank column is one warning, the
+    2019 layout one information note, and an error always its own item."""
+    from models.grouping import group  # grouping names cells with label() from here
+
+    if report.error:
+        return []
+    vals = report.values() if values is None else values
+    return group(report, vals, check_ungrouped(report, vals))
+
+
+__all__ = ["check", "check_rules", "check_ungrouped", "label", "NA", "STANDARD_IDS"]

@@ -64,14 +64,14 @@ class Issue:
         return self.key or self.rule + ":" + ",".join(self.fields)
 
     @property
-    def cells(self) -> int:
-        """How many cells are the cause (the 125 of a blank column group)."""
+    def cell_count(self) -> int:
+        """How many cells are the cause (the 125 of a blank column group); they come first in `fields`."""
         return self.count or len(self.fields)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "fields": self.fields,
                                "message": self.message, "expected": self.expected,
-                               "kind": self.kind_of, "count": self.cells, "key": self.key_of}
+                               "kind": self.kind_of, "count": self.cell_count, "key": self.key_of}
         if self.parts:
             out["parts"] = len(self.parts)  # how many single issues it stands for
         if self.evidence:

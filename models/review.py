@@ -38,8 +38,9 @@ def same_value(a: Value, b: Value) -> bool:
 
 
 def issue_key(issue: Issue) -> str:
-    """A stable name for an issue across re-checks: its rule and the cells it names."""
-    return issue.rule + ":" + ",".join(issue.fields)
+    """A stable name for an issue across re-checks: the rule and the cause of a grouped issue (its
+    `key`), else its rule and the cells it names."""
+    return issue.key_of
 
 
 def now() -> str:
@@ -89,6 +90,9 @@ class Summary:
     warnings: int
     year_values: dict[str, Value]
     rules: dict[str, tuple[int, int]] = field(default_factory=dict)  # open errors and warnings by rule
+    # the cells the open errors and the open warnings name (each cell once): an item can be one cell or 175
+    error_cells: int = 0
+    warning_cells: int = 0
 
 
 class Store(Protocol):
@@ -142,12 +146,14 @@ class Review:
                 sum(1 for r in items if r.issue.severity == WARNING))
 
     def summary(self) -> Summary:
-        """The queue's line of this review: its own open errors and warnings (cross-year issues, found
-        with other reports, are counted by the queue) and the values the cross-year check compares."""
-        external = {id(i) for i in self.external}
-        own = [r for r in self.open_issues() if id(r.issue) not in external]
+        """The queue's line of this review: its own open errors and warnings, as items and as cells
+        (cross-year issues, found with other reports, are counted by the queue) and the values the
+        cross-year check compares."""
+        own = [r for r in self.open_issues() if r.issue.rule != "cross_year"]
         errors = sum(1 for r in own if r.issue.severity == ERROR)
         warnings = sum(1 for r in own if r.issue.severity == WARNING)
+        cells = {sev: len({f for r in own if r.issue.severity == sev for f in r.issue.fields})
+                 for sev in (ERROR, WARNING)}
         rules: dict[str, tuple[int, int]] = {}
         for r in own:
             e, w = rules.get(r.issue.rule, (0, 0))
@@ -155,7 +161,7 @@ class Review:
         vals = self.values()
         m = self.report.meta
         return Summary(m.agency, m.year, self.report.format, errors, warnings, {f: vals.get(f) for f in YEAR_FIELDS},
-                       rules)
+                       rules, cells[ERROR], cells[WARNING])
 
     def values(self) -> dict[str, Value]:
         """Published values with the corrections applied."""
@@ -177,8 +183,8 @@ class Review:
             extra = [Issue("source", WARNING, [], self.source_note)] if self.source_note else []
             for i in extra + check(self.report, vals) + self.external:
                 key = issue_key(i)
-                acc = self.acceptances.get(key)
-                if acc is not None and all(same_value(vals.get(f), v) for f, v in acc.values.items()):
+                acc = self._accepted(key, i, vals)
+                if acc is not None:
                     out.append(ReviewedIssue(i, key, ACCEPTED, acc))
                 elif self._filled(i):
                     out.append(ReviewedIssue(i, key, RESOLVED))
@@ -187,9 +193,23 @@ class Review:
             self._issues = out
         return self._issues
 
+    def _accepted(self, key: str, issue: Issue, vals: dict[str, Value]) -> Acceptance | None:
+        """The acceptance that covers an issue while the values it accepted stand: its own, or for a
+        grouped issue those of all the single issues it stands for (accepted one by one before)."""
+        def holds(acc: Acceptance | None) -> bool:
+            return acc is not None and all(same_value(vals.get(f), v) for f, v in acc.values.items())
+
+        acc = self.acceptances.get(key)
+        if holds(acc):
+            return acc
+        if issue.parts and all(holds(self.acceptances.get(p)) for p in issue.parts):
+            return self.acceptances[issue.parts[0]]
+        return None
+
     def _filled(self, issue: Issue) -> bool:
         """A note that cells were not printed is settled once the auditor has entered every one."""
-        if issue.rule != "missing" or issue not in self.report.structure:
+        if issue.rule != "missing" or not any(s.rule == issue.rule and s.fields == issue.fields
+                                               for s in self.report.structure):
             return False
         blank = [f for f in issue.fields if self.report.value(f) is None]
         return bool(blank) and all(self.corrections.get(f) is not None for f in blank)
@@ -235,9 +255,20 @@ class Review:
         return "；".join([entry.reason] * bool(entry.reason) + later)
 
     def last_change_of(self, fid: str) -> LedgerEntry | None:
-        """The newest ledger entry that changed a cell (edit, restore, undo or redo)."""
+        """The newest ledger entry that changed a cell (edit, restore, or the undo or redo of one; not
+        the undo of an acceptance, which names the cell too)."""
         return next((e for e in reversed(self.ledger) if e.field == fid and e.action in
-                     (EDIT, RESTORE_ACTION, UNDO, REDO)), None)
+                     (EDIT, RESTORE_ACTION, UNDO, REDO) and self._root(e).action in (EDIT, RESTORE_ACTION)), None)
+
+    def _root(self, entry: LedgerEntry) -> LedgerEntry:
+        """The entry an undo or redo comes from, through the chain of refs."""
+        seen = 0
+        while entry.action in (UNDO, REDO) and entry.ref is not None and seen < len(self.ledger):
+            target = self.entry(entry.ref)
+            if target is None:
+                break
+            entry, seen = target, seen + 1
+        return entry
 
     # ------------------------------------------------------------ changing
     def set_external(self, issues: list[Issue]) -> bool:
@@ -322,17 +353,34 @@ class Review:
 
     def set_acceptance(self, key: str, acc: Acceptance | None, reason: str = "", action: str = "",
                        ref: int | None = None) -> LedgerEntry:
-        """Accept an issue's values as published (acc), or withdraw the acceptance (None)."""
-        entry = self._entry(key, action or (ACCEPT if acc else UNACCEPT), None, None, reason, ref)
-        eid = self.store.record_acceptance(self.report_id, key, acc, entry) if self.store else 0
-        if acc is None:
+        """Accept an issue's values as published (acc), or withdraw the acceptance (None); one ledger entry
+        that names the issue."""
+        return self.set_acceptance_cells(key, acc, (), reason, action, [ref])[0]
+
+    def set_acceptance_cells(self, key: str, acc: Acceptance | None, cells: tuple[str, ...], reason: str = "",
+                             action: str = "", refs: list[int | None] | None = None) -> list[LedgerEntry]:
+        """Accept an issue's values as published (acc), or withdraw the acceptance (None), with one ledger
+        entry per cell it concerns (the same reason; each names the cell and the value it holds), or one
+        naming the issue when it names no cell. `refs`: the entries an undo or redo names, one per cell."""
+        action = action or (ACCEPT if acc else UNACCEPT)
+        targets = list(cells) or [key]
+        refs = list(refs or [])
+        refs += [None] * (len(targets) - len(refs))
+        entries = []
+        for fid, ref in zip(targets, refs, strict=True):
+            now_value = self.value(fid) if cells else None
+            entries.append(self._entry(fid, action, now_value, now_value, reason, ref))
+        ids = [self.store.record_acceptance(self.report_id, key, acc, entries[0]) if self.store else 0]
+        ids += [self.store.record_entry(self.report_id, e) if self.store else 0 for e in entries[1:]]
+        if acc is None:  # on disk first (the session holds the transaction): a crash here loses nothing
             self.acceptances.pop(key, None)
         else:
             self.acceptances[key] = acc
-        self._log(entry, eid)
+        for entry, eid in zip(entries, ids, strict=True):
+            self._log(entry, eid)
         self._touch()
         self._changed()
-        return entry
+        return entries
 
 
 class Edit:
@@ -363,21 +411,27 @@ class SetCell(Edit):
 
 @dataclass
 class AcceptIssue(Edit):
+    """Accept an issue (or withdraw the acceptance): one ledger entry per cell it concerns, so that
+    accepting a group of 125 blank cells writes 125 entries, and undoing it 125 more."""
     key: str
     acceptance: Acceptance | None  # None withdraws it
     reason: str = ""
+    cells: tuple[str, ...] = ()  # the cells it concerns (none: one entry naming the issue)
+    refs: tuple[int, ...] = ()  # the entries that made the change this edit takes back, one per cell
 
     def describe(self) -> str:
         return "按原样接受" if self.acceptance else "撤回接受"
 
     def apply(self, review: Review, action: str = "", ref: int | None = None) -> tuple[Edit, LedgerEntry]:
         before = review.acceptances.get(self.key)
-        entry = review.set_acceptance(self.key, self.acceptance, self.reason, action, ref)
-        return AcceptIssue(self.key, before), entry
+        refs: list[int | None] = list(self.refs) if self.refs and action else [ref]
+        entries = review.set_acceptance_cells(self.key, self.acceptance, self.cells, self.reason, action, refs)
+        return AcceptIssue(self.key, before, "", self.cells, tuple(e.id for e in entries)), entries[0]
 
 
 def accept(review: Review, item: ReviewedIssue, reason: str) -> AcceptIssue:
     """The edit that accepts an issue's cells as they now stand."""
     vals = review.values()
-    return AcceptIssue(item.key, Acceptance(item.key, reason, {f: vals.get(f) for f in item.issue.fields},
-                                            review.auditor, now()), reason)
+    cells = tuple(dict.fromkeys(item.issue.fields))
+    return AcceptIssue(item.key, Acceptance(item.key, reason, {f: vals.get(f) for f in cells}, review.auditor,
+                                            now()), reason, cells)

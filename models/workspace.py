@@ -34,7 +34,7 @@ TABLES = (
   id INTEGER PRIMARY KEY, source TEXT UNIQUE NOT NULL, sha256 TEXT NOT NULL, reader TEXT NOT NULL,
   added TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'not started', signoff TEXT,
   agency TEXT, year INTEGER, format TEXT, errors INTEGER NOT NULL DEFAULT 0, warnings INTEGER NOT NULL DEFAULT 0,
-  year_values TEXT, rules TEXT, agency_key TEXT)""",
+  year_values TEXT, rules TEXT, agency_key TEXT, error_cells INTEGER, warning_cells INTEGER)""",
     # what was read, apart from the queue lines so that listing a province reads no record
     """CREATE TABLE IF NOT EXISTS records (
   report_id INTEGER PRIMARY KEY REFERENCES reports(id), record TEXT NOT NULL)""",
@@ -59,7 +59,10 @@ TRIGGERS = (
 APP_DIR_NAME = "GovInfoReview"
 APPLICATION_ID = 0x47495652  # "GIVR": marks a SQLite file as one of our workspaces
 _SUMMARY_KEYS = ("id", "source", "sha256", "agency", "agency_key", "year", "format", "errors", "warnings", "state",
-                 "year_values", "rules", "reader", "added")
+                 "year_values", "rules", "reader", "added", "error_cells", "warning_cells")
+# Columns a queue line gained after schema 2 was released: added to an older file when it is opened for
+# writing (NULL until its summary is written again), read as NULL from one opened read-only.
+_ADDED_COLUMNS = ("error_cells", "warning_cells")
 
 
 class WorkspaceError(Exception):
@@ -92,6 +95,9 @@ class Entry:
     rules_json: str  # open errors and warnings by rule (rules_of)
     reader: str  # the version of the reader that made the record
     added: str  # when the report joined the workspace
+    # the cells its open errors and warnings name; None when the line was written before they were counted
+    error_cells: int | None = None
+    warning_cells: int | None = None
 
 
 @dataclass(frozen=True)
@@ -107,9 +113,12 @@ class LegacyRow:
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
-    rid, source, sha, agency, key, year, fmt, errors, warnings, state, year_json, rules_json, reader, added = row
+    rid, source, sha, agency, key, year, fmt, errors, warnings, state, year_json, rules_json, reader, added, \
+        error_cells, warning_cells = row
     return Entry(int(rid), source, sha, agency, key or "", year, fmt or "text", int(errors), int(warnings), state,
-                 year_json or "{}", rules_json or "{}", reader, added)
+                 year_json or "{}", rules_json or "{}", reader, added,
+                 None if error_cells is None else int(error_cells),
+                 None if warning_cells is None else int(warning_cells))
 
 
 def year_values_json(values: dict[str, Value]) -> str:
@@ -300,6 +309,9 @@ class Workspace:
                     self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
                     self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             self.version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+            self._select = ""
+            if self.version == SCHEMA_VERSION and not self.readonly:
+                self._add_columns()
             if self.version > SCHEMA_VERSION:
                 raise WorkspaceError(f"这个工作区由更新版本的程序写成（格式 {self.version}），"
                                      f"请升级本程序：{self.path}")
@@ -318,6 +330,21 @@ class Workspace:
             raise WorkspaceError(f"无法打开工作区：{_why(exc)}（{self.path}）") from exc
         except OSError as exc:
             raise WorkspaceError(f"无法打开工作区：{_why(exc)}（{self.path}）") from exc
+
+    def _add_columns(self) -> None:
+        """Give a queue line written by an earlier release the columns it lacks (NULL until rewritten)."""
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(reports)")}
+        for name in _ADDED_COLUMNS:
+            if name not in have:
+                self.db.execute(f"ALTER TABLE reports ADD COLUMN {name} INTEGER")
+
+    def _summary_select(self) -> str:
+        """The SELECT list of a queue line; a column an older file lacks reads as NULL."""
+        if not self._select:
+            have = {r[1] for r in self.db.execute("PRAGMA table_info(reports)")}
+            self._select = ", ".join(k if k in have or k not in _ADDED_COLUMNS else f"NULL AS {k}"
+                                     for k in _SUMMARY_KEYS)
+        return self._select
 
     @property
     def in_memory(self) -> bool:
@@ -428,15 +455,16 @@ class Workspace:
             raise
         self.db.execute("COMMIT")
         self.version = SCHEMA_VERSION
+        self._select = ""
 
     # ------------------------------------------------------------ reports
     def entries(self) -> list[Entry]:
         """Every report's line, in the order added (no record is read)."""
-        return [_entry(row) for row in self.db.execute(f"SELECT {', '.join(_SUMMARY_KEYS)} FROM reports ORDER BY id")]
+        return [_entry(row) for row in self.db.execute(f"SELECT {self._summary_select()} FROM reports ORDER BY id")]
 
     def entry(self, report_id: int) -> Entry | None:
         """One report's line."""
-        row = self.db.execute(f"SELECT {', '.join(_SUMMARY_KEYS)} FROM reports WHERE id=?", (report_id,)).fetchone()
+        row = self.db.execute(f"SELECT {self._summary_select()} FROM reports WHERE id=?", (report_id,)).fetchone()
         return None if row is None else _entry(row)
 
     def ids_of(self, sources: list[str]) -> dict[str, int]:
@@ -473,9 +501,10 @@ class Workspace:
     def write_summary(self, report_id: int, s: Summary) -> None:
         """Write a queue line as it is (the caller holds the transaction, or none is needed)."""
         self.db.execute("UPDATE reports SET agency=?, agency_key=?, year=?, format=?, errors=?, warnings=?, "
-                        "year_values=?, rules=? WHERE id=?",
+                        "year_values=?, rules=?, error_cells=?, warning_cells=? WHERE id=?",
                         (s.agency, agency_key(s.agency), s.year, s.format, s.errors, s.warnings,
-                         year_values_json(s.year_values), json.dumps(s.rules, ensure_ascii=False), report_id))
+                         year_values_json(s.year_values), json.dumps(s.rules, ensure_ascii=False), s.error_cells,
+                         s.warning_cells, report_id))
 
     def load(self, report_id: int, review: Review | None = None) -> Review:
         """A report's review exactly as recorded: what was read, and every act of the auditor."""

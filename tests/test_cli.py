@@ -72,8 +72,11 @@ def test_check_prints_issues_for_people():
     assert out.returncode == 0
     lines = out.stdout.splitlines()
     assert lines[0].startswith(str(S003)) and "刚察县人民政府办公室" in lines[0] and "3 个错误" in lines[0]
-    assert any("[error] R2" in line and "（七）总计·自然人 为 5" in line for line in lines)
-    assert any("[warning] period" in line and "2022-12-28" in line for line in lines)
+    # one item per cause: severity, rule code and the name people know, the message, then every cell it names
+    at = next(n for n, line in enumerate(lines) if line.strip() == "[错误] R2 勾稽关系二：办理结果总计＝各项之和")
+    assert "（七）总计·自然人 为 5" in lines[at + 1] and "s3.results_total.natural_person" in lines[at + 2]
+    at = next(n for n, line in enumerate(lines) if line.strip() == "[警告] period 统计期限")
+    assert "2022-12-28" in lines[at + 1]
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

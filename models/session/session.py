@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from models.review import (
     REDO,
     RELOAD,
     RESTORE,
+    SIGNED_OFF,
     UNDO,
     Acceptance,
     Edit,
@@ -62,6 +63,8 @@ class QueueItem:
     rules_json: str  # the report's own open issues by rule, as stored
     reader: str = ""  # the reader's version that made the record
     added: str = ""  # when the report joined the workspace
+    own_error_cells: int = 0  # the cells its own open errors and warnings name (each cell once)
+    own_warning_cells: int = 0
     external: list[Issue] = field(default_factory=list)  # cross-year issues found with other reports
     accepted: dict[str, dict[str, Value]] = field(default_factory=dict)  # accepted cross-year issues
     _year: dict[str, Value] | None = None
@@ -85,6 +88,7 @@ class QueueItem:
         """Take a review's new summary."""
         self.agency, self.year, self.format = s.agency, s.year, s.format
         self.own_errors, self.own_warnings, self.state = s.errors, s.warnings, state
+        self.own_error_cells, self.own_warning_cells = s.error_cells, s.warning_cells
         self.year_json, self._year = year_values_json(s.year_values), dict(s.year_values)
         self.rules_json, self._rules = "", dict(s.rules)
 
@@ -99,16 +103,30 @@ class QueueItem:
 
     @property
     def warnings(self) -> int:
-        return self.own_warnings + sum(1 for i in self.external if i.severity == WARNING and not self._accepted(i))
+        """Open warnings (items, one per cause), cross-year ones included."""
+        return self.own_warnings + len(self._open_external())
+
+    @property
+    def error_cells(self) -> int:
+        """The cells its open errors name."""
+        return self.own_error_cells
+
+    @property
+    def warning_cells(self) -> int:
+        """The cells its open warnings name (a cell a cross-year item names may be counted once more)."""
+        return self.own_warning_cells + len({f for i in self._open_external() for f in i.fields})
 
     def open_by_rule(self) -> dict[str, tuple[int, int]]:
         """Open errors and warnings by rule, cross-year ones included."""
         out = dict(self.rules)
-        for i in self.external:
-            if not self._accepted(i):
-                e, w = out.get(i.rule, (0, 0))
-                out[i.rule] = (e + (i.severity == "error"), w + (i.severity == WARNING))
+        for i in self._open_external():
+            e, w = out.get(i.rule, (0, 0))
+            out[i.rule] = (e + (i.severity == "error"), w + (i.severity == WARNING))
         return out
+
+    def _open_external(self) -> list[Issue]:
+        """The cross-year warnings not accepted."""
+        return [i for i in self.external if i.severity == WARNING and not self._accepted(i)]
 
     def _accepted(self, issue: Issue) -> bool:
         vals = self.accepted.get(issue_key(issue))
@@ -152,6 +170,8 @@ class Session:
         self._redo: dict[int, list[_Step]] = {}
         self.pairing = Pairing()
         self._unpaired: set[str] = set()
+        self._stale: set[int] = set()  # queue lines an earlier release counted: pair_some() counts them again
+        self._dups: dict[int, list[int]] | None = None  # duplicates(), worked out again after adds and reloads
         self._load_queue(ws.entries())
 
     # ================================================================ opening and closing
@@ -206,13 +226,17 @@ class Session:
             accepted.setdefault(int(rid), {})[key] = values_from_text(json.loads(data).get("values", {}))
         for e in entries:
             item = QueueItem(e.id, e.source, e.sha256, e.agency, e.year, e.format, e.errors, e.warnings, e.state,
-                             e.year_json, e.rules_json, e.reader, e.added, accepted=accepted.get(e.id, {}))
+                             e.year_json, e.rules_json, e.reader, e.added, e.error_cells or 0, e.warning_cells or 0,
+                             accepted=accepted.get(e.id, {}))
+            if e.error_cells is None:  # counted by an earlier release (one per single issue): counted again
+                self._stale.add(e.id)
             self._append(item)
             self.pairing.place_key(e.id, e.agency_key)
         # the cross-year check runs a little at a time (pair_some) or for one agency when it is opened
         self._unpaired = set(self.pairing.groups_to_check())
 
     def _append(self, item: QueueItem) -> None:
+        self._dups = None
         self._row[item.id] = len(self.items)
         self.items.append(item)
         self._by_id[item.id] = item
@@ -269,6 +293,35 @@ class Session:
         ch.rows |= self._pair(groups)
         return ch
 
+    def duplicates(self) -> dict[int, list[int]]:
+        """Reports that look like the same report twice: the same agency (folded as for the cross-year
+        check) and year, or the same file bytes (SHA-256); report → the others, in queue order."""
+        if self._dups is None:
+            groups: dict[tuple[str, str], list[int]] = {}
+            for it in self.items:
+                key = self.pairing.group_of(it.id)
+                if key and it.year:
+                    groups.setdefault((key, str(it.year)), []).append(it.id)
+                if it.sha256:
+                    groups.setdefault(("", it.sha256), []).append(it.id)
+            dups: dict[int, list[int]] = {}
+            for members in groups.values():
+                for rid in members if len(members) > 1 else ():
+                    dups.setdefault(rid, []).extend(m for m in members if m != rid)
+            self._dups = {rid: sorted(set(others), key=self.row_of) for rid, others in dups.items()}
+        return self._dups
+
+    def next_needing_work(self, after: int | None, order: Sequence[int] | None = None) -> int | None:
+        """The first report after `after` (in `order`, else the queue's, from the top again) that needs
+        work: one with open errors first, else one not signed off; None when no other report does."""
+        ids = list(order) if order is not None else [it.id for it in self.items]
+        if after in ids:
+            k = ids.index(after)
+            ids = ids[k + 1:] + ids[:k]
+        todo = [it for it in (self._by_id.get(r) for r in ids) if it is not None and it.state != SIGNED_OFF]
+        first = next((it for it in todo if it.errors), todo[0] if todo else None)
+        return first.id if first is not None else None
+
     def pair_some(self, seconds: float = 0.02) -> Changes:
         """Run the cross-year check of agencies not checked yet, for about this long (the window calls
         it when idle after a workspace opens); Changes().rows is empty once all are done."""
@@ -278,13 +331,30 @@ class Session:
         end = time.perf_counter() + seconds
         while self._unpaired and time.perf_counter() < end:
             ch.rows |= self._pair([self._unpaired.pop()])
+        while self._stale and not self._unpaired and time.perf_counter() < end:
+            ch.rows.add(self._recount(self._stale.pop()))
         ch.issues |= {r for r in ch.rows if r in self._loaded}
         return ch
 
     @property
     def pairing_done(self) -> bool:
-        """True when every agency's cross-year check has run."""
-        return not self._unpaired
+        """True when every agency's cross-year check has run and every queue line counts issues by cause."""
+        return not self._unpaired and not self._stale
+
+    def _recount(self, rid: int) -> int:
+        """Count a queue line's open issues again from its record (a line an earlier release wrote counted
+        single issues, not causes, and no cells)."""
+        item = self._by_id[rid]
+        review = self._loaded.get(rid)
+        if review is None:
+            review = self.ws.load(rid)
+            review.external = list(item.external)
+        s = review.summary()
+        item.set_summary(s, item.state)
+        if not self.readonly:
+            with contextlib.suppress(WorkspaceError):  # the line in memory is right; the file's, next change
+                self.ws.update_summary(rid, s)
+        return rid
 
     def _pair(self, groups: Iterable[str]) -> set[int]:
         """Re-run the cross-year check of these agency groups; the reports whose issues changed."""
@@ -322,9 +392,8 @@ class Session:
         review._changed()
         self._loaded[rid] = review
         while len(self._loaded) > LOADED_MAX:
-            old, _ = self._loaded.popitem(last=False)
-            self._undo.pop(old, None)  # nothing else holds it: its undo history goes with it
-            self._redo.pop(old, None)
+            # its undo history stays (edits and entry numbers only): loaded again, the review is the same
+            self._loaded.popitem(last=False)
         return review
 
     def _after_change(self, rid: int, review: Review, ch: Changes, old_year_values: Mapping[str, Value]) -> None:
@@ -354,6 +423,7 @@ class Session:
             if e is not None:
                 item = self._by_id[rid]
                 item.own_errors, item.own_warnings, item.state = e.errors, e.warnings, e.state
+                item.own_error_cells, item.own_warning_cells = e.error_cells or 0, e.warning_cells or 0
                 item.year_json, item.rules_json, item._year, item._rules = e.year_json, e.rules_json, None, None
             raise
 
@@ -380,6 +450,15 @@ class Session:
             return Changes()
         return self._apply(rid, f"{label(fid)} → {format_value(value) or '空白'}", [SetCell(fid, value, reason)])
 
+    def edit_many(self, rid: int, values: Mapping[str, Value], reason: str = "") -> Changes:
+        """Correct several cells (a pasted range) as ONE undoable step with one reason; cells given the
+        value they already have are left alone."""
+        review = self.review(rid)
+        edits: list[Edit] = [SetCell(f, v, reason) for f, v in values.items() if not same_value(review.value(f), v)]
+        if not edits:
+            return Changes()
+        return self._apply(rid, f"粘贴 {len(edits)} 个单元格", edits)
+
     def restore(self, rid: int, fid: str, reason: str = "") -> Changes:
         """Take a cell back to the value printed in the report."""
         if fid not in self.review(rid).corrections:
@@ -387,12 +466,25 @@ class Session:
         return self._apply(rid, f"{label(fid)} 恢复原值", [SetCell(fid, RESTORE, reason)])
 
     def accept(self, rid: int, keys: list[str], reason: str) -> Changes:
-        """Accept open issues (by key) as published, with a reason, as one step."""
+        """Accept open issues (by key) as published, with a reason, as one step: one acceptance per issue
+        (the values of all its cells) and one ledger entry per cell it names, all with that reason."""
         review = self.review(rid)
         items = [it for it in review.issues() if it.key in keys and it.state == "open"]
         if not items:
             return Changes()
         return self._apply(rid, f"按原样接受 {len(items)} 项", [accept(review, it, reason) for it in items])
+
+    def accept_kind(self, report_ids: Iterable[int], kind: str, reason: str) -> Changes:
+        """Accept every open issue of one kind (Issue.kind_of: a grouped cause such as blank_columns, or a
+        rule such as R3 for the issues that stand alone) in each of these reports, with one reason. Each
+        report is one undoable step (undo(rid) takes back that report's part); every cell gets its entry."""
+        ch = Changes()
+        for rid in report_ids:
+            review = self.review(rid)
+            keys = [it.key for it in review.open_issues() if it.issue.kind_of == kind]
+            if keys:
+                ch.merge(self.accept(rid, keys, reason))
+        return ch
 
     def can_undo(self, rid: int) -> bool:
         return bool(self._undo.get(rid))
@@ -407,6 +499,16 @@ class Session:
     def redo_text(self, rid: int) -> str:
         steps = self._redo.get(rid)
         return steps[-1].text if steps else ""
+
+    def undo_edits(self, rid: int) -> list[Edit]:
+        """The edits (SetCell, AcceptIssue) of the step undo would take back, for a window to name in its words."""
+        steps = self._undo.get(rid)
+        return [forward for forward, _, _ in steps[-1].done] if steps else []
+
+    def redo_edits(self, rid: int) -> list[Edit]:
+        """The edits of the step redo would make again (as it was first made)."""
+        steps = self._redo.get(rid)
+        return [inverse for _, inverse, _ in steps[-1].done] if steps else []
 
     def undo(self, rid: int) -> Changes:
         """Take back the last step: new ledger entries that name the entries they undo."""
@@ -491,6 +593,7 @@ class Session:
             self._loaded.pop(rid, None)
             review = self.review(rid)
             item.sha256, item.reader = plan.sha256, READER_VERSION
+            self._dups = None
             old_group = self.pairing.group_of(rid)
             new_group = self.pairing.place(rid, review.report.meta.agency)[1]
             self._after_change(rid, review, ch, {})
@@ -516,7 +619,7 @@ class Session:
         Stopped that it was cancelled; either way the files already in out_dir stay as they were."""
         from models.session.exporting import export_workspace
 
-        while not self.pairing_done:
+        while self._unpaired:  # the cross-year issues go into the export (recounting queue lines need not)
             self.pair_some(1.0)
         items = [(it.id, it.sha256, list(it.external)) for it in self.items]
 
