@@ -1,9 +1,21 @@
-"""Take a screenshot of the window on a sample report (run under Xvfb: xvfb-run -s '-screen 0 1600x1000x24').
+"""Take a screenshot of the whole window on the sample reports, as big as the screen (run under Xvfb).
 
-usage: python scripts/screenshot.py OUT.png [REPORT-OR-FOLDER] [FIELD-TO-SELECT] [--summary] [--edit] [--readonly]
+usage: python scripts/screenshot.py OUT.png [REPORT-OR-FOLDER] [FIELD-TO-SELECT]
+                                    [--lang=en] [--summary] [--rule=R2] [--edit] [--readonly]
 
---edit      correct the selected cell (with a reason) first, so the inspector shows its last change
---readonly  reopen the workspace read-only afterwards, as a second window would: the banner shows
+The README's pictures, on an office screen (125 % scaling: QT_SCALE_FACTOR=1.25):
+
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot.py docs/day-zh.png resources/samples
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot.py docs/day-en.png resources/samples \
+        --lang=en
+    QT_SCALE_FACTOR=1.25 xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot.py \
+        docs/day-zh-125.png resources/samples
+
+--lang=en     the English interface
+--summary     the summary by rule and by report docked below
+--rule=CODE   the queue filtered to one rule, as a click on its bar in the summary does
+--edit        correct the selected cell (with a reason) first, so the inspector shows its last change
+--readonly    reopen the workspace read-only afterwards, as a second window would: the banner shows
 """
 from __future__ import annotations
 
@@ -16,6 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def option(name: str, default: str = "") -> str:
+    return next((a.split("=", 1)[1] for a in sys.argv if a.startswith(f"--{name}=")), default)
+
+
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     out = args[0]
@@ -24,6 +40,7 @@ def main() -> int:
     tmp = tempfile.mkdtemp()
     os.environ["XDG_CONFIG_HOME"] = tmp
     os.environ["XDG_DATA_HOME"] = tmp
+    os.environ["XDG_CACHE_HOME"] = tmp
     from PySide6.QtCore import QSettings, QTimer
 
     from ui.app import make_app
@@ -32,6 +49,7 @@ def main() -> int:
 
     settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
     settings.auditor = "审核员甲"
+    settings.language = option("lang", "zh")
     workspace = str(Path(tmp) / "screenshot.review.sqlite")
     app = make_app(settings=settings)
     win = MainWindow(settings, workspace)
@@ -56,24 +74,26 @@ def main() -> int:
         win.session = Session.open(workspace, readonly=True, auditor=settings.auditor)
         win._session_changed()
         win.show_report(win.session.items[0].id)
-    screen = app.primaryScreen().availableGeometry()
-    width, height = min(1600, screen.width()), min(1000, screen.height())
-    win.resize(width, height)
-    win.pane.split.setSizes([width * 13 // 40, width * 27 // 40])
-    win.pane.right.setSizes([height * 3 // 5, height * 2 // 5])
+    win.setGeometry(app.primaryScreen().availableGeometry())  # the whole screen, as a maximised window
     win.show()
     if "--summary" in sys.argv:
         win.summary_dock.show()
-    win.next_issue()  # the first open issue, as F8 would: its cells selected, its sources highlighted
-    win.pane.select_field(field)
+    if option("rule"):
+        win.filter_rule(option("rule"))
+
+    def select() -> None:  # once the window is laid out at its size
+        win.next_issue()  # the first open issue, as F8 would: its cells selected, its sources highlighted
+        win.pane.select_field(field)
 
     def shoot() -> None:
         win.grab().save(out)
+        print(f"{out}: window {win.width()}×{win.height()} (minimum {win.minimumSizeHint().width()}×"
+              f"{win.minimumSizeHint().height()}), screen {app.primaryScreen().availableGeometry().size().toTuple()}")
         app.quit()
 
-    QTimer.singleShot(800, shoot)
+    QTimer.singleShot(300, select)
+    QTimer.singleShot(1000, shoot)
     app.exec()
-    print(out)
     return 0
 
 

@@ -18,7 +18,9 @@ from models.crossyear import YearReport, agency_key, cross_year
 from render import render
 from ui import dialogs
 from ui.main_window import MainWindow
+from ui.rule_names import rule_name
 from ui.settings import Settings
+from ui.summary import RULE_ROLE
 
 T001 = json.loads(TRUTH.read_text(encoding="utf-8"))["001_dfce13c1242a961e.txt"]["fields"]  # all zero, clean
 
@@ -158,8 +160,8 @@ def test_reopening_the_workspace_restores_the_queue(qtbot, env):
     w = window(qtbot, env)
     load(qtbot, w, [make_folder(env["dir"])])
     w.queue.view.selectRow(0)
-    w.act_sign_off.trigger()
     signed = w.review.report.source
+    w.act_sign_off.trigger()  # signed off, and on to the next report that needs work
     w.close()
     w2 = window(qtbot, env)  # the queue is the workspace's: listed at once, no file read
     assert w2.queue.model.rowCount() == 10 and w2.loading is None
@@ -173,8 +175,8 @@ def test_export_of_the_queue_has_review_state_and_sign_off(qtbot, env):
     w = window(qtbot, env)
     load(qtbot, w, [make_folder(env["dir"], 1)])
     w.queue.view.selectRow(1)
-    w.act_sign_off.trigger()
     signed = w.review.report.source
+    w.act_sign_off.trigger()
     export(qtbot, w, env["dir"] / "out")
     text = (env["dir"] / "out" / "reports.csv").read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -244,8 +246,8 @@ def test_the_queue_model_passes_the_model_tester_and_the_summary_counts_open_iss
     qtmodeltester.check(w.queue.proxy)
     w.summary_dock.show()
     w.summary.refresh(w.session.items)
-    rules = {w.summary.by_rule.item(i, 0).text(): (int(w.summary.by_rule.item(i, 1).text()),
-                                                    int(w.summary.by_rule.item(i, 2).text()))
+    rules = {w.summary.by_rule.item(i, 0).data(RULE_ROLE): (int(w.summary.by_rule.item(i, 1).text()),
+                                                             int(w.summary.by_rule.item(i, 2).text()))
              for i in range(w.summary.by_rule.rowCount())}
     expected: dict[str, list[int]] = {}
     for r in reviews(w):
@@ -256,7 +258,8 @@ def test_the_queue_model_passes_the_model_tester_and_the_summary_counts_open_iss
     assert rules["R2"][0] == 1  # sample 003's broken R2
     worst = w.summary.by_report.item(0, 0).text()
     assert worst == "刚察县人民政府办公室"  # the report with the most errors comes first
-    assert w.summary.chart.rows[0][0] == w.summary.by_rule.item(0, 0).text()
+    assert w.summary.chart.rows[0][0] == w.summary.by_rule.item(0, 0).data(RULE_ROLE)
+    assert w.summary.by_rule.item(0, 0).text() == rule_name(w.summary.chart.rows[0][0])  # a name, never a code
 
 
 def test_a_scanned_pdf_opens_as_an_empty_template_the_auditor_fills_in_and_exports(qtbot, env, qapp):

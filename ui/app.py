@@ -81,10 +81,12 @@ def run(paths: list[str], samples: list[str] | None = None) -> int:
         return 1
     win.show()
     todo = initial_paths(bool(win.session.items), paths, samples)
+    if paths:
+        win.remember_files(paths)
     if todo:
         win.open_paths(todo)
-    elif win.session.items:  # reopening a workspace reads nothing: its records are the review
-        win.show_report(win.session.items[0].id)
+    elif win.session.items:  # reopening a workspace reads nothing: back to the report and cell of last time
+        win.resume()
     return app.exec()
 
 

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -127,3 +129,54 @@ def confirm_reload(parent: QWidget, plan: ReloadPlan) -> bool:
     """Show what would change; True when the auditor confirms (tests replace this)."""
     return ReloadDialog(plan, Path(plan.report.source).name if plan.report else "", parent).exec() == \
         QDialog.DialogCode.Accepted
+
+
+# keys that belong to the table and lists, not to a menu (shown on the sheet after the menus' keys)
+TABLE_KEYS = (
+    (QT_TRANSLATE_NOOP("Dialogs", "方向键"), QT_TRANSLATE_NOOP("Dialogs", "在表格中移动")),
+    (QT_TRANSLATE_NOOP("Dialogs", "Shift+方向键"), QT_TRANSLATE_NOOP("Dialogs", "选择一片单元格（复制、粘贴）")),
+    (QT_TRANSLATE_NOOP("Dialogs", "数字键"), QT_TRANSLATE_NOOP("Dialogs", "直接改写所选单元格")),
+    (QT_TRANSLATE_NOOP("Dialogs", "Enter"), QT_TRANSLATE_NOOP("Dialogs", "编辑单元格；再按 Enter 确认")),
+    (QT_TRANSLATE_NOOP("Dialogs", "Esc"), QT_TRANSLATE_NOOP("Dialogs", "取消编辑")),
+    (QT_TRANSLATE_NOOP("Dialogs", "Tab"), QT_TRANSLATE_NOOP("Dialogs", "到下一个单元格或控件")),
+    (QT_TRANSLATE_NOOP("Dialogs", "→ / ←"), QT_TRANSLATE_NOOP("Dialogs", "问题列表中：展开或收起问题涉及的单元格")),
+    (QT_TRANSLATE_NOOP("Dialogs", "Enter"), QT_TRANSLATE_NOOP("Dialogs", "报告队列中：打开所选报告")),
+)
+
+
+class ShortcutSheet(QDialog):
+    """Every key of the window, read from its menus (so it never disagrees with them), and the table keys."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("shortcut_sheet")
+        self.setWindowTitle(self.tr("键盘快捷键"))
+        rows: list[tuple[str, str, str]] = []
+        for top in window.menuBar().actions():
+            menu = top.menu()
+            if menu is None:
+                continue
+            for act in menu.actions():
+                keys = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts())
+                if keys:
+                    rows.append((top.text().replace("&", ""), act.text().replace("&", ""), keys))
+        where = self.tr("表格与列表")
+        rows += [(where, translate("Dialogs", what), translate("Dialogs", key)) for key, what in TABLE_KEYS]
+        table = QTableWidget(len(rows), 3)
+        table.setObjectName("shortcuts")
+        table.setHorizontalHeaderLabels([self.tr("菜单"), self.tr("操作"), self.tr("按键")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                table.setItem(i, j, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(table)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.close)
+        lay.addWidget(close)
+        screen = window.screen().availableGeometry()
+        self.resize(min(640, screen.width() - 40), min(620, screen.height() - 60))

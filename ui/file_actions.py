@@ -17,6 +17,7 @@ from ui.table_models import word
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
+RECENT_AT_ONCE = 3  # files picked together up to this many go to the recent list; more are a folder's worth
 ENCODINGS = ["utf-8", "gb18030", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
 OPEN_FILTER = QT_TRANSLATE_NOOP("Words", "报告文件 (*.txt *.md *.text *.html *.htm *.docx *.pdf);;所有文件 (*)")
 
@@ -35,9 +36,15 @@ class FileActions(QMainWindow):
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("打开报告"), self.settings.last_dir, word(OPEN_FILTER))
         if paths:
             self.settings.last_dir = str(Path(paths[0]).parent)
-            for p in paths:
-                self.settings.add_recent(p)
+            self.remember_files(paths)
             self.open_paths(paths)
+
+    def remember_files(self: MainWindow, paths: list[str]) -> None:  # type: ignore[misc]
+        """Files the user opened by name go to the recent list (a folder, or a folder's worth, does not)."""
+        files = [p for p in paths if Path(p).is_file()]
+        if 0 < len(files) <= RECENT_AT_ONCE and len(files) == len(paths):
+            for p in reversed(files):
+                self.settings.add_recent(str(Path(p).resolve()))
 
     @Slot()
     def open_folder_dialog(self: MainWindow) -> None:  # type: ignore[misc]
@@ -47,10 +54,16 @@ class FileActions(QMainWindow):
             self.open_paths([folder])
 
     def fill_recent(self: MainWindow) -> None:  # type: ignore[misc]
+        """The recent files and workspaces, newest first: a workspace opens as one, a report joins the queue."""
         self.recent_menu.clear()
         for p in self.settings.recent():
-            act = self.recent_menu.addAction(p)
-            act.triggered.connect(lambda _=False, p=p: self.open_paths([p]))
+            act = self.recent_menu.addAction(_elide_path(p))
+            act.setToolTip(p)
+            act.setEnabled(Path(p).exists())
+            if p.endswith(".sqlite"):
+                act.triggered.connect(lambda _=False, p=p: self.open_workspace(p))
+            else:
+                act.triggered.connect(lambda _=False, p=p: self.open_paths([p]))
         if not self.settings.recent():
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
 
@@ -194,11 +207,10 @@ class FileActions(QMainWindow):
         self.session.close()
         self.session = session
         self.settings.workspace = path
-        self.settings.add_recent(path)
+        self.settings.add_recent(str(Path(path).resolve()))
         self._session_changed()
         if session.items:  # in the next turn of the event loop: the queue is drawn first
-            QTimer.singleShot(0, lambda: self.current is None and self.session is session
-                              and self.show_report(session.items[0].id))
+            QTimer.singleShot(0, lambda: self.current is None and self.session is session and self.resume())
         return True
 
     # ------------------------------------------------------------ export
@@ -259,3 +271,8 @@ class FileActions(QMainWindow):
         self.settings.language = lang
         self.message(self.tr("界面语言"), self.tr("界面语言将在下次启动时切换。")
                      + "\nThe interface language changes at the next start.")
+
+
+def _elide_path(path: str, keep: int = 60) -> str:
+    """A long path shortened in the middle for a menu (the whole path is the tooltip)."""
+    return path if len(path) <= keep else path[:20] + "…" + path[-(keep - 21):]

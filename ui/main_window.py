@@ -9,10 +9,9 @@ import gc
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -21,25 +20,27 @@ from PySide6.QtWidgets import (
     QSizePolicy,
 )
 
-from models.review import SIGNED_OFF, Review
+from models.review import Review
 from models.session import Changes, Prepared, Session, SourceError, WorkspaceError
 from models.session.pages import page_count
-from models.values import Value
 from models.workspace import default_workspace_path
 from ui.dialogs import open_session
 from ui.file_actions import FileActions
 from ui.loader import JobTask, LoadTask
 from ui.menus import build_menus
+from ui.navigation import Navigation
 from ui.queue import QueuePane
+from ui.review_actions import ReviewActions
 from ui.review_pane import ReviewPane
 from ui.settings import K_GEOMETRY, K_SPLIT_MAIN, K_SPLIT_RIGHT, K_STATE, Settings
 from ui.summary import Summary
+from ui.widgets import ElidedLabel
 
 SYNC_LIMIT = 4  # more files than this are read in the background
 BIG_FILE = 1 << 20  # and so is any file bigger than this
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
     """One session (workspace) and the review of its current report."""
     report_loaded = Signal(str)
     cell_corrected = Signal(str)
@@ -56,6 +57,7 @@ class MainWindow(FileActions, QMainWindow):
         self.loading: LoadTask | None = None
         self._export_task: JobTask | None = None
         self._pending: list[str] = []  # files asked for while a batch was loading
+        self._wanted: str | None = None  # a file asked for by name, read in the background: shown when it arrives
         self._closing = False
         self._load_errors: list[str] = []
         self._summary_timer = QTimer(self)
@@ -80,6 +82,7 @@ class MainWindow(FileActions, QMainWindow):
         self.pane.reason_given.connect(self.give_reason)
         self.pane.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.pane.edit_rejected.connect(self._edit_rejected)
+        self.pane.cell_chosen.connect(self.remember_place)
         self.banner = QLabel()
         self.banner.setObjectName("readonly_banner")
         self.banner.setStyleSheet("background:#fff3c4; color:#5d4037; padding:4px 8px; font-weight:bold;")
@@ -94,17 +97,21 @@ class MainWindow(FileActions, QMainWindow):
         dock.setObjectName("queue_dock")
         dock.setWidget(self.queue)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.resizeDocks([dock], [280], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [self.queue.sizeHint().width()], Qt.Orientation.Horizontal)  # see _default_layout
         self.reports_dock = dock
         self.summary = Summary()
+        self.summary.rule_chosen.connect(self.filter_rule)
         sdock = QDockWidget(self.tr("汇总"), self)
         sdock.setObjectName("summary_dock")
         sdock.setWidget(self.summary)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, sdock)
         sdock.hide()
         sdock.visibilityChanged.connect(lambda visible: visible and self._refresh_summary())
+        self.resizeDocks([sdock], [200], Qt.Orientation.Vertical)  # a strip below: the review keeps the room
         self.summary_dock = sdock
-        self.counts = QLabel()
+        self.counts = ElidedLabel()  # a long file name is cut, never widens the window
+        self.counts.setObjectName("counts")
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.cancel_btn = QPushButton(self.tr("取消"))
@@ -112,7 +119,7 @@ class MainWindow(FileActions, QMainWindow):
         for w in (self.progress, self.cancel_btn):
             w.hide()
             self.statusBar().addPermanentWidget(w)
-        self.statusBar().addPermanentWidget(self.counts)
+        self.statusBar().addPermanentWidget(self.counts)  # at most its hint wide: messages keep the rest
 
     @property
     def review(self) -> Review | None:
@@ -123,6 +130,7 @@ class MainWindow(FileActions, QMainWindow):
         """A workspace was opened: show its queue, its read-only state, its name."""
         self.current = None
         self.queue.model.set_session(self.session)
+        self.queue.select(None)  # a report id of the last workspace means nothing in this one
         self.pane.show_review(None)
         ro = self.session.readonly
         self.banner.setText(self.tr("只读：{reason}。可以查看和导出，修改不会保存。").format(
@@ -157,8 +165,12 @@ class MainWindow(FileActions, QMainWindow):
                 reason=self.session.ws.readonly_reason))
             todo = []
         if todo and (len(todo) > SYNC_LIMIT or self.loading is not None or any(_size(k) > BIG_FILE for k in todo)):
+            if known:
+                self.show_report(known[0])
+            elif _asked_files(paths):  # files asked for by name (not a folder): show the first one when it is read
+                self._wanted = todo[0]
             self._load_in_background(todo)
-            return []
+            return known[:1]
         from models.session import prepare
 
         self._load_errors = []
@@ -218,7 +230,11 @@ class MainWindow(FileActions, QMainWindow):
             return []
         self._load_errors += ch.errors
         self.apply(ch)
-        if ch.added and self.current is None:
+        wanted = next((rid for rid in ch.added if self._wanted and self.session.item(rid).source == self._wanted), None)
+        if wanted is not None:
+            self._wanted = None
+            self.show_report(wanted)
+        elif ch.added and self.current is None:
             self.show_report(ch.added[0])  # the first report can be reviewed while the rest load
         gc.freeze()  # loaded state lives as long as the window: keep the collector from scanning it again
         return ch.added
@@ -256,6 +272,7 @@ class MainWindow(FileActions, QMainWindow):
         if review.report.format == "pdf":
             self._show_pages(rid)
         self.queue.select(rid)
+        self.remember_place()
         self._update_counts()
         self._update_title()
         self._update_undo()
@@ -284,131 +301,11 @@ class MainWindow(FileActions, QMainWindow):
         if ch.rows or ch.added:
             self._summary_timer.start()
 
-    # ================================================================ editing
-    def _writable(self) -> bool:
-        """True when changes can be stored; otherwise says why."""
-        if self.session.readonly:
-            self.message(self.tr("只读"), self.tr("工作区是只读的（{reason}），修改不会保存。").format(
-                reason=self.session.ws.readonly_reason))
-            return False
-        return True
-
-    def _run(self, op: str, *args: object) -> Changes | None:
-        """Send a command to the session for the current report; say so when it cannot be stored."""
-        if self.current is None or not self._writable():
-            return None
-        self._ensure_auditor()
-        try:
-            ch: Changes = getattr(self.session, op)(self.current, *args)
-        except WorkspaceError as exc:
-            self.message(self.tr("无法保存修改"), str(exc))
-            self.show_report(self.current)  # what is shown is what the workspace holds
-            return None
-        self.apply(ch)
-        return ch
-
-    def _submit(self, fid: str, value: Value) -> None:
-        if self._run("edit", fid, value, self.pane.inspector.take_reason()):
-            self.cell_corrected.emit(fid)
-
     @Slot(str)
-    def _edit_rejected(self, why: str) -> None:
-        self.statusBar().showMessage(why, 8000)
-        self.message(self.tr("无法修改"), why)
-
-    @Slot()
-    def restore_published(self) -> None:
-        """Go back to the printed value of the selected cell."""
-        fid = self.pane.selected_field()
-        if fid:
-            self._run("restore", fid, self.pane.inspector.take_reason())
-
-    @Slot()
-    def accept_selected(self) -> None:
-        """Accept the selected issue (or the open issues of the selected cell) as published."""
-        items = self.pane.issues_to_accept()
-        if items and not self._writable():
-            return
-        if not items:
-            self.statusBar().showMessage(self.tr("没有需要接受的待处理问题"), 5000)
-            return
-        reason = self.pane.inspector.take_reason()
-        if not reason:
-            reason, ok = QInputDialog.getText(self, self.tr("按原样接受"),
-                                              self.tr("接受原因（例如：已与报告单位核实）："))
-            if not ok or not reason.strip():
-                return
-        self._run("accept", [it.key for it in items], reason.strip())
-
-    @Slot(str)
-    def give_reason(self, reason: str) -> None:
-        """A reason typed after the edit: it goes to the selected cell's last change."""
-        review = self.review
-        last = review.last_change_of(self.pane.selected_field()) if review else None
-        if last is not None and self._run("give_reason", last.id, reason):
-            self.pane.inspector.reason.clear()
-            self.pane.refresh()
-
-    @Slot()
-    def undo(self) -> None:
-        self._run("undo")
-
-    @Slot()
-    def redo(self) -> None:
-        self._run("redo")
-
-    def _update_undo(self) -> None:
-        rid = self.current
-        can_undo = rid is not None and self.session.can_undo(rid)
-        can_redo = rid is not None and self.session.can_redo(rid)
-        self.act_undo.setEnabled(can_undo)
-        self.act_redo.setEnabled(can_redo)
-        self.act_undo.setText(self.tr("撤销 {what}").format(what=self.session.undo_text(rid)) if can_undo and rid
-                              is not None else self.tr("撤销"))
-        self.act_redo.setText(self.tr("重做 {what}").format(what=self.session.redo_text(rid)) if can_redo and rid
-                              is not None else self.tr("重做"))
-
-    def _ensure_auditor(self) -> None:
-        if not self.session.auditor:
-            if not self.settings.auditor:
-                name, ok = QInputDialog.getText(self, self.tr("审核人"),
-                                                self.tr("请输入审核人姓名（记入修改记录，只需输入一次）："))
-                if ok and name.strip():
-                    self.settings.auditor = name.strip()
-            self.session.auditor = self.settings.auditor
-
-    @Slot()
-    def sign_off(self) -> None:
-        """F9: the review of this report is done; record who, when and which version of the file."""
-        r = self.review
-        if r is None or self.current is None:
-            return
-        if r.state == SIGNED_OFF:
-            self.statusBar().showMessage(self.tr("本报告已签发"), 5000)
-            return
-        if not self._writable():
-            return
-        errs, warns = r.counts()
-        if errs or warns:
-            ok = QMessageBox.question(self, self.tr("签发"), self.tr("还有 {errors} 个错误、{warnings} 个警告未处理。"
-                                                                   "仍要签发吗？").format(errors=errs, warnings=warns))
-            if ok != QMessageBox.StandardButton.Yes:
-                return
-        if self._run("sign_off"):
-            self.statusBar().showMessage(self.tr("已签发：{name}").format(name=r.report.meta.agency or r.report.source),
-                                         5000)
-
-    @Slot()
-    def next_issue(self) -> None:
-        """F8: the next open issue."""
-        if not self.pane.go_issue(1):
-            self.statusBar().showMessage(self.tr("没有待处理的问题了"), 5000)
-
-    @Slot()
-    def previous_issue(self) -> None:
-        """Shift+F8: the previous open issue."""
-        if not self.pane.go_issue(-1):
-            self.statusBar().showMessage(self.tr("没有待处理的问题了"), 5000)
+    def filter_rule(self, rule: str) -> None:
+        """A rule picked in the summary: the queue lists only the reports with its open issues."""
+        self.reports_dock.show()
+        self.queue.filter_rule(rule)
 
     # ================================================================ chrome
     def message(self, title: str, text: str) -> None:
@@ -444,22 +341,41 @@ class MainWindow(FileActions, QMainWindow):
             report=m.agency or Path(r.report.source).name, year=m.year or "", workspace=ws))
 
     def _restore_geometry(self) -> None:
+        screen = self.screen().availableGeometry()
         g = self.settings.bytes(K_GEOMETRY)
         if g is not None:
             self.restoreGeometry(g)
         else:  # fit a 1366×768 laptop as well as a large screen
-            screen = self.screen().availableGeometry()
             self.resize(min(1500, screen.width() * 19 // 20), min(900, screen.height() * 19 // 20))
+        if self.width() > screen.width() or self.height() > screen.height():  # saved on a bigger screen
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
         s = self.settings.bytes(K_STATE)
         if s is not None:
             self.restoreState(s)
-        for key, split, default in ((K_SPLIT_MAIN, self.pane.split, [560, 940]),
-                                    (K_SPLIT_RIGHT, self.pane.right, [540, 360])):
+        self._laid_out = False  # the splitters as the auditor left them, else laid out at the first show
+        for key, split in ((K_SPLIT_MAIN, self.pane.split), (K_SPLIT_RIGHT, self.pane.right)):
             b = self.settings.bytes(key)
             if b is not None:
-                split.restoreState(b)
-            else:
-                split.setSizes(default)
+                self._laid_out = split.restoreState(b)
+        if not self._laid_out:
+            self._default_layout()
+
+    def _default_layout(self) -> None:
+        """The queue as narrow as it can show its columns; table 三 whole when the screen has room, the
+        report text the rest (never less than a readable column)."""
+        queue = self.queue.sizeHint().width() if self.width() >= 1300 else self.queue.minimumSizeHint().width()
+        self.resizeDocks([self.reports_dock], [queue], Qt.Orientation.Horizontal)
+        central = max(500, self.width() - queue - 12)
+        tables = max(central * 3 // 5, min(self.pane.views["三"].full_width() + 12, central - 230))
+        self.pane.split.setSizes([central - tables, tables])
+        height = max(300, self.height() - 70)
+        self.pane.right.setSizes([height * 3 // 5, height * 2 // 5])
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._laid_out:  # sizes known only now (a maximised window, a screenshot's full screen)
+            self._laid_out = True
+            QTimer.singleShot(0, self._default_layout)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closing = True
@@ -482,8 +398,14 @@ class MainWindow(FileActions, QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
+            self.remember_files(paths)
             self.open_paths(paths)  # folders included
             event.acceptProposedAction()
+
+
+def _asked_files(paths: list[str]) -> bool:
+    """True when the paths name files (not a folder to read through)."""
+    return bool(paths) and all(not Path(p).is_dir() for p in paths)
 
 
 def _size(path: str) -> int:

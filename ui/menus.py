@@ -5,7 +5,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -28,7 +28,7 @@ def _action(win: MainWindow, menu: Any, text: str, slot: Callable[..., Any], key
 
 
 def build_menus(win: MainWindow) -> None:
-    """File, Edit, Review and View menus, with their shortcuts."""
+    """File, Edit, Review, View and Help menus, with their shortcuts (F1 lists them all)."""
     keys = QKeySequence.StandardKey
     m = win.menuBar().addMenu(translate("MainWindow", "文件(&F)"))
     _action(win, m, translate("MainWindow", "打开报告…"), win.open_dialog, QKeySequence(keys.Open), "open")
@@ -54,24 +54,59 @@ def build_menus(win: MainWindow) -> None:
     _action(win, e, translate("MainWindow", "重做"),
             win.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "redo")
     e.addSeparator()
-    _action(win, e, translate("MainWindow", "编辑单元格（Enter）"), win.pane.edit_current, None, "edit")
+    _action(win, e, translate("MainWindow", "复制所选单元格"), win.copy_cells, QKeySequence("Ctrl+C"), "copy")
+    _action(win, e, translate("MainWindow", "复制所选单元格（带行列名称）"),
+            win.copy_cells_with_labels, QKeySequence("Ctrl+Shift+C"), "copy_labels")
+    _action(win, e, translate("MainWindow", "粘贴到单元格…"), win.paste_cells, QKeySequence("Ctrl+V"), "paste")
+    for act in (win.act_copy, win.act_copy_labels, win.act_paste):  # keys of the tables: the report text, the
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # filter and the reason box keep
+        win.pane.tabs.addAction(act)  # their own copy and paste
+    e.addSeparator()
+    _action(win, e, translate("MainWindow", "编辑单元格"), win.pane.edit_current, QKeySequence(Qt.Key.Key_F2), "edit")
     _action(win, e, translate("MainWindow", "恢复原值"),
             win.restore_published, QKeySequence("Ctrl+Backspace"), "restore")
     _action(win, e, translate("MainWindow", "按原样接受…"), win.accept_selected, QKeySequence("Ctrl+Shift+A"), "accept")
+    _action(win, e, translate("MainWindow", "填写原因"), win.focus_reason, QKeySequence("Ctrl+R"), "reason")
     e.addSeparator()
     _action(win, e, translate("MainWindow", "首选项…"), win.preferences, None, "prefs")
     r = win.menuBar().addMenu(translate("MainWindow", "审核(&R)"))
     _action(win, r, translate("MainWindow", "下一个待处理问题"), win.next_issue, QKeySequence(Qt.Key.Key_F8), "next")
     _action(win, r, translate("MainWindow", "上一个待处理问题"),
             win.previous_issue, QKeySequence("Shift+F8"), "previous")
+    r.addSeparator()
+    _action(win, r, translate("MainWindow", "下一份需要处理的报告"),
+            win.next_report_needing_work, QKeySequence("Ctrl+F8"), "next_report_work")
+    _action(win, r, translate("MainWindow", "队列中的下一份报告"),
+            win.next_report, QKeySequence("Alt+PgDown"), "next_report")
+    _action(win, r, translate("MainWindow", "队列中的上一份报告"),
+            win.previous_report, QKeySequence("Alt+PgUp"), "previous_report")
+    r.addSeparator()
     _action(win, r, translate("MainWindow", "查找原文…"), win.pane.raw.show_find, QKeySequence(keys.Find), "find")
     r.addSeparator()
-    _action(win, r, translate("MainWindow", "签发本报告…"), win.sign_off, QKeySequence(Qt.Key.Key_F9), "sign_off")
+    _action(win, r, translate("MainWindow", "签发本报告并转到下一份…"), win.sign_off, QKeySequence(Qt.Key.Key_F9),
+            "sign_off")
     v = win.menuBar().addMenu(translate("MainWindow", "视图(&V)"))
-    v.addAction(win.reports_dock.toggleViewAction())
+    queue = win.reports_dock.toggleViewAction()
+    queue.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+    v.addAction(queue)
     summary = win.summary_dock.toggleViewAction()
     summary.setShortcut(QKeySequence("Ctrl+Shift+T"))
     v.addAction(summary)
+    v.addSeparator()
+    for n, key in enumerate(("二", "三", "四"), start=1):
+        _action(win, v, translate("MainWindow", "表{key}").format(key=key, n=n + 1),
+                lambda _=False, key=key: win.show_table(key), QKeySequence(f"Ctrl+{n}"), f"table_{n}")
+    _action(win, v, translate("MainWindow", "筛选报告队列"), win.focus_queue_filter, QKeySequence("Ctrl+L"), "filter")
+    _action(win, v, translate("MainWindow", "问题列表"), win.focus_issues, QKeySequence("Ctrl+I"), "issues")
+    _action(win, v, translate("MainWindow", "下一个窗格"), win.next_pane, QKeySequence(Qt.Key.Key_F6), "next_pane")
+    _action(win, v, translate("MainWindow", "上一个窗格"), win.previous_pane, QKeySequence("Shift+F6"), "previous_pane")
+    v.addSeparator()
     lang = v.addMenu(translate("MainWindow", "界面语言"))
-    _action(win, lang, "中文", lambda: win.set_language("zh"), None, "lang_zh")
-    _action(win, lang, "English", lambda: win.set_language("en"), None, "lang_en")
+    group = QActionGroup(win)
+    for code, name in (("zh", "中文"), ("en", "English")):
+        act = _action(win, lang, name, lambda _=False, code=code: win.set_language(code), None, f"lang_{code}")
+        act.setCheckable(True)
+        act.setChecked(win.settings.language == code)
+        group.addAction(act)
+    h = win.menuBar().addMenu(translate("MainWindow", "帮助(&H)"))
+    _action(win, h, translate("MainWindow", "键盘快捷键"), win.show_shortcuts, QKeySequence(Qt.Key.Key_F1), "shortcuts")

@@ -37,6 +37,7 @@ class PdfPane(QWidget):
         self.pages = 0
         self.page = 1
         self.scale = 1.5
+        self.fit = True  # the page as wide as the pane, until the auditor zooms
         self.boxes: list[Box] = []
         self.focus_box: Box | None = None
         self.label = _Page()
@@ -51,16 +52,20 @@ class PdfPane(QWidget):
         prev_btn, next_btn = _button("◀", self.tr("上一页")), _button("▶", self.tr("下一页"))
         prev_btn.clicked.connect(lambda: self.go_to(self.page - 1))
         next_btn.clicked.connect(lambda: self.go_to(self.page + 1))
-        zoom_out, zoom_in = _button("－", self.tr("缩小")), _button("＋", self.tr("放大"))
+        zoom_out, zoom_in = _button("−", self.tr("缩小")), _button("+", self.tr("放大"))
         zoom_out.clicked.connect(lambda: self.zoom(1 / 1.25))
         zoom_in.clicked.connect(lambda: self.zoom(1.25))
-        bar = QHBoxLayout()
-        for w in (prev_btn, QLabel(self.tr("页码：")), self.page_box, self.count, next_btn):
+        fit = _button("↔", self.tr("适合宽度"))
+        fit.clicked.connect(self.fit_width)
+        self.page_box.setToolTip(self.tr("页码"))
+        bar = QHBoxLayout()  # compact: the page pane may be narrow beside the tables
+        bar.setSpacing(2)
+        for w in (prev_btn, self.page_box, self.count, next_btn):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(QLabel(self.tr("缩放")))
         bar.addWidget(zoom_out)
         bar.addWidget(zoom_in)
+        bar.addWidget(fit)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(bar)
@@ -75,7 +80,27 @@ class PdfPane(QWidget):
         self.page_box.blockSignals(False)
         self.count.setText(self.tr("共 {n} 页").format(n=pages))
         self.page = 1
+        self.fit = True
         self._render()
+
+    def fit_width(self) -> None:
+        """The page as wide as the pane (and so again whenever the pane is resized)."""
+        self.fit = True
+        self._render()
+
+    def _fit_scale(self) -> float:
+        """The scale that makes the current page as wide as the visible part of the pane."""
+        try:
+            _, w, _, _ = render_page(self.data, self.page, 0.1)
+        except DecodeError:
+            return self.scale
+        room = self.scroll.viewport().width() - self.scroll.verticalScrollBar().sizeHint().width() - 4
+        return min(6.0, max(0.3, room / max(1.0, w / 0.1)))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.fit and self.data and self.pages:
+            self._render()
 
     def go_to(self, page: int) -> None:
         if 1 <= page <= self.pages and page != self.page:
@@ -86,7 +111,8 @@ class PdfPane(QWidget):
             self._render()
 
     def zoom(self, factor: float) -> None:
-        self.scale = min(6.0, max(0.5, self.scale * factor))
+        self.fit = False
+        self.scale = min(6.0, max(0.3, self.scale * factor))
         self._render()
 
     def show_box(self, box: Box | None) -> None:
@@ -107,6 +133,8 @@ class PdfPane(QWidget):
         if not self.data or not self.pages:
             self.label.setText(self.tr("（无页面）"))
             return
+        if self.fit:
+            self.scale = self._fit_scale()
         try:
             buf, w, h, stride = render_page(self.data, self.page, self.scale)
         except DecodeError as exc:

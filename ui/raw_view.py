@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -191,10 +191,12 @@ class RawPane(QWidget):
         self.find_edit = QLineEdit(self.find_bar)
         self.find_edit.setPlaceholderText(self.tr("查找原文…"))
         self.find_status = QLabel(self.find_bar)
-        prev_btn = QPushButton(self.tr("上一个"), self.find_bar)
-        next_btn = QPushButton(self.tr("下一个"), self.find_bar)
-        close_btn = QPushButton("×", self.find_bar)
-        close_btn.setFixedWidth(28)
+        prev_btn = QToolButton(self.find_bar)  # tool buttons: a push button's minimum width would widen the pane
+        prev_btn.setText(self.tr("上一个"))
+        next_btn = QToolButton(self.find_bar)
+        next_btn.setText(self.tr("下一个"))
+        close_btn = QToolButton(self.find_bar)
+        close_btn.setText("×")
         row = QHBoxLayout(self.find_bar)
         row.setContentsMargins(0, 0, 0, 0)
         for w in (self.find_edit, prev_btn, next_btn, self.find_status, close_btn):

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
-    QHeaderView,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -20,11 +17,12 @@ from PySide6.QtWidgets import (
 
 from models.review import OPEN, Review, ReviewedIssue
 from models.values import Value
+from ui.grid_view import OfficialTable
 from ui.layouts import Grid, table2, table3, table4
 from ui.pdf_view import PdfPane
 from ui.raw_view import RawPane
 from ui.table_models import ISSUE_ROLE, GridModel, IssueModel
-from ui.widgets import Inspector, Legend, OfficialTable
+from ui.widgets import Inspector, IssueView, Legend
 
 TABLE_KEYS = ("二", "三", "四")
 
@@ -37,6 +35,7 @@ class ReviewPane(QWidget):
     reason_given = Signal(str)  # a reason for the selected cell's last change, given after it
     edit_rejected = Signal(str)  # what was typed cannot be a cell's value: why
     status = Signal(str)  # a passing message for the status bar
+    cell_chosen = Signal(str)  # the field of the cell the auditor moved to
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,33 +63,23 @@ class ReviewPane(QWidget):
         self.legend = Legend()
         tlay.addWidget(self.legend)
         self.issues = IssueModel(self)
-        self.issue_view = QTableView()
-        self.issue_view.setModel(self.issues)
-        self.issue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.issue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.issue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.issue_view.verticalHeader().hide()
-        self.issue_view.setWordWrap(True)
-        hh = self.issue_view.horizontalHeader()  # fixed widths: sizing to contents re-reads every row per edit
-        for col, width in ((0, 48), (1, 64), (3, 110)):
-            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            self.issue_view.setColumnWidth(col, width)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.issue_view = IssueView(self.issues)
         self.issue_view.selectionModel().currentRowChanged.connect(self._issue_selected)
         self.inspector = Inspector()
         self.inspector.restore_requested.connect(self.restore_requested)
         self.inspector.accept_requested.connect(self.accept_requested)
         self.inspector.reason_given.connect(self.reason_given)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
+        self.bottom = bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.issue_view)
         scroll = QScrollArea()  # on a short screen the inspector scrolls instead of squeezing its lines
         scroll.setWidget(self.inspector)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setMinimumWidth(240)
+        scroll.setMinimumWidth(200)
         bottom.addWidget(scroll)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 1)
+        bottom.setCollapsible(0, False)
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(tables)
         self.right.addWidget(bottom)
@@ -101,6 +90,7 @@ class ReviewPane(QWidget):
         self.split.addWidget(self.right)
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 3)
+        self.split.setCollapsible(1, False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.split)
@@ -113,12 +103,12 @@ class ReviewPane(QWidget):
         view.selectionModel().currentChanged.connect(self._cell_selected)
         old = self.views.get(key)
         if old is None:
-            self.tabs.addTab(view, self.tr("表{key}").format(key=key))
+            self.tabs.addTab(view, self.tr("表{key}").format(key=key, n=TABLE_KEYS.index(key) + 2))
         else:
             i = self.tabs.indexOf(old)
             self.tabs.removeTab(i)
             old.deleteLater()
-            self.tabs.insertTab(i, view, self.tr("表{key}").format(key=key))
+            self.tabs.insertTab(i, view, self.tr("表{key}").format(key=key, n=TABLE_KEYS.index(key) + 2))
         self.grids[key], self.views[key] = model, view
 
     def _tab_shown(self, _index: int) -> None:
@@ -183,24 +173,35 @@ class ReviewPane(QWidget):
             row = self.issues.row_of(key)
             if row >= 0:
                 self.issue_view.selectionModel().blockSignals(True)
-                self.issue_view.selectRow(row)
+                self.select_issue_row(row)
                 self.issue_view.selectionModel().blockSignals(False)
         self.inspector.show_field(self.review, self.selected_field())
 
     # ------------------------------------------------------------ selection
+    def table(self) -> OfficialTable | None:
+        """The table in view."""
+        view = self.tabs.currentWidget()
+        return view if isinstance(view, OfficialTable) else None
+
     def selected_field(self) -> str:
         """The field id of the current cell in the visible table ('' if none)."""
-        view = self.tabs.currentWidget()
-        if isinstance(view, OfficialTable):
-            model = view.model()
-            assert isinstance(model, GridModel)
-            return model.field_at(view.currentIndex())
-        return ""
+        view = self.table()
+        if view is None:
+            return ""
+        model = view.model()
+        assert isinstance(model, GridModel)
+        return model.field_at(view.currentIndex())
 
     def selected_issue(self) -> ReviewedIssue | None:
-        idx = self.issue_view.currentIndex()
-        item = self.issues.data(self.issues.index(idx.row(), 0), ISSUE_ROLE) if idx.isValid() else None
+        item = self.issues.data(self.issue_view.currentIndex(), ISSUE_ROLE)
         return item if isinstance(item, ReviewedIssue) else None
+
+    def select_issue_row(self, row: int) -> None:
+        """Make an issue of the list the current one (its cells are selected in the table)."""
+        index = self.issues.index(row, 0)
+        self.issue_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.issue_view.scrollTo(index)
 
     def issues_to_accept(self) -> list[ReviewedIssue]:
         """The selected issue (when the issue list has focus or no cell is selected), else the open
@@ -218,6 +219,17 @@ class ReviewPane(QWidget):
         if isinstance(view, OfficialTable):
             view.edit_current()
 
+    def focus_table(self) -> None:
+        """The keyboard into the table in view, on its first value cell if none is current."""
+        view = self.table()
+        if view is None:
+            return
+        view.setFocus()
+        if not view.currentIndex().isValid() and isinstance(view.model(), GridModel):
+            first = next(iter(view.grid.fields()), "")
+            if first:
+                view.select_field(first)
+
     def shows(self, fid: str) -> bool:
         """True if one of the tables shows this field."""
         return any(m.index_of(fid).isValid() for m in self.grids.values())
@@ -232,23 +244,28 @@ class ReviewPane(QWidget):
         return False
 
     def go_issue(self, step: int) -> bool:
-        """Select the next (step 1) or previous (-1) open issue; False when there is none."""
+        """Select the next (step 1) or previous (-1) open issue, its cell ready for typing; False when
+        there is none that way (the list does not wrap round: the window offers the next report)."""
         items = self.issues.items
         if self.review is None or not items:
             return False
-        n = len(items)
-        start = self.issue_view.currentIndex().row()
-        start = -1 if start < 0 and step > 0 else (n if start < 0 else start)
-        for k in range(1, n + 1):
-            row = (start + step * k) % n
+        start = self.issues.issue_row(self.issue_view.currentIndex())
+        start = -1 if start < 0 and step > 0 else (len(items) if start < 0 else start)
+        row = start + step
+        while 0 <= row < len(items):
             it = items[row]
             if it.state == OPEN and it.issue.severity != "info":
-                self.issue_view.selectionModel().setCurrentIndex(
-                    self.issues.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                self.issue_view.scrollTo(self.issues.index(row, 0))
+                self.select_issue_row(row)
+                view = self.table()
+                if view is not None and self.selected_field():
+                    view.setFocus()  # type the correction at once
                 return True
+            row += step
         return False
+
+    def open_issues_left(self) -> int:
+        """Open issues of this report (information notes aside)."""
+        return sum(1 for it in self.issues.items if it.state == OPEN and it.issue.severity != "info")
 
     # ------------------------------------------------------------ linking
     @Slot(QModelIndex, QModelIndex)
@@ -258,6 +275,8 @@ class ReviewPane(QWidget):
         if self.review is None:
             return
         self.inspector.show_field(self.review, fid)
+        if fid:
+            self.cell_chosen.emit(fid)
         cell = self.review.report.cells.get(fid) if fid else None
         self.raw.text.show_spans([cell.span] if cell and cell.span else [])
         if self.source_tabs.isTabVisible(1):
@@ -267,22 +286,26 @@ class ReviewPane(QWidget):
 
     @Slot(QModelIndex, QModelIndex)
     def _issue_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        item = self.issues.data(self.issues.index(current.row(), 0), ISSUE_ROLE) if current.isValid() else None
+        item = self.issues.data(current, ISSUE_ROLE)
         if not isinstance(item, ReviewedIssue) or self.review is None:
             return
-        fields = [f for f in item.issue.fields if self.shows(f)]
+        one = self.issues.field_at(current)  # a cell row under an issue: that cell alone
+        fields = [f for f in ([one] if one else item.issue.fields) if self.shows(f)]
         if fields:
             self.select_field(fields[0])
             view = self.tabs.currentWidget()
             if isinstance(view, OfficialTable):
                 view.select_fields(fields)  # every cell of the issue in that table, the first one current
         cells = self.review.report.cells
-        spans = [c.span for f in item.issue.fields if (c := cells.get(f)) and c.span]
-        boxes = [c.box for f in item.issue.fields if (c := cells.get(f)) and c.box]
+        named = [one] if one else item.issue.fields
+        spans = [c.span for f in named if (c := cells.get(f)) and c.span]
+        boxes = [c.box for f in named if (c := cells.get(f)) and c.box]
         if self.source_tabs.isTabVisible(1) and boxes:
             self.pdf.show_box(boxes[0])
-        if item.issue.evidence:
+        if item.issue.evidence and not one:
             spans.insert(0, item.issue.evidence)
+        if not one:  # the whole message, also when its column is narrow
+            self.status.emit(item.issue.message)
         self.raw.text.show_spans(spans)
         self.issue_view.setFocus()
 

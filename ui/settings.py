@@ -13,6 +13,9 @@ K_STATE = "window/state"
 K_SPLIT_MAIN = "window/split_main"
 K_SPLIT_RIGHT = "window/split_right"
 K_WORKSPACE = "files/workspace"
+K_LAST_WORKSPACE = "review/last_workspace"  # where the auditor stopped: the workspace, report and cell
+K_LAST_REPORT = "review/last_report"
+K_LAST_FIELD = "review/last_field"
 MAX_RECENT = 10
 
 
@@ -76,3 +79,12 @@ class Settings:
 
     def set_bytes(self, key: str, value: QByteArray) -> None:
         self.q.setValue(key, value)
+
+    def last_place(self) -> tuple[str, str, str]:
+        """(workspace, report source, field) in view when the window last closed."""
+        return self._str(K_LAST_WORKSPACE), self._str(K_LAST_REPORT), self._str(K_LAST_FIELD)
+
+    def set_last_place(self, workspace: str, source: str, fid: str) -> None:
+        self.q.setValue(K_LAST_WORKSPACE, workspace)
+        self.q.setValue(K_LAST_REPORT, source)
+        self.q.setValue(K_LAST_FIELD, fid)

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
 
 from models.session import QueueItem
 from ui import palette
+from ui.rule_names import rule_help, rule_name
+
+RULE_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
 def count_by_rule(items: list[QueueItem]) -> list[tuple[str, int, int, int]]:
@@ -28,13 +32,29 @@ def count_by_rule(items: list[QueueItem]) -> list[tuple[str, int, int, int]]:
 
 
 class BarChart(QWidget):
-    """Horizontal bars: errors and warnings per rule."""
+    """Horizontal bars: errors and warnings per rule; clicking a bar picks its rule."""
+    rule_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, int, int, int]] = []
         self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("点击一条，队列只显示有此规则问题的报告"))
+
+    def _bar_height(self) -> float:
+        return min(24.0, (self.height() - 8) / max(1, len(self.rows)))
+
+    def rule_at(self, y: float) -> str:
+        """The rule of the bar at this height ('' between bars)."""
+        i = int((y - 4) // self._bar_height())
+        return self.rows[i][0] if self.rows and 0 <= i < len(self.rows) and y >= 4 else ""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        rule = self.rule_at(event.position().y())
+        if rule:
+            self.rule_clicked.emit(rule)
 
     def set_rows(self, rows: list[tuple[str, int, int, int]]) -> None:
         self.rows = rows
@@ -47,13 +67,15 @@ class BarChart(QWidget):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("没有待处理的问题"))
             return
         top = max(e + w for _, e, w, _ in self.rows) or 1
-        h = min(24.0, (self.height() - 8) / len(self.rows))
-        label_w = 90.0
-        width = self.width() - label_w - 60
-        for i, (rule, e, w, _) in enumerate(self.rows):
+        h = self._bar_height()
+        names = [rule_name(r[0]) for r in self.rows]
+        label_w = min(self.width() / 2.5, max(self.fontMetrics().horizontalAdvance(n) for n in names) + 12.0)
+        width = max(10.0, self.width() - label_w - 60)
+        for i, (_rule, e, w, _) in enumerate(self.rows):
             y = 4 + i * h
             p.setPen(QColor("#333"))
-            p.drawText(QRectF(4, y, label_w - 8, h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, rule)
+            name = self.fontMetrics().elidedText(names[i], Qt.TextElideMode.ElideRight, int(label_w - 8))
+            p.drawText(QRectF(4, y, label_w - 8, h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, name)
             x = label_w
             for n, state in ((e, "error"), (w, "warning")):
                 bw = width * n / top
@@ -64,7 +86,8 @@ class BarChart(QWidget):
 
 
 class Summary(QWidget):
-    """Open issues by rule (table and bars) and by report (worst first)."""
+    """Open issues by rule (table and bars) and by report (worst first); picking a rule filters the queue."""
+    rule_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,10 +99,17 @@ class Summary(QWidget):
             t.verticalHeader().hide()
             t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.by_report.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for t in (self.by_rule, self.by_report):  # the name takes the room left, cut with its tooltip
+            t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            t.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+            t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)
+            t.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart = BarChart()
+        self.chart.rule_clicked.connect(self.rule_chosen)
+        self.by_rule.cellClicked.connect(lambda row, _col: self.rule_chosen.emit(
+            self.by_rule.item(row, 0).data(RULE_ROLE)))
         lay = QHBoxLayout(self)
-        lay.addWidget(self.by_rule)
+        lay.addWidget(self.by_rule, 1)
         lay.addWidget(self.chart, 1)
         lay.addWidget(self.by_report, 1)
 
@@ -89,11 +119,16 @@ class Summary(QWidget):
         self.by_rule.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, v in enumerate(row):
-                self.by_rule.setItem(i, j, QTableWidgetItem(str(v)))
+                item = QTableWidgetItem(rule_name(row[0]) if j == 0 else str(v))
+                item.setData(RULE_ROLE, row[0])
+                item.setToolTip(rule_help(row[0]))
+                self.by_rule.setItem(i, j, item)
         self.chart.set_rows(rows)
         worst = sorted(((it.errors, it.warnings, it) for it in items), key=lambda x: (-x[0], -x[1]))
         worst = [x for x in worst if x[:2] != (0, 0)][:200]
         self.by_report.setRowCount(len(worst))
         for i, (e, w, it) in enumerate(worst):
-            for j, v in enumerate((it.agency or it.name, it.year or "", e, w)):
-                self.by_report.setItem(i, j, QTableWidgetItem(str(v)))
+            for j, v in enumerate((it.agency or Path(it.source).stem, it.year or "", e, w)):
+                item = QTableWidgetItem(str(v))
+                item.setToolTip(it.source if j == 0 else "")
+                self.by_report.setItem(i, j, item)

@@ -234,12 +234,18 @@ class IssueModel(QAbstractItemModel):
         super().__init__(parent)
         self.review: Review | None = None
         self.items: list[ReviewedIssue] = []
+        self._cells_shown: list[tuple[tuple[str, str], ...]] = []  # each issue's cells as last painted
 
     def set_review(self, review: Review | None) -> None:
         self.beginResetModel()
         self.review = review
         self.items = list(review.issues()) if review else []
+        self._cells_shown = [self._cells_now(r) for r in range(len(self.items))]
         self.endResetModel()
+
+    def _cells_now(self, row: int) -> tuple[tuple[str, str], ...]:
+        r = self.review
+        return tuple((format_value(r.value(f)), r.cell_state(f)) for f in self.cells(row)) if r else ()
 
     def refresh(self) -> None:
         """After an edit: rebuild the list if issues came or went, else repaint the rows that changed."""
@@ -252,10 +258,11 @@ class IssueModel(QAbstractItemModel):
         for row, (a, b) in enumerate(zip(old, new, strict=True)):
             if (a.state, a.issue.message, a.acceptance) != (b.state, b.issue.message, b.acceptance):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-            n = len(self.cells(row))
-            if n:  # the cells' values and colours may have changed with any edit
+            now = self._cells_now(row)
+            if now != self._cells_shown[row]:  # a cell under it changed value or colour
+                self._cells_shown[row] = now
                 top = self.index(row, 0)
-                self.dataChanged.emit(self.index(0, 0, top), self.index(n - 1, last, top))
+                self.dataChanged.emit(self.index(0, 0, top), self.index(len(now) - 1, last, top))
 
     def cells(self, row: int) -> list[str]:
         """The cells an issue opens to (none when it names one cell or none)."""

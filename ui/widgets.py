@@ -1,16 +1,10 @@
-"""Widgets of the review window: the official table view, the colour legend, the cell inspector."""
+"""Widgets of the review window: the issue list, the colour legend, the cell inspector, a label that elides."""
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPointF,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPolygonF
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -18,9 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,104 +21,78 @@ from models.review import Review
 from models.values import format_value
 from ui import palette
 from ui.flow import FlowLayout
-from ui.table_models import CORRECTED_ROLE, STATE_WORDS, GridModel, word
+from ui.rule_names import RULES, rule_name
+from ui.table_models import ISSUE_STATE_WORDS, SEVERITY_WORDS, STATE_WORDS, IssueModel, cell_name, word
 
 
-class CorrectedMark(QStyledItemDelegate):
-    """Draws a green corner on a corrected cell, whatever its colour: a corrected value that still
-    breaks a rule shows both facts."""
+class ElidedLabel(QLabel):
+    """One line that never widens the window: a text too long for it ends in "…" and the whole text is
+    its tooltip."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        super().paint(painter, option, index)
-        if index.data(CORRECTED_ROLE):
-            r = option.rect  # type: ignore[attr-defined]
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(palette.CORRECTED_MARK))
-            painter.drawPolygon(QPolygonF([QPointF(r.right() - 9, r.top()), QPointF(r.right() + 1, r.top()),
-                                           QPointF(r.right() + 1, r.top() + 10)]))
-            painter.restore()
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setMinimumWidth(24)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(24, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(min(super().sizeHint().width(), 520), super().sizeHint().height())
+
+    def elided(self) -> bool:
+        """True when the text does not fit and is shown cut."""
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802
+        p = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, rect.width())
+        p.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
+        self.setToolTip(self.text() if shown != self.text() else "")
+        p.end()
 
 
-class OfficialTable(QTableView):
-    """A table drawn like the official form: merged header and label cells, no Qt headers."""
+def text_width(widget: QWidget, texts: list[str], pad: int = 16) -> int:
+    """The width the widest of these texts needs in a widget's font."""
+    fm = widget.fontMetrics()
+    return max((fm.horizontalAdvance(t) for t in texts), default=0) + pad
 
-    def __init__(self, model: GridModel, parent: QWidget | None = None) -> None:
+
+class IssueView(QTreeView):
+    """The issue list: severity, rule, message, state; an issue naming several cells opens to them."""
+
+    def __init__(self, model: IssueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setItemDelegate(CorrectedMark(self))
-        self.horizontalHeader().hide()
-        self.verticalHeader().hide()
-        self.setWordWrap(True)
+        self.setObjectName("issue_view")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
-                             QAbstractItemView.EditTrigger.EditKeyPressed |
-                             QAbstractItemView.EditTrigger.AnyKeyPressed)
-        grid = model.grid
-        for (r, c), cell in grid.cells.items():
-            if cell.row_span > 1 or cell.col_span > 1:
-                self.setSpan(r, c, cell.row_span, cell.col_span)
-        hh = self.horizontalHeader()
-        for c in range(grid.cols):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(c, 200 if c < grid.label_cols and grid.label_cols == 1 else
-                                110 if c < grid.label_cols else 66)
-        if grid.label_cols == 3:  # table 三: group, sub-group, item
-            self.setColumnWidth(0, 58)
-            self.setColumnWidth(1, 96)
-            self.setColumnWidth(2, 220)
-        # Row heights follow the labels, which only change when another report is shown:
-        # sizing them on every edit would ask the model for every cell again.
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        model.modelReset.connect(self.resizeRowsToContents)
-        self.resizeRowsToContents()
-        edit = QAction(self.tr("编辑单元格"), self)
-        edit.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        edit.triggered.connect(self.edit_current)
-        self.addAction(edit)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setUniformRowHeights(True)  # one line each (the whole message is the tooltip): fast with many issues
+        self.setAllColumnsShowFocus(True)
+        self.setIndentation(14)
+        self.setTreePosition(2)  # the open/close arrow beside the message: the severity column stays narrow
+        hh = self.header()  # widths from the words of this language: sizing to contents re-reads every row per edit
+        hh.setStretchLastSection(False)
+        sev = text_width(self, [word(w) for w in SEVERITY_WORDS.values()], 14)
+        rule = min(120, text_width(self, [rule_name(r) for r in RULES]))
+        state = min(110, text_width(self, [word(w) for w in ISSUE_STATE_WORDS.values()]))
+        self._rule_width = rule
+        for col, width in ((0, sev), (1, rule), (3, state)):
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(col, width)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        hh.setMinimumSectionSize(24)
 
-    def edit_current(self) -> None:
-        """Start editing the current value cell (Enter)."""
-        idx = self.currentIndex()
-        if idx.isValid() and self.model().flags(idx) & Qt.ItemFlag.ItemIsEditable:
-            self.edit(idx)
-
-    def select_field(self, fid: str) -> bool:
-        """Select and show a field's cell; False if this table does not show it."""
-        model = self.model()
-        assert isinstance(model, GridModel)
-        idx = model.index_of(fid)
-        if not idx.isValid():
-            return False
-        self.setCurrentIndex(idx)
-        self.scrollTo(idx)
-        return True
-
-
-    def select_fields(self, fids: list[str]) -> None:
-        """Select several cells at once (an issue's cells); the current cell stays."""
-        model = self.model()
-        assert isinstance(model, GridModel)
-        sel = self.selectionModel()
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for fid in fids:
-            idx = model.index_of(fid)
-            if idx.isValid():
-                sel.select(idx, QItemSelectionModel.SelectionFlag.Select)
-
-    def selected_fields(self) -> list[str]:
-        """The field ids of the selected cells."""
-        model = self.model()
-        assert isinstance(model, GridModel)
-        return [model.field_at(i) for i in self.selectionModel().selectedIndexes() if model.field_at(i)]
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        """In a narrow list the rule's name gives up width to the message (both whole in the tooltip)."""
+        super().resizeEvent(event)
+        self.setColumnWidth(1, max(72, min(self._rule_width, self.viewport().width() * 3 // 10)))
 
 
 class Legend(QWidget):
-    """What each cell colour means."""
+    """What each cell colour means: a word on its colour, the longer explanation in its tooltip."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,9 +100,10 @@ class Legend(QWidget):
         row.setContentsMargins(4, 2, 4, 2)
         row.addWidget(QLabel(self.tr("图例：")))
         for state, (bg, text) in palette.STATES.items():
-            lab = QLabel(word(text))
+            lab = QLabel(word(STATE_WORDS.get(state, text)))
             lab.setObjectName(f"legend_{state}")
-            lab.setStyleSheet(f"background:{bg}; border:1px solid #bbb; padding:1px 6px;")
+            lab.setToolTip(word(text))
+            lab.setStyleSheet(f"background:{bg}; border:1px solid #bbb; padding:0 5px;")
             row.addWidget(lab)
 
 
@@ -160,9 +127,11 @@ class Inspector(QWidget):
         self.meta_line.setToolTip(self.tr("机关和年度依次取自标题、开头标题行、落款、文件名；年度也可取自统计期限"))
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.published = QLabel()
-        self.current = QLabel()
-        self.state = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # labels are never markup
+        self.title.setStyleSheet("font-weight:bold")
+        self.published = ElidedLabel()
+        self.current = ElidedLabel()
+        self.state = ElidedLabel()
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("修改或接受的原因（记入修改记录）"))
         self.last = QLabel()
@@ -251,7 +220,7 @@ class Inspector(QWidget):
                 who=last.auditor, time=last.time[:16].replace("T", " "), reason=reason or self.tr("（未填）")))
         from models.template import FIELDS
         f = FIELDS.get(fid)
-        self.title.setText(f"<b>{f.row_label} · {f.column_label}</b><br><small>{fid}</small>" if f else fid)
+        self.title.setText(f"{f.row_label} · {f.column_label}" if f else cell_name(fid))
         cell = review.report.cells.get(fid)
         self.published.setText(cell.raw if cell and cell.raw is not None else self.tr("（空白）"))
         self.current.setText(format_value(review.value(fid)) or self.tr("（空白）"))
