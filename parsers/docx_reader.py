@@ -150,7 +150,8 @@ def _grid(table: Table) -> list[Placed]:
     cols: int = table._column_count
     if not cols:
         return []
-    rows = len(cells) // cols
+    n = len(cells)  # a damaged table may hold fewer cells than rows × columns: never look past the end
+    rows = n // cols
     out: list[Placed] = []
     for i, cell in enumerate(cells):
         r, c = divmod(i, cols)
@@ -158,10 +159,10 @@ def _grid(table: Table) -> list[Placed]:
         if (c and cells[i - 1]._tc is tc) or (r and cells[i - cols]._tc is tc):
             continue
         cs = 1
-        while c + cs < cols and cells[i + cs]._tc is tc:
+        while c + cs < cols and i + cs < n and cells[i + cs]._tc is tc:
             cs += 1
         rs = 1
-        while r + rs < rows and cells[i + rs * cols]._tc is tc:
+        while r + rs < rows and i + rs * cols < n and cells[i + rs * cols]._tc is tc:
             rs += 1
         out.append((r, c, rs, cs, _text(cell)))
     return out
