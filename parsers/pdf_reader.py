@@ -86,8 +86,9 @@ class PdfText:
         """What the reader should be told about the document: the damaged pages, named."""
         if not self.damaged:
             return []
-        names = "、".join(str(n) for n in self.damaged[:20]) + (f" 等 {len(self.damaged)} " if len(self.damaged) > 20 else " ")
-        return [Issue("missing", WARNING, [], f"第 {names}页已损坏，无法读取；其余页面照常读取")]
+        names = "、".join(str(n) for n in self.damaged[:20])
+        more = f" 等 {len(self.damaged)} " if len(self.damaged) > 20 else " "
+        return [Issue("missing", WARNING, [], f"第 {names}{more}页已损坏，无法读取；其余页面照常读取")]
 
 
 def _load(data: bytes) -> _Document:

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from conftest import SAMPLES
+from models.report import INFO
 from parsers import parse_bytes
 from parsers.decode import DecodeError, decode
 
@@ -66,4 +67,100 @@ def test_truncated_report_reads_what_is_there():
     assert report.values()["s3.new.total"] == 13
     assert report.values()["s4.review.total"] is None
     from models.checks import check
-    assert any(i.rule == "missing" and "s4" in i.fields for i in check(report))
+    # the missing table is one item naming its 15 cells (the reader's note is part of it)
+    assert any(i.rule == "missing" and {f"s4.{g}.{c}" for g in ("review", "suit_direct", "suit_after_review")
+                                        for c in ("upheld", "corrected", "other", "pending", "total")} <= set(i.fields)
+               for i in check(report))
+
+
+# ---- the encoding a person would settle on (issue 12) ----------------------------------------------
+
+def _notes(report) -> list[str]:
+    return [i.message for i in report.structure if i.rule == "encoding"]
+
+
+def _reads_like_000(report) -> None:
+    assert report.error is None
+    assert report.meta.agency == "新乡县人民政府" and report.values()["s3.new.total"] == 13
+    assert report.values()["s2.fees.amount"] == Decimal("7504.2371")
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE],
+                         ids=["utf-8-bom", "utf-16-le-bom", "utf-16-be-bom"])
+def test_gbk_behind_a_byte_order_mark_it_does_not_bear_out_is_read_as_gbk(bom):
+    report = parse_bytes(bom + TEXT.encode("gbk"), "gbk_bom.txt")
+    assert report.encoding == "gb18030" and report.text == TEXT  # the mark is not part of the text
+    _reads_like_000(report)
+    [note] = [i for i in report.structure if i.rule == "encoding"]
+    assert note.severity == INFO  # the text reads right: nothing for the auditor to do
+    name = "UTF-8" if bom == codecs.BOM_UTF8 else "UTF-16"
+    assert note.message == f"文件开头的 {name} 字节顺序标记（BOM）与内容不符，已忽略该标记，按 gb18030 读取"
+
+
+def test_a_byte_order_mark_the_bytes_bear_out_is_trusted():
+    for data, name in ((codecs.BOM_UTF8 + TEXT.encode(), "utf-8-sig"), (TEXT.encode("utf-16"), "utf-16"),
+                       (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"), (TEXT.encode("utf-32"), "utf-32")):
+        report = parse_bytes(data, "bom.txt")
+        assert (report.encoding, report.text, _notes(report)) == (name, TEXT, [])
+
+
+def test_reopening_with_gbk_drops_a_stray_byte_order_mark():
+    d = decode(codecs.BOM_UTF8 + TEXT.encode("gbk"), "gb18030")
+    assert d.text == TEXT and not d.detected and d.notes == ()
+
+
+def _two_encodings(first: str, second: str, heading: str) -> tuple[bytes, int]:
+    cut = TEXT.index(heading)
+    return TEXT[:cut].encode(first) + TEXT[cut:].encode(second), cut
+
+
+def test_half_utf8_half_gbk_is_read_as_utf8_and_the_gbk_half_is_reported():
+    data, cut = _two_encodings("utf-8", "gbk", "三、收到和处理政府信息公开申请情况")
+    report = parse_bytes(data, "mixed.txt")
+    assert report.encoding == "utf-8"  # more of the file's bytes read as UTF-8 than as GB18030
+    assert report.error is None and report.text[:cut] == TEXT[:cut]
+    assert report.meta.agency == "新乡县人民政府"
+    assert report.values()["s2.licensing.decisions"] == 4658  # table 二 is in the UTF-8 half
+    doubt, replaced = _notes(report)
+    assert doubt.startswith("编码可能判断有误：已试过 utf-8、gb18030、big5hkscs")
+    assert "读得最通的是 utf-8，但只有 66% 的内容是常见的中文或英文字符" in doubt
+    assert "文件似乎混用了两种编码" in doubt and doubt.endswith("请以其他编码重新打开（文件 ▸ 以其他编码重新打开）")
+    n = int(replaced.split(" ")[1])
+    gbk_bytes = len(TEXT[cut:].encode("gbk")) - sum(ch.isascii() for ch in TEXT[cut:])
+    assert 0 < n <= gbk_bytes and replaced.startswith(f"有 {n} 处字节不能按 utf-8 解码")
+
+
+def test_mostly_gbk_with_a_utf8_tail_is_gbk_never_a_cyrillic_code_page():
+    data, cut = _two_encodings("gbk", "utf-8", "四、政府信息公开行政复议")
+    report = parse_bytes(data, "mixed.txt")
+    assert report.encoding == "gb18030" and report.text[:cut] == TEXT[:cut]
+    assert report.meta.agency == "新乡县人民政府" and report.values()["s3.new.total"] == 13
+    [doubt] = [m for m in _notes(report) if m.startswith("编码可能判断有误")]
+    assert "已试过 utf-8、gb18030、big5hkscs" in doubt and "读得最通的是 gb18030" in doubt
+
+
+def test_utf8_with_a_few_bad_bytes_is_utf8_with_the_count_reported():
+    a, b = TEXT.index("本年新收"), TEXT.index("本年新收") + 1000
+    data = TEXT[:a].encode() + b"\xff" + TEXT[a:b].encode() + b"\xfe\xfe" + TEXT[b:].encode()
+    report = parse_bytes(data, "bad_bytes.txt")
+    assert report.encoding == "utf-8"
+    _reads_like_000(report)
+    assert _notes(report) == ["有 3 处字节不能按 utf-8 解码，原文中显示为 �；"
+                              "若它们落在表格里，请核对，或换一种编码重新打开"]
+
+
+def test_pure_gbk_and_big5_read_without_a_note():
+    report = parse_bytes(TEXT.encode("gbk"), "gbk.txt")
+    assert report.encoding == "gb18030" and _notes(report) == []
+    _reads_like_000(report)
+    trad = TEXT.replace("规章", "規章").replace("行政许可", "行政許可").replace("行政处罚", "行政處罰")
+    report = parse_bytes(trad.encode("big5hkscs", errors="replace"), "big5.txt")
+    assert report.encoding == "big5hkscs" and _notes(report) == []
+    assert report.values()["s2.licensing.decisions"] == 4658
+
+
+def test_text_that_reads_badly_in_every_encoding_names_the_encodings_tried():
+    data = bytes(range(0x80, 0x100)) * 40 + b"\n" + bytes(range(0xFF, 0x7F, -1)) * 40  # no control bytes
+    report = parse_bytes(data, "garbled.txt")
+    assert report.error is not None and report.error.startswith("不是政府信息公开工作年度报告")
+    assert "已试过 utf-8、gb18030、big5hkscs" in report.error and "以其他编码重新打开" in report.error
