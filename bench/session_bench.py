@@ -175,8 +175,9 @@ def main() -> None:
             sys.exit(1)
         (_, n, reopen, floor, rstall, rss, edit_med, edit_max, floor_edit, load_s, load_stall, peak,
          added) = line.split()
+        ratio = float(reopen) / max(float(floor), 1e-6)
         print(f"reopen {n} reports to a usable window (File ▸ Open workspace): {float(reopen):.2f} s (floor: the "
-              f"queue's rows from SQLite {float(floor):.3f} s, ×{float(reopen) / max(float(floor), 1e-6):.1f}); longest "
+              f"queue's rows from SQLite {float(floor):.3f} s, ×{ratio:.1f}); longest "
               f"event-loop stall {rstall} ms, cross-year check included; {rss} MB resident "
               "(targets ≤ 3 s, ≤ 400 MB, ≤ 100 ms)")
         print(f"edit → re-check with {n} open: median {edit_med} ms, max {edit_max} ms (floor: one commit and one "
