@@ -128,6 +128,7 @@ def _walk(element: _Element, document: Document, out: TextBuilder, paragraph: ty
                 if content.tag.endswith("}sdtContent"):
                     _walk(content, document, out, paragraph, table)
         elif tag == "tbl":
+            _check_spans(child)
             t = table(cast("CT_Tbl", child), document)
             if any(c._tc.tbl_lst for c in t._cells) and len(t.rows) <= 4:
                 for tc in dict.fromkeys(c._tc for c in t._cells):
@@ -142,6 +143,20 @@ def _text(cell: _Cell) -> str:
     for nested in cell.tables:
         parts += [_text(c) for c in dict.fromkeys(nested._cells)]
     return " ".join(parts)
+
+
+MAX_SPAN = 1000  # columns one merged cell may cover; python-docx lays out every covered column
+
+
+def _check_spans(tbl: object) -> None:
+    """Refuse a table whose merged cells claim absurd spans before python-docx lays them out (a span of
+    2,147,483,648 columns would never finish)."""
+    for el in tbl.iter():  # type: ignore[attr-defined]
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag.endswith("}gridSpan"):
+            val = next((v for k, v in el.attrib.items() if k.endswith("}val")), "1")
+            if not val.strip().isdigit() or int(val.strip()[:12]) > MAX_SPAN:
+                raise DecodeError(f"Word 文件的表格已损坏：一个合并单元格跨 {val[:12]} 列，无法读取")
 
 
 def _grid(table: Table) -> list[Placed]:

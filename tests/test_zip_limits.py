@@ -94,3 +94,26 @@ def test_a_stored_member_and_a_repeated_name_read_as_zipfile_reads_them(parts):
     report = parse_bytes(write_zip([stale, *entries]), "twice.docx", None, ".docx")
     assert report.error is None and "OLD" not in report.text  # the later entry of a name wins
     assert report.values()["s2.licensing.decisions"] == VALUES["s2.licensing.decisions"]
+
+
+def test_a_merged_cell_claiming_two_billion_columns_is_refused_at_once():
+    """Found by fuzzing (docx seeds 61, 402, 534, 662): python-docx would lay out every column."""
+    import time
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from parsers import parse_bytes
+
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "2147483648")
+    t.rows[0].cells[0]._tc.get_or_add_tcPr().append(span)
+    buf = io.BytesIO()
+    d.save(buf)
+    t0 = time.perf_counter()
+    report = parse_bytes(buf.getvalue(), "x.docx", None, ".docx")
+    assert time.perf_counter() - t0 < 5
+    assert report.error == "Word 文件的表格已损坏：一个合并单元格跨 2147483648 列，无法读取"
