@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from models.report import Cell, Issue, Meta, Origin, ProseCount, Report
+from models.report import Cell, Issue, Meta, OcrRead, Origin, ProseCount, Report
 from models.values import Value, value_from_text, value_to_text
 
 RECORD_FORMAT = 1  # the layout of the record itself; readers have their own version (READER_VERSION)
@@ -45,18 +45,21 @@ def issue_from_record(d: dict[str, Any]) -> Issue:
 def _cell_to_record(c: Cell) -> list[Any]:
     out: list[Any] = [c.id, value_to_text(c.value), c.raw, list(c.span) if c.span else None, c.uncertain,
            c.origin.to_json() if c.origin else None, list(c.box) if c.box else None]
-    if c.label_note is not None:  # an 8th element only when there is a note: older records have 7
-        out.append(list(c.label_note))
+    if c.label_note is not None or c.ocr is not None:  # 8th/9th only when set: older records have 7
+        out.append(list(c.label_note) if c.label_note is not None else None)
+    if c.ocr is not None:
+        out.append(c.ocr.to_json())
     return out
 
 
 def _cell_from_record(d: list[Any]) -> Cell:
     fid, value, raw, span, uncertain, origin, box = d[:7]
     note = d[7] if len(d) > 7 and d[7] else None
+    ocr = d[8] if len(d) > 8 and d[8] else None
     return Cell(str(fid), value_from_text(value), raw, _span(span), bool(uncertain),
                 Origin(int(origin[0]), int(origin[1]), int(origin[2])) if origin else None,
                 (int(box[0]), float(box[1]), float(box[2]), float(box[3]), float(box[4])) if box else None,
-                (str(note[0]), str(note[1])) if note else None)
+                (str(note[0]), str(note[1])) if note else None, OcrRead.from_json(ocr) if ocr else None)
 
 
 def report_to_record(report: Report) -> dict[str, Any]:

@@ -23,6 +23,35 @@ class Origin:
         return [self.table, self.row, self.col]
 
 
+@dataclass(frozen=True, slots=True)
+class OcrRead:
+    """How a value read from a scan was read by OCR: the text the recogniser gave, its confidence
+    (0–1), other readings with their scores, and whether its ink's shape asks for a second look
+    (a lone stroke that may be a printed "/" or "—"), with why."""
+    text: str
+    confidence: float
+    alternatives: tuple[tuple[str, float], ...] = ()
+    flagged: bool = False
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The `"ocr"` entry of a cell in `extract --json` and in the record."""
+        out: dict[str, Any] = {"text": self.text, "confidence": self.confidence}
+        if self.alternatives:
+            out["alternatives"] = [[t, s] for t, s in self.alternatives]
+        if self.flagged:
+            out["flagged"] = True
+        if self.note:
+            out["note"] = self.note
+        return out
+
+    @staticmethod
+    def from_json(d: dict[str, Any]) -> OcrRead:
+        return OcrRead(str(d["text"]), float(d["confidence"]),
+                       tuple((str(t), float(s)) for t, s in d.get("alternatives") or ()),
+                       bool(d.get("flagged")), str(d.get("note") or ""))
+
+
 @dataclass(slots=True)
 class Cell:
     """One template cell as printed: its value, the raw text and where that text sits in the source."""
@@ -35,6 +64,7 @@ class Cell:
     box: tuple[int, float, float, float, float] | None = None  # PDF: page, left, top, right, bottom (points)
     # the printed label and the template label it was taken for, when they differ (a misprint)
     label_note: tuple[str, str] | None = None
+    ocr: OcrRead | None = None  # read from a scan by OCR: what was read and how sure
 
 
 @dataclass
