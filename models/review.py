@@ -228,7 +228,7 @@ class Review:
             named = self.issues_for(fid)
             state = self._states[fid] = cell_status(
                 [(r.issue.severity, r.state) for r in named] if named else (), fid in self.corrections,
-                cell is not None and cell.uncertain, self.value(fid))
+                cell is not None and cell.uncertain, self.value(fid), cell is not None and cell.ocr is not None)
         return state
 
     def statuses(self) -> dict[str, str]:

@@ -7,15 +7,17 @@ from models.report import ERROR, INFO, WARNING
 from models.values import NA, Value
 
 OPEN, ACCEPTED, RESOLVED = "open", "accepted", "resolved"
-STATUSES = ("error", "warning", "corrected", "accepted", "uncertain", "blank", "na", "ok")
+STATUSES = ("error", "warning", "corrected", "accepted", "uncertain", "ocr", "blank", "na", "ok")
 
 
-def cell_status(issues: Iterable[tuple[str, str]], corrected: bool, uncertain: bool, value: Value) -> str:
-    """error, warning, corrected, accepted, uncertain, blank, na or ok.
+def cell_status(issues: Iterable[tuple[str, str]], corrected: bool, uncertain: bool, value: Value,
+                ocr: bool = False) -> str:
+    """error, warning, corrected, accepted, uncertain, ocr, blank, na or ok.
 
     `issues` are (severity, state) of every issue naming the cell. An open error or warning shows
     first, so a corrected cell that still takes part in a broken rule is red (the ledger and the
-    tooltip still say it was corrected).
+    tooltip still say it was corrected). A value read from a scan by OCR (`ocr`) that nothing else
+    marks is "ocr", so the auditor always sees which numbers no one has read in print.
     """
     named = False
     warning = False
@@ -35,6 +37,8 @@ def cell_status(issues: Iterable[tuple[str, str]], corrected: bool, uncertain: b
         return "accepted"
     if uncertain:
         return "uncertain"
+    if ocr:
+        return "ocr"
     if value is None:
         return "blank"
     if value == NA:
