@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 APP_NAME = "GovInfoReview"
-APP_VERSION = "0.1.0"
+APP_VERSION = "0.2.0"
 
 
 def _resource_root() -> Path:
