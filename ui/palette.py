@@ -9,6 +9,7 @@ STATES: dict[str, tuple[str, str]] = {
     "error": ("#f5b7b1", QT_TRANSLATE_NOOP("Words", "错误（违反勾稽关系）")),
     "warning": ("#fde3a7", QT_TRANSLATE_NOOP("Words", "警告（缺项、正文、期限）")),
     "uncertain": ("#f9d5f0", QT_TRANSLATE_NOOP("Words", "位置存疑")),
+    "ocr": ("#d4efe9", QT_TRANSLATE_NOOP("Words", "OCR 识别（扫描件，请对照原件）")),
     "blank": ("#e5e7e9", QT_TRANSLATE_NOOP("Words", "空白（未印数字）")),
     "na": ("#d6eaf8", QT_TRANSLATE_NOOP("Words", "不适用（/）")),
     "corrected": ("#c8e6c9", QT_TRANSLATE_NOOP("Words", "已更正")),

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.checks import label
+from models.report import OcrRead
 from models.review import ACCEPTED, RESOLVED, Review, ReviewedIssue, same_value
 from models.template import FIELDS
 from models.values import Value, format_value, parse_value
@@ -41,6 +42,7 @@ def word(text: str) -> str:
 STATE_WORDS = {"error": QT_TRANSLATE_NOOP("Words", "错误"), "warning": QT_TRANSLATE_NOOP("Words", "警告"),
                "uncertain": QT_TRANSLATE_NOOP("Words", "位置存疑"), "blank": QT_TRANSLATE_NOOP("Words", "空白"),
                "na": QT_TRANSLATE_NOOP("Words", "不适用"),
+               "ocr": QT_TRANSLATE_NOOP("Words", "OCR 识别"),
                "corrected": QT_TRANSLATE_NOOP("Words", "已更正"), "accepted": QT_TRANSLATE_NOOP("Words", "已接受"),
                "ok": QT_TRANSLATE_NOOP("Words", "正常")}
 
@@ -173,6 +175,8 @@ class GridModel(QAbstractTableModel):
         if cell is not None and cell.label_note is not None:
             lines.append(self.tr("标签印为「{printed}」，按「{template}」读取").format(
                 printed=cell.label_note[0], template=cell.label_note[1]))
+        if cell is not None and cell.ocr is not None:
+            lines.extend(self._ocr_lines(cell.ocr, raw))
         if cell is not None and cell.origin is not None:
             o = cell.origin
             lines.append(self.tr("来源：第 {table} 个表格，第 {row} 行，第 {col} 列").format(
@@ -190,6 +194,20 @@ class GridModel(QAbstractTableModel):
                 text += self.tr("（应为 {value}）").format(value=format_value(i.expected))
             lines.append(text)
         return "\n".join(lines)
+
+    def _ocr_lines(self, ocr: OcrRead, raw: str | None) -> list[str]:
+        """What OCR read in the scan, how sure it was, its other readings, and any doubt about the ink
+        (the scores as the recogniser gave them)."""
+        out = [self.tr("OCR 读作「{text}」，置信度 {confidence}").format(text=ocr.text,
+                                                                      confidence=f"{ocr.confidence:g}")]
+        if raw is not None and raw.strip() != ocr.text.strip():
+            out.append(self.tr("按笔画形状取「{taken}」").format(taken=raw.strip()))
+        if ocr.alternatives:
+            out.append(self.tr("其他读法：{alternatives}").format(
+                alternatives=", ".join(f"\"{t}\" {s:g}" for t, s in ocr.alternatives)))
+        if ocr.flagged:
+            out.append(self.tr("笔画可能是印出的“/”或“—”，请对照原件"))
+        return out
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         fid = self.field_at(index)

@@ -344,58 +344,78 @@
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../ui/table_models.py" line="172"/>
-        <location filename="../../ui/table_models.py" line="182"/>
+        <location filename="../../ui/table_models.py" line="174"/>
+        <location filename="../../ui/table_models.py" line="186"/>
         <source>（空白）</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="172"/>
+        <location filename="../../ui/table_models.py" line="174"/>
         <source>印出：{raw}</source>
         <translation>Published: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="174"/>
+        <location filename="../../ui/table_models.py" line="176"/>
         <source>标签印为「{printed}」，按「{template}」读取</source>
         <translation>Label printed as “{printed}”, read as “{template}”</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="178"/>
+        <location filename="../../ui/table_models.py" line="182"/>
         <source>来源：第 {table} 个表格，第 {row} 行，第 {col} 列</source>
         <translation>Source: table {table}, row {row}, column {col}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="181"/>
+        <location filename="../../ui/table_models.py" line="185"/>
         <source>已由审核人更正为：{value}</source>
         <translation>Corrected by the auditor to: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="183"/>
+        <location filename="../../ui/table_models.py" line="187"/>
         <source>状态：{state}</source>
         <translation>State: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="186"/>
+        <location filename="../../ui/table_models.py" line="190"/>
         <source>［已接受］</source>
         <translation>[accepted] </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="186"/>
+        <location filename="../../ui/table_models.py" line="190"/>
         <source>［已补填］</source>
         <translation>[filled in] </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="187"/>
+        <location filename="../../ui/table_models.py" line="191"/>
         <source>• {rule}：{tag}{message}</source>
         <translation>• {rule}: {tag}{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="190"/>
+        <location filename="../../ui/table_models.py" line="194"/>
         <source>（应为 {value}）</source>
         <translation> (should be {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="203"/>
+        <location filename="../../ui/table_models.py" line="201"/>
+        <source>OCR 读作「{text}」，置信度 {confidence}</source>
+        <translation>Read by OCR as &quot;{text}&quot;, confidence {confidence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models.py" line="204"/>
+        <source>按笔画形状取「{taken}」</source>
+        <translation>Taken as &quot;{taken}&quot; by the shape of the ink</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models.py" line="206"/>
+        <source>其他读法：{alternatives}</source>
+        <translation>Other readings: {alternatives}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models.py" line="209"/>
+        <source>笔画可能是印出的“/”或“—”，请对照原件</source>
+        <translation>The stroke may be a printed &quot;/&quot; or &quot;—&quot;: check the original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models.py" line="221"/>
         <source>只能填写数字、“/”（不适用）或留空：{text}</source>
         <translation>Only a number, “/” (not applicable) or nothing can be entered: {text}</translation>
     </message>
@@ -527,17 +547,17 @@
 <context>
     <name>IssueModel</name>
     <message>
-        <location filename="../../ui/table_models.py" line="368"/>
+        <location filename="../../ui/table_models.py" line="386"/>
         <source>{state}：{reason}</source>
         <translation>{state}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="374"/>
+        <location filename="../../ui/table_models.py" line="392"/>
         <source>{rule}：{help}</source>
         <translation>{rule}: {help}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="378"/>
+        <location filename="../../ui/table_models.py" line="396"/>
         <source>应为：{value}</source>
         <translation>Should be: {value}</translation>
     </message>
@@ -1444,50 +1464,55 @@
     </message>
     <message>
         <location filename="../../ui/palette.py" line="11"/>
-        <location filename="../../ui/table_models.py" line="42"/>
+        <location filename="../../ui/table_models.py" line="43"/>
         <source>位置存疑</source>
         <translation>Uncertain placement</translation>
     </message>
     <message>
         <location filename="../../ui/palette.py" line="12"/>
+        <source>OCR 识别（扫描件，请对照原件）</source>
+        <translation>Read by OCR (a scan: check against the original)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/palette.py" line="13"/>
         <source>空白（未印数字）</source>
         <translation>Blank (nothing printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="13"/>
+        <location filename="../../ui/palette.py" line="14"/>
         <source>不适用（/）</source>
         <translation>Not applicable (/)</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="14"/>
-        <location filename="../../ui/table_models.py" line="44"/>
+        <location filename="../../ui/palette.py" line="15"/>
+        <location filename="../../ui/table_models.py" line="46"/>
         <source>已更正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="15"/>
+        <location filename="../../ui/palette.py" line="16"/>
         <source>按原样接受</source>
         <translation>Accepted as published</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="217"/>
+        <location filename="../../ui/table_models.py" line="235"/>
         <source>机关</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="218"/>
+        <location filename="../../ui/table_models.py" line="236"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="41"/>
-        <location filename="../../ui/table_models.py" line="213"/>
+        <location filename="../../ui/table_models.py" line="42"/>
+        <location filename="../../ui/table_models.py" line="231"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="41"/>
-        <location filename="../../ui/table_models.py" line="213"/>
+        <location filename="../../ui/table_models.py" line="42"/>
+        <location filename="../../ui/table_models.py" line="231"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
@@ -1497,74 +1522,79 @@
         <translation>file name</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="42"/>
+        <location filename="../../ui/table_models.py" line="43"/>
         <source>空白</source>
         <translation>Blank</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="43"/>
+        <location filename="../../ui/table_models.py" line="44"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="44"/>
-        <location filename="../../ui/table_models.py" line="215"/>
+        <location filename="../../ui/table_models.py" line="45"/>
+        <source>OCR 识别</source>
+        <translation>Read by OCR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models.py" line="46"/>
+        <location filename="../../ui/table_models.py" line="233"/>
         <source>已接受</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="45"/>
+        <location filename="../../ui/table_models.py" line="47"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="211"/>
+        <location filename="../../ui/table_models.py" line="229"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="211"/>
+        <location filename="../../ui/table_models.py" line="229"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="212"/>
+        <location filename="../../ui/table_models.py" line="230"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="212"/>
+        <location filename="../../ui/table_models.py" line="230"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="214"/>
+        <location filename="../../ui/table_models.py" line="232"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="215"/>
+        <location filename="../../ui/table_models.py" line="233"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="216"/>
+        <location filename="../../ui/table_models.py" line="234"/>
         <source>已补填</source>
         <translation>Filled in</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="217"/>
+        <location filename="../../ui/table_models.py" line="235"/>
         <location filename="../../ui/widgets.py" line="119"/>
         <source>统计期限</source>
         <translation>statistics period</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="219"/>
+        <location filename="../../ui/table_models.py" line="237"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/table_models.py" line="227"/>
+        <location filename="../../ui/table_models.py" line="245"/>
         <source>报告信息</source>
         <translation>Report details</translation>
     </message>
