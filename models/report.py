@@ -119,6 +119,8 @@ def _cell_json(c: Cell) -> dict[str, Any]:
         out["uncertain"] = True
     if c.label_note is not None:
         out["label"] = {"printed": c.label_note[0], "template": c.label_note[1]}
+    if c.ocr is not None:
+        out["ocr"] = c.ocr.to_json()  # read from a scan: what the recogniser read, how sure
     return out
 
 
