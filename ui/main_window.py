@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from models.review import Review
 from models.session import Changes, Prepared, Session, SourceError, WorkspaceError
-from models.session.pages import page_count
+from models.session.pages import has_pages, page_count
 from models.workspace import default_workspace_path
 from ui.dialogs import open_session
 from ui.file_actions import FileActions
@@ -269,7 +269,7 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
             return
         self.current = rid
         self.pane.show_review(review)
-        if review.report.format == "pdf":
+        if has_pages(review.report.source):
             self._show_pages(rid)
         self.queue.select(rid)
         self.remember_place()
@@ -281,7 +281,8 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
     def _show_pages(self, rid: int) -> None:
         try:
             data = self.session.source_bytes(rid)
-            self.pane.show_pages(data, page_count(data))
+            suffix = Path(self.session.review(rid).report.source).suffix.lower()
+            self.pane.show_pages(data, page_count(data, suffix), suffix)
         except (SourceError, ValueError) as exc:
             self.pane.hide_pages()
             self.statusBar().showMessage(self.tr("无法显示 PDF 页面：{why}").format(why=exc), 8000)

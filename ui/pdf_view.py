@@ -35,6 +35,7 @@ class PdfPane(QWidget):
         super().__init__(parent)
         self.data = b""
         self.pages = 0
+        self.suffix = ".pdf"  # or a scanned image's (.png, .jpg, .tif …)
         self.page = 1
         self.scale = 1.5
         self.fit = True  # the page as wide as the pane, until the auditor zooms
@@ -71,9 +72,9 @@ class PdfPane(QWidget):
         lay.addLayout(bar)
         lay.addWidget(self.scroll)
 
-    def set_document(self, data: bytes, pages: int) -> None:
+    def set_document(self, data: bytes, pages: int, suffix: str = ".pdf") -> None:
         """Show a PDF (its bytes, read-only) from its first page."""
-        self.data, self.pages, self.focus_box = data, pages, None
+        self.data, self.pages, self.focus_box, self.suffix = data, pages, None, suffix
         self.page_box.blockSignals(True)
         self.page_box.setRange(1, max(1, pages))
         self.page_box.setValue(1)
@@ -91,7 +92,7 @@ class PdfPane(QWidget):
     def _fit_scale(self) -> float:
         """The scale that makes the current page as wide as the visible part of the pane."""
         try:
-            _, w, _, _ = render_page(self.data, self.page, 0.1)
+            _, w, _, _ = render_page(self.data, self.page, 0.1, self.suffix)
         except DecodeError:
             return self.scale
         room = self.scroll.viewport().width() - self.scroll.verticalScrollBar().sizeHint().width() - 4
@@ -136,7 +137,7 @@ class PdfPane(QWidget):
         if self.fit:
             self.scale = self._fit_scale()
         try:
-            buf, w, h, stride = render_page(self.data, self.page, self.scale)
+            buf, w, h, stride = render_page(self.data, self.page, self.scale, self.suffix)
         except DecodeError as exc:
             self.label.setText(str(exc))
             return

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.review import OPEN, Review, ReviewedIssue
+from models.session.pages import has_pages
 from models.values import Value
 from ui.grid_view import OfficialTable
 from ui.layouts import Grid, table2, table3, table4
@@ -142,14 +143,14 @@ class ReviewPane(QWidget):
         self.issues.set_review(review)
         self.raw.text.set_source(review.report.text if review else "")
         self.inspector.show_field(review, "")
-        is_pdf = review is not None and review.report.format == "pdf"
+        is_pdf = review is not None and has_pages(review.report.source)
         self.source_tabs.setTabVisible(1, is_pdf)
         if not is_pdf:
             self.source_tabs.setCurrentIndex(0)
 
-    def show_pages(self, data: bytes, pages: int) -> None:
-        """A PDF's pages beside its text."""
-        self.pdf.set_document(data, pages)
+    def show_pages(self, data: bytes, pages: int, suffix: str = ".pdf") -> None:
+        """A PDF's or a scan's pages beside its text."""
+        self.pdf.set_document(data, pages, suffix)
         self.source_tabs.setTabVisible(1, True)
         self.source_tabs.setCurrentIndex(1)
 
