@@ -36,3 +36,13 @@ def test_a_missing_page_or_a_broken_image_is_a_message_not_a_crash():
 def test_pdfs_and_scans_have_pages_text_files_do_not():
     assert has_pages("报告.PDF") and has_pages("d/扫描 件.jpeg") and has_pages("x.tiff")
     assert not has_pages("report.html") and not has_pages("report.txt") and not has_pages("x.docx")
+
+
+def test_a_folder_review_takes_its_scanned_images_too(tmp_path):
+    from models.session.files import expand_paths, unreadable_in
+
+    for name in ("a.txt", "扫描 件.JPG", "b.tiff", "notes.xlsx"):
+        (tmp_path / name).write_bytes(b"x")
+    wanted = sorted(str(tmp_path / n) for n in ("a.txt", "扫描 件.JPG", "b.tiff"))
+    assert sorted(expand_paths([str(tmp_path)])) == wanted
+    assert unreadable_in([str(tmp_path)]) == {str(tmp_path): [str(tmp_path / "notes.xlsx")]}

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from parsers.decode import MAX_TEXT_BYTES
 
-READABLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".pdf")
+READABLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".pdf",
+                    ".png", ".jpg", ".jpeg", ".tif", ".tiff")  # images: scans, read by OCR
 
 
 def source_key(path: str | os.PathLike[str]) -> str:

@@ -633,27 +633,27 @@
         <translation>{n} reports in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>无法显示 PDF 页面：{why}</source>
         <translation>Cannot show the PDF pages: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>错误 {errors} · 警告 {warnings} · 已接受 {accepted} · 修改 {corrected}</source>
         <translation>Errors {errors} · warnings {warnings} · accepted {accepted} · corrected {corrected}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>{workspace}（只读）</source>
         <translation>{workspace} (read-only)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>政府信息公开年报审核 [{workspace}]</source>
         <translation>Annual report review [{workspace}]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>{report} {year} — 政府信息公开年报审核 [{workspace}]</source>
         <translation>{report} {year} — Annual report review [{workspace}]</translation>
     </message>
@@ -870,7 +870,7 @@
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>自动保存的工作区</source>
         <translation>automatic workspace</translation>
     </message>
@@ -954,42 +954,42 @@
 <context>
     <name>PdfPane</name>
     <message>
-        <location filename="../../ui/pdf_view.py" line="52"/>
+        <location filename="../../ui/pdf_view.py" line="53"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_view.py" line="52"/>
+        <location filename="../../ui/pdf_view.py" line="53"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_view.py" line="55"/>
+        <location filename="../../ui/pdf_view.py" line="56"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_view.py" line="55"/>
+        <location filename="../../ui/pdf_view.py" line="56"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_view.py" line="58"/>
+        <location filename="../../ui/pdf_view.py" line="59"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_view.py" line="60"/>
+        <location filename="../../ui/pdf_view.py" line="61"/>
         <source>页码</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_view.py" line="81"/>
+        <location filename="../../ui/pdf_view.py" line="82"/>
         <source>共 {n} 页</source>
         <translation>of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_view.py" line="134"/>
+        <location filename="../../ui/pdf_view.py" line="135"/>
         <source>（无页面）</source>
         <translation>(no pages)</translation>
     </message>
@@ -1361,23 +1361,23 @@
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../ui/review_pane.py" line="49"/>
+        <location filename="../../ui/review_pane.py" line="50"/>
         <source>原文文本</source>
         <translation>Report text</translation>
     </message>
     <message>
-        <location filename="../../ui/review_pane.py" line="50"/>
+        <location filename="../../ui/review_pane.py" line="51"/>
         <source>PDF 页面</source>
         <translation>PDF pages</translation>
     </message>
     <message>
-        <location filename="../../ui/review_pane.py" line="106"/>
-        <location filename="../../ui/review_pane.py" line="111"/>
+        <location filename="../../ui/review_pane.py" line="107"/>
+        <location filename="../../ui/review_pane.py" line="112"/>
         <source>表{key}</source>
         <translation>Table {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_pane.py" line="285"/>
+        <location filename="../../ui/review_pane.py" line="286"/>
         <source>此单元格在原文中没有对应的数字（空白或未印出）</source>
         <translation>This cell has no number in the source (blank or not printed)</translation>
     </message>
@@ -1599,11 +1599,6 @@
         <translation>Report details</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="22"/>
-        <source>报告文件 (*.txt *.md *.text *.html *.htm *.docx *.pdf);;所有文件 (*)</source>
-        <translation>Report files (*.txt *.md *.text *.html *.htm *.docx *.pdf);;All files (*)</translation>
-    </message>
-    <message>
         <location filename="../../ui/widgets.py" line="117"/>
         <source>标题</source>
         <translation>title</translation>
@@ -1617,6 +1612,11 @@
         <location filename="../../ui/widgets.py" line="118"/>
         <source>落款</source>
         <translation>signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="22"/>
+        <source>报告文件 (*.txt *.md *.text *.html *.htm *.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</source>
+        <translation>Report files (*.txt *.md *.text *.html *.htm *.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</translation>
     </message>
 </context>
 </TS>
