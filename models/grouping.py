@@ -14,6 +14,8 @@ for one fact. group() folds them into the cause:
 - A reader's note that names blank cells (a missing row, a header without a column, a row
   with too few values) joins their group; the notes of the 2019 layout (table 二 blocks printed
   in it, the collapsed （六）其他处理 row) are one information item.
+- The doubtful reads of a scan (OCR unsure, or a lone stroke that may be a "/" or "—") are one item
+  naming every such cell; a cell corrected since leaves it.
 - Errors (a rule broken by printed numbers) and every other issue stand alone.
 
 A group's `fields` are its blank cells first (`count` of them), then the printed cells of the
@@ -332,8 +334,14 @@ def group(report: Report, values: Values, issues: list[Issue], structure: list[I
         g.parts.append(i.key_of)
         g.extra += [f for f in extra if f not in of or of[f] is not g]
 
+    ocr = _Group("ocr_doubt", [], "", "ocr:doubt", rule="ocr")
     for n, i in enumerate(issues):
-        if i.severity == ERROR:
+        if i.rule == "ocr":  # a doubtful OCR read: one item for all of them, a corrected cell no longer doubtful
+            published = report.cells.get(i.fields[0]) if i.fields else None
+            if published is not None and values.get(i.fields[0]) == published.value:
+                fold(ocr, n, i, ())
+                ocr.cells += [f for f in i.fields if f not in ocr.cells]
+        elif i.severity == ERROR:
             kept.append((n, i))
         elif id(i) in note_ids and layout is not None and _is_2019_note(i, collapsed):
             fold(layout, n, i, ())
@@ -372,6 +380,8 @@ def group(report: Report, values: Values, issues: list[Issue], structure: list[I
     out += [(g.at, _na_issue(g) if len(g.parts) > 1 else _single(g, issues)) for g in na.values()]
     if layout is not None:
         out.append((layout.at, _issue(layout)))
+    if ocr.cells:
+        out.append((ocr.at, _ocr_issue(ocr)))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return [i for _, i in sorted(out, key=lambda x: (order.get(x[1].severity, 3), x[0]))]
 
@@ -424,6 +434,12 @@ def _issue(g: _Group) -> Issue:
     fields = g.cells + [f for f in dict.fromkeys(g.extra) if f not in g.cells]
     return Issue(g.rule, g.severity, fields, msg, expected=exp, kind=g.kind, key=g.key, count=len(g.cells),
                  parts=list(dict.fromkeys(g.parts)))
+
+
+def _ocr_issue(g: _Group) -> Issue:
+    shown = "、".join(label(c) for c in g.cells[:_SHOWN]) + ("等" if len(g.cells) > _SHOWN else "")
+    msg = (f"OCR 读数存疑（{len(g.cells)} 格）：{shown}；把握不足，或单独一笔可能是“/”“—”，请对照原件核对")
+    return Issue("ocr", WARNING, list(g.cells), msg, kind=g.kind, key=g.key, count=len(g.cells), parts=list(g.parts))
 
 
 def _na_issue(g: _Group) -> Issue:

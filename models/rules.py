@@ -60,6 +60,8 @@ RULES: dict[str, RuleName] = {
                          "The file's text encoding may have been guessed wrong (garbled text)"),
     "source": RuleName("源文件", "Source file", "磁盘上的源文件不是审核中的文本",
                        "The file on disk is not the text under review"),
+    "ocr": RuleName("OCR 读数", "OCR reading", "扫描件中由 OCR 读出的数值：把握不足，或可能是“/”“—”",
+                    "Values read from a scan by OCR: read with low confidence, or a stroke that may be '/' or '—'"),
     "migration": RuleName("工作区升级", "Workspace upgrade", "升级旧版工作区时发现的差异",
                           "Differences found when an older workspace was upgraded"),
     # ---------------------------------------------------------------- kinds (Issue.kind): grouped causes
@@ -84,6 +86,10 @@ RULES: dict[str, RuleName] = {
                                "参与勾稽关系的单元格印为“/”“—”或“无”，不按 0 计算，该关系无法核对",
                                "Cells a rule adds up are printed as '/', '—' or '无'; they are not 0, so "
                                "the rule cannot be checked", "kind"),
+    "ocr_doubt": RuleName("OCR 读数存疑", "Doubtful OCR readings",
+                          "扫描件中 OCR 把握不足的数值，或单独一笔可能是“/”“—”的格，请对照原件核对",
+                          "Values read from a scan with low confidence, or lone strokes that may be '/' or "
+                          "'—': compare with the page", "kind"),
     "layout_2019": RuleName("2019 年版式", "2019 layout",
                             "按国办公开办函〔2019〕60号的旧版格式印制的栏目，已按旧版读取",
                             "Parts printed in the earlier layout of 2019, read as that layout", "kind"),
