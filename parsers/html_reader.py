@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 from parsers.decode import DecodeError, decode, tolerant
 from parsers.layout_text import TextBuilder, fill_grid
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*(?:["']\s*)?([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head", "title", "meta",
         "link", "button", "select", "option", "textarea", "input", "canvas", "video", "audio", "map"}

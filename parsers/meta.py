@@ -22,15 +22,19 @@ _TITLE_LINE = re.compile(r"^(.*?)" + _YEAR + r"年度?(.*?)(?:的)?" + _PHRASE +
 _TITLE_NO_YEAR = re.compile(r"^(.*?)(?:的)?" + _PHRASE + r"(.*)$")
 _YEAR_ONLY = re.compile(r"^[(（]?" + _YEAR + r"年度?[)）]?$")
 _HEADING_YEAR = re.compile(r"^(.*?)" + _YEAR + r"年度?(?![\d月])(.*)$")
-_MARKUP = re.compile(r"<[^<>]{0,80}>|^[#*>_|=\-\s]+|[#*_|=\s]+$")
+# a trailing run of markup starts only where the run starts (the look-behind): tried from inside a long run
+# of spaces it would scan the rest of the run once per character
+_MARKUP = re.compile(r"<[^<>]{0,80}>|^[#*>_|=\-\s]+|(?<![#*_|=\s])[#*_|=\s]+$")
 _SPACE = re.compile(r"\s+")
 _LINE = re.compile(r"[^\n]+")
 _QUOTES = "《》“”\"'「」『』〈〉‘’"
 _DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-_DATE_AT_END = re.compile(r"\s*" + _DATE + r"\s*(?:印发|发布|制)?\s*$")
+# white space before the date only from the start of its run, and no two \s* side by side after it (each
+# would make a long run of spaces quadratic)
+_DATE_AT_END = re.compile(r"(?<!\s)\s*" + _DATE + r"\s*(?:(?:印发|发布|制)\s*)?$")
 _PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,30}?(?:期限|期间|时间|时段|区间|时限|周期|口径|范围)"
                      r"[^。\n\d]{0,12}" + _DATE
-                     + r"\s*(?:起)?\s*(?:至|到|—+|-|–|~|～)\s*(?:" + _DATE + r"|(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
+                     + r"\s*(?:起\s*)?(?:至|到|—+|-|–|~|～)\s*(?:" + _DATE + r"|(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
 # An agency is a name: it ends like one, and holds no sentence punctuation, verbs or page furniture.
 _AGENCY_END = re.compile(r"(?:政府|办公室|办公厅|办|局|委员会|委|厅|院|署|中心|办事处|街道|乡|镇|公司|集团|"
                          r"管委会|开发区|新区|园区|分局|支队|大队|所|站|部|处|会|社|馆|队|行|关|台|团|校|学|县|市|"

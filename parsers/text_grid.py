@@ -13,7 +13,8 @@ import re
 
 from parsers.grid import Grid, GridCell, Source
 
-_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?)?[ \t]*$")
+# a markdown rule |---|:--:|; no two [ \t]* stand side by side, so a long run of spaces is read in one pass
+_RULE = re.compile(r"^[ \t]*(?:\|[ \t]*)?(?::?-{2,}:?[ \t]*\|[ \t]*)+(?::?-{2,}:?[ \t]*)?$")
 _DIGIT = re.compile(r"\d")
 
 

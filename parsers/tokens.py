@@ -19,8 +19,10 @@ _TOKEN = re.compile(r"""
 # page numbers and running heads that PDF copies leave inside tables: "-4-", "— 4 —", "第4页", "4/12"
 _PAGE_LINE = re.compile(r"^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|"
                         r"\d{1,3}\s*/\s*\d{1,3})[ \t]*$"
-                        # and the rule under a markdown table header: |---|:--:|
-                        r"|^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?)?[ \t]*$", re.M)
+                        # and the rule under a markdown table header: |---|:--:| (white space is taken after
+                        # each | only, never by two neighbouring [ \t]*: a run of spaces is tried once, not
+                        # from each of its characters)
+                        r"|^[ \t]*(?:\|[ \t]*)?(?::?-{2,}:?[ \t]*\|[ \t]*)+(?::?-{2,}:?[ \t]*)?$", re.M)
 
 
 # A sentence: text ending in 。 that is not split into cells (at most one line break inside).
