@@ -14,7 +14,7 @@ from typing import Any
 
 from parsers.grid import Grid, GridCell, Source
 from parsers.layout_text import clean
-from parsers.pdf_reader import Piece, _cells, _lines
+from parsers.pdf_reader import Char, Piece, _cells, _gap, _lines
 
 _TOL = 2.0  # points: lines this close are one line (a stroke drawn as a thin filled outline has two edges)
 _MIN_LEN = 4.0  # shorter strokes are not borders (underlines of characters, dots)
@@ -27,32 +27,47 @@ class Rules:
     vertical: list[tuple[float, float, float]] = field(default_factory=list)
 
 
-def page_rules(document: Any, index: int) -> Rules:
-    """The straight strokes of a page's path objects (lines, rectangles, the outlines of both);
-    none when the page has no vector objects or cannot be read."""
-    import pypdfium2 as pdfium
+def page_rules(page: Any) -> Rules:
+    """The straight strokes of a loaded page's path objects (lines, rectangles, the outlines of both,
+    inside form objects too), through pdfium's raw binding; none when the page cannot be read."""
     import pypdfium2.raw as raw
 
     rules = Rules()
-    try:
-        page = document[index]
-    except pdfium.PdfiumError:
-        return rules
-    try:
-        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
-            left, bottom, right, top = obj.get_bounds()
+    box = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    refs = tuple(ctypes.byref(v) for v in box)
+    if not _walk(raw, rules, raw.FPDFPage_CountObjects(page.raw), lambda i: raw.FPDFPage_GetObject(page.raw, i),
+                 0, box, refs):
+        return Rules()
+    return rules
+
+
+def _walk(raw: Any, rules: Rules, count: int, get: Any, level: int, box: Any, refs: Any) -> bool:
+    """The strokes of `count` objects (and of the objects inside form objects, 4 levels deep);
+    False when pdfium cannot read one."""
+    if count < 0:
+        return False
+    for i in range(count):
+        obj = get(i)
+        if not obj:
+            return False
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            if not raw.FPDFPageObj_GetBounds(obj, *refs):
+                return False
+            left, bottom, right, top = box[0].value, box[1].value, box[2].value, box[3].value
             w, h = right - left, top - bottom
             if w < _TOL and h >= _MIN_LEN:  # a thin bar or a stroke: a vertical line
                 rules.vertical.append(((left + right) / 2, bottom, top))
             elif h < _TOL and w >= _MIN_LEN:
                 rules.horizontal.append(((bottom + top) / 2, left, right))
             elif w >= _MIN_LEN and h >= _MIN_LEN and not _outline(obj, raw, rules, (left, bottom, right, top)):
-                _segments(obj, raw, rules)
-    except pdfium.PdfiumError:
-        return Rules()
-    finally:
-        page.close()
-    return rules
+                if not _segments(obj, raw, rules):
+                    return False
+        elif kind == raw.FPDF_PAGEOBJ_FORM and level < 3:
+            if not _walk(raw, rules, raw.FPDFFormObj_CountObjects(obj),
+                         lambda k, form=obj: raw.FPDFFormObj_GetObject(form, k), level + 1, box, refs):
+                return False
+    return True
 
 
 def _outline(obj: Any, raw: Any, rules: Rules, bounds: tuple[float, float, float, float]) -> bool:
@@ -73,12 +88,16 @@ def _outline(obj: Any, raw: Any, rules: Rules, bounds: tuple[float, float, float
     return True
 
 
-def _segments(obj: Any, raw: Any, rules: Rules) -> None:
-    """The axis-parallel straight segments of a path (its points mapped onto the page)."""
-    a, b, c, d, e, f = obj.get_matrix().get()
+def _segments(obj: Any, raw: Any, rules: Rules) -> bool:
+    """The axis-parallel straight segments of a path (its points mapped onto the page); False when
+    pdfium cannot give the path's matrix."""
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, m):
+        return False
+    a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
     n = raw.FPDFPath_CountSegments(obj)
     if n <= 0 or n > 2000:
-        return
+        return True
     x, y = ctypes.c_float(), ctypes.c_float()
     px = py = sx = sy = 0.0
     for i in range(n):
@@ -93,6 +112,7 @@ def _segments(obj: Any, raw: Any, rules: Rules) -> None:
             if raw.FPDFPathSegment_GetClose(seg):
                 _add(rules, qx, qy, sx, sy)
         px, py = qx, qy
+    return True
 
 
 def _add(rules: Rules, x0: float, y0: float, x1: float, y1: float) -> None:
@@ -252,9 +272,9 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _union(pieces: list[Piece], text: str) -> Piece:
-    return Piece(pieces[0].page, min(p.left for p in pieces), min(p.bottom for p in pieces),
-                 max(p.right for p in pieces), max(p.top for p in pieces), text)
+def _union(chars: list[Char], text: str, page: int) -> Piece:
+    return Piece(page, min(c[0] for c in chars), min(c[1] for c in chars),
+                 max(c[2] for c in chars), max(c[3] for c in chars), text)
 
 
 @dataclass
@@ -270,59 +290,58 @@ class Laid:
         self.pos += len(s)
 
 
-def tabular(chars: list[Piece]) -> tuple[list[list[Piece]], bool]:
+def tabular(chars: list[Char]) -> tuple[list[list[Char]], bool]:
     """The page's lines, and whether it may hold a table: a few lines printed in separate cells (a
     page of prose has one run of text per line, and its vector objects need not be read)."""
     lines = _lines(chars)
     return lines, sum(1 for line in lines if _runs(line) >= 3) >= 3
 
 
-def _runs(line: list[Piece]) -> int:
+def _runs(line: list[Char]) -> int:
     """How many separate runs (cells) a line prints: gaps as _cells counts them."""
-    gap = 1.2 * max(1.0, max(p.top - p.bottom for p in line))
-    n, right = 1, line[0].right
-    for p in line[1:]:
-        if p.left - right >= gap:
+    gap = _gap(line)
+    n, right = 1, line[0][2]
+    for c in line[1:]:
+        if c[0] - right >= gap:
             n += 1
-            right = p.right
-        else:
-            right = max(right, p.right)
+            right = c[2]
+        elif c[2] > right:
+            right = c[2]
     return n
 
 
-def lay_out(out: Laid, chars: list[Piece], rules: Rules | None, height: float,
-            lines: list[list[Piece]] | None = None) -> None:
+def lay_out(out: Laid, chars: list[Char], rules: Rules | None, height: float,
+            lines: list[list[Char]], page: int) -> None:
     """A page's characters as lines of text, a ruled table as one line per grid row (cells separated
-    by tabs, a merged cell's text at its top-left), top to bottom; `lines` are the page's lines when
-    already known (a page without rules)."""
+    by tabs, a merged cell's text at its top-left), top to bottom; `lines` are the page's lines."""
     tables = _tables(rules) if rules is not None else []
-    if not tables and lines is not None:
-        _free_lines(out, lines)
+    if not tables:
+        _free_lines(out, lines, page)
         return
-    inside: list[list[list[Piece]]] = [[[] for _ in t.boxes] for t in tables]
-    free: list[Piece] = []
-    for p in chars:
-        cx, cy = (p.left + p.right) / 2, (p.bottom + p.top) / 2
+    inside: list[list[list[Char]]] = [[[] for _ in t.boxes] for t in tables]
+    free: list[Char] = []
+    for c in chars:
+        cx, cy = (c[0] + c[2]) / 2, (c[1] + c[3]) / 2
         for t, bucket in zip(tables, inside, strict=True):
             n = t.locate(cx, cy)
             if n is not None:
-                bucket[n].append(p)
+                bucket[n].append(c)
                 break
         else:
-            free.append(p)
-    blocks: list[tuple[float, int, Any]] = [(max(p.top for p in line), 0, line) for line in _lines(free)]
+            free.append(c)
+    blocks: list[tuple[float, int, Any]] = [(max(c[3] for c in line), 0, line) for line in _lines(free)]
     blocks += [(t.ys[0], 1, (t, cells)) for t, cells in zip(tables, inside, strict=True) if any(cells)]
     for _, kind, item in sorted(blocks, key=lambda b: -b[0]):
         if kind == 0:
-            _free_lines(out, [item])
+            _free_lines(out, [item], page)
         else:
-            _table_text(out, item[0], item[1], height)
+            _table_text(out, item[0], item[1], height, page)
 
 
-def _free_lines(out: Laid, lines: list[list[Piece]]) -> None:
+def _free_lines(out: Laid, lines: list[list[Char]], page: int) -> None:
     """Lines of text outside ruled tables, their runs (cells) separated by tabs."""
     for line in lines:
-        for k, cell in enumerate(_cells(line)):
+        for k, cell in enumerate(_cells(line, page)):
             if k:
                 out.add("\t")
             text = clean(cell.text)
@@ -331,12 +350,12 @@ def _free_lines(out: Laid, lines: list[list[Piece]]) -> None:
         out.add("\n")
 
 
-def _table_text(out: Laid, table: _Table, cells: list[list[Piece]], height: float) -> None:
-    texts: dict[tuple[int, int], tuple[int, str, list[Piece]]] = {}
+def _table_text(out: Laid, table: _Table, cells: list[list[Char]], height: float, page: int) -> None:
+    texts: dict[tuple[int, int], tuple[int, str, list[Char]]] = {}
     for n, chars in enumerate(cells):
         if not chars:
             continue
-        text = clean(_join([" ".join(clean(c.text) for c in _cells(line)) for line in _lines(chars)]))
+        text = clean(_join([" ".join(clean(c.text) for c in _cells(line, page)) for line in _lines(chars)]))
         if text:
             r, c, _, _ = table.boxes[n]
             texts[(r, c)] = (n, text, chars)
@@ -352,7 +371,7 @@ def _table_text(out: Laid, table: _Table, cells: list[list[Piece]], height: floa
             if hit is None:
                 continue
             n, text, chars = hit
-            piece = _union(chars, text)
+            piece = _union(chars, text, page)
             span = (out.pos, out.pos + len(text))
             out.pieces.append((span[0], span[1], piece))
             box = (piece.page, piece.left, height - piece.top, piece.right, height - piece.bottom)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from models.report import WARNING, Issue
 from parsers.decode import DecodeError
@@ -17,6 +17,8 @@ from parsers.grid import Grid
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
+
+    from parsers.pdf_grid import Rules
 
 MAX_PAGES = 500
 
@@ -26,6 +28,7 @@ _Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF poin
 
 
 class _TextPage(Protocol):
+    raw: Any  # pdfium's handle
     def count_chars(self) -> int: ...
     def get_text_range(self) -> str: ...
     def get_charbox(self, index: int) -> _Box: ...
@@ -48,6 +51,7 @@ class _Bitmap(Protocol):
 
 
 class _Page(Protocol):
+    raw: Any  # pdfium's handle
     def get_textpage(self) -> _TextPage: ...
     def get_width(self) -> float: ...
     def get_height(self) -> float: ...
@@ -104,82 +108,139 @@ def _load(data: bytes) -> _Document:
         raise DecodeError(f"PDF 文件已损坏，无法读取（{msg}）") from exc
 
 
-def _pieces(page: _Page, number: int) -> list[Piece]:
-    """Each printed character with its box: the page's text in one call, then a box per character
-    (several times faster than asking for the text inside each of pdfium's rectangles)."""
+Char = tuple[float, float, float, float, str]  # a printed character: left, bottom, right, top, text
+
+
+_CHARBOX: Any = None
+
+
+def _charbox() -> Any:
+    """pdfium's FPDFText_GetCharBox called through untyped pointers: the typed binding checks four
+    pointer arguments per character, which costs as much again as the call itself."""
+    global _CHARBOX
+    if _CHARBOX is None:
+        import ctypes
+
+        import pypdfium2.raw as raw
+
+        address = ctypes.cast(raw.FPDFText_GetCharBox, ctypes.c_void_p).value or 0
+        _CHARBOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
+                                    ctypes.c_void_p, ctypes.c_void_p)(address)
+    return _CHARBOX
+
+
+def _chars(page: _Page) -> list[Char]:
+    """Each printed character with its box: the page's text in one call, then pdfium's box of each
+    character (left, right, bottom, top, into one reused array of doubles)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+
     tp = page.get_textpage()
-    out = []
     try:
         n = tp.count_chars()
         text = tp.get_text_range()
         if len(text) != n:  # characters outside the BMP: fall back to pdfium's rectangles
-            return _rect_pieces(tp, number)
+            return _rect_chars(tp)
+        box = (ctypes.c_double * 4)()
+        at = ctypes.addressof(box)
+        get, handle = _charbox(), ctypes.cast(tp.raw, ctypes.c_void_p).value
+        out: list[Char] = []
+        append = out.append
         for i, ch in enumerate(text):
             if ch.isspace():
                 continue
-            left, bottom, right, top = tp.get_charbox(i)
-            out.append(Piece(number, left, bottom, right, top, ch))
+            if not get(handle, i, at, at + 8, at + 16, at + 24):
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            left, right, bottom, top = box
+            append((left, bottom, right, top, ch))
+        return out
     finally:
         tp.close()
-    return out
 
 
-def _rect_pieces(tp: _TextPage, number: int) -> list[Piece]:
-    out = []
+def _rect_chars(tp: _TextPage) -> list[Char]:
+    out: list[Char] = []
     for i in range(tp.count_rects()):
         left, bottom, right, top = tp.get_rect(i)
         text = tp.get_text_bounded(left, bottom, right, top)
         if text.strip():
-            out.append(Piece(number, left, bottom, right, top, text))
+            out.append((left, bottom, right, top, text))
     return out
 
 
-def _lines(pieces: list[Piece]) -> list[list[Piece]]:
-    """Pieces grouped into lines (top to bottom), each line left to right. A piece joins a line
-    when most of its height lies within the line's: the low, small boxes of 、。.，（ included."""
-    lines: list[list[Piece]] = []
-    spans: list[tuple[float, float]] = []  # (bottom, top) of each line
-    for p in sorted(pieces, key=lambda p: (-(p.top + p.bottom) / 2, p.left)):
-        h = max(0.5, p.top - p.bottom)
-        if lines:
-            bottom, top = spans[-1]
-            overlap = min(p.top, top) - max(p.bottom, bottom)
-            if overlap >= 0.5 * min(h, top - bottom):
-                lines[-1].append(p)
-                spans[-1] = (min(bottom, p.bottom), max(top, p.top))
+def _line_key(c: Char) -> tuple[float, float]:
+    return -(c[3] + c[1]), c[0]
+
+
+def _lines(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped into lines (top to bottom), each line left to right. A character joins a
+    line when most of its height lies within the line's: the low, small boxes of 、。.，（ included."""
+    lines: list[list[Char]] = []
+    line: list[Char] = []
+    bottom = top = 0.0
+    for c in sorted(chars, key=_line_key):
+        b, t = c[1], c[3]
+        if line:
+            overlap = (t if t < top else top) - (b if b > bottom else bottom)
+            h = t - b
+            if h < 0.5:
+                h = 0.5
+            if overlap >= 0.5 * (h if h < top - bottom else top - bottom):
+                line.append(c)
+                if b < bottom:
+                    bottom = b
+                if t > top:
+                    top = t
                 continue
-        lines.append([p])
-        spans.append((p.bottom, p.top))
-    return [sorted(line, key=lambda p: p.left) for line in lines]
+            lines.append(line)
+        line = [c]
+        bottom, top = b, t
+    if line:
+        lines.append(line)
+    for line in lines:
+        line.sort(key=_left)
+    return lines
 
 
-def _cells(line: list[Piece]) -> list[Piece]:
+def _left(c: Char) -> float:
+    return c[0]
+
+
+def _gap(line: list[Char]) -> float:
+    """The gap that separates two cells on a line: ~1.2 characters of the line's tallest glyph."""
+    return 1.2 * max(1.0, max(c[3] - c[1] for c in line))
+
+
+def _cells(line: list[Char], page: int) -> list[Piece]:
     """Neighbouring characters merged into the texts of cells: a gap wider than ~1.2 characters
     (of the line's tallest glyph) starts a new cell."""
-    gap = 1.2 * max(1.0, max(p.top - p.bottom for p in line))
+    gap = _gap(line)
     out: list[Piece] = []
-    run: list[Piece] = []
-    right = 0.0
-    for p in line:
-        if run and p.left - right >= gap:
-            out.append(_run(run))
-            run = []
-        run.append(p)
-        right = p.right if len(run) == 1 else max(right, p.right)
-    if run:
-        out.append(_run(run))
+    start = 0
+    right = line[0][2]
+    for k in range(1, len(line)):
+        c = line[k]
+        if c[0] - right >= gap:
+            out.append(_run(line, start, k, page))
+            start = k
+            right = c[2]
+        elif c[2] > right:
+            right = c[2]
+    out.append(_run(line, start, len(line), page))
     return out
 
 
-def _run(run: list[Piece]) -> Piece:
-    """Neighbouring pieces as one (their texts joined, their boxes united)."""
-    if len(run) == 1:
-        return run[0]
+def _run(line: list[Char], a: int, b: int, page: int) -> Piece:
+    """Neighbouring characters as one piece (their texts joined, their boxes united)."""
+    if b - a == 1:
+        c = line[a]
+        return Piece(page, c[0], c[1], c[2], c[3], c[4])
+    run = line[a:b]
     text = ""
-    for p in run:
-        text = text.rstrip() + p.text
-    return Piece(run[0].page, run[0].left, min(p.bottom for p in run), max(p.right for p in run),
-                 max(p.top for p in run), text)
+    for c in run:
+        text = text.rstrip() + c[4]
+    return Piece(page, run[0][0], min(c[1] for c in run), max(c[2] for c in run), max(c[3] for c in run), text)
 
 
 def piece_at(pieces: list[tuple[int, int, Piece]], pos: int) -> Piece | None:
@@ -190,16 +251,29 @@ def piece_at(pieces: list[tuple[int, int, Piece]], pos: int) -> Piece | None:
     return None
 
 
-def _page_pieces(pdf: _Document, n: int) -> tuple[tuple[float, float], list[Piece]] | None:
-    """Page n's size and characters, or None when pdfium cannot load or read that page."""
+@dataclass
+class _PageRead:
+    size: tuple[float, float]
+    chars: list[Char]
+    lines: list[list[Char]]
+    rules: Rules | None  # read only when the page may hold a table
+
+
+def _read_page(pdf: _Document, n: int) -> _PageRead | None:
+    """Page n's size, characters, lines and (when it may hold a table) ruling strokes, read while
+    the page is loaded once; None when pdfium cannot load or read the page."""
     import pypdfium2 as pdfium
+
+    from parsers.pdf_grid import page_rules, tabular
 
     try:
         page = pdf[n]
     except pdfium.PdfiumError:
         return None
     try:
-        return (page.get_width(), page.get_height()), _pieces(page, n + 1)
+        chars = _chars(page)
+        lines, table = tabular(chars)
+        return _PageRead((page.get_width(), page.get_height()), chars, lines, page_rules(page) if table else None)
     except pdfium.PdfiumError:
         return None
     finally:
@@ -213,20 +287,19 @@ def read_pdf(data: bytes) -> PdfText:
     try:
         if len(pdf) > MAX_PAGES:
             raise DecodeError(f"PDF 有 {len(pdf)} 页，超过 {MAX_PAGES} 页的上限")
-        from parsers.pdf_grid import Laid, lay_out, page_rules, tabular  # the layout of a page; it uses Piece
+        from parsers.pdf_grid import Laid, lay_out  # the layout of a page; it uses Piece
 
         laid = Laid()
         sizes = []
         damaged = []
         for n in range(len(pdf)):
-            read = _page_pieces(pdf, n)
+            read = _read_page(pdf, n)
             if read is None:
                 damaged.append(n + 1)
                 sizes.append((0.0, 0.0))
                 continue
-            sizes.append(read[0])
-            lines, table = tabular(read[1])
-            lay_out(laid, read[1], page_rules(pdf, n) if table else None, read[0][1], lines)
+            sizes.append(read.size)
+            lay_out(laid, read.chars, read.rules, read.size[1], read.lines, n + 1)
         if damaged and len(damaged) == len(pdf):
             raise DecodeError(f"PDF 文件已损坏，无法读取：{'全部 ' if len(pdf) > 1 else ''}{len(pdf)} 页都无法载入")
         return PdfText("".join(laid.parts), laid.pieces, len(pdf), sizes, damaged, laid.grids)
