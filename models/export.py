@@ -1,23 +1,32 @@
 """The cleaned dataset: reports.csv, cells.csv, issues.csv, data_dictionary.csv (UTF-8 with BOM).
 
 Written chunk by chunk, so a province of reports streams to disk instead of piling up in
-memory, into temporary files that replace the old ones only when all are complete.
+memory, into temporary files that replace the old ones only when all are complete. The rows are
+made into CSV and UTF-8 where they are made, in the worker processes; the writer only
+appends bytes, so its memory stays flat however many reports there are.
 """
 from __future__ import annotations
 
+import codecs
+import csv
 import errno
 import hashlib
+import io
+import itertools
 import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
-from models.report import ERROR, WARNING, Issue, Report
+from models import review as rv
+from models.report import ERROR, INFO, WARNING, Issue, Report
+from models.rules import RULES
+from models.status import ACCEPTED, OPEN, RESOLVED, STATUSES, cell_status
 from models.template import ALL_FIELDS, FIELDS, STANDARD_IDS
-from models.values import NA, Value, format_value
+from models.values import Value, format_value
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "＝", "＋", "－", "＠", "\t", "\r")
@@ -54,44 +63,28 @@ def sha256_file(path: str) -> str:
     return h.hexdigest()
 
 
-def severities(issues: Sequence[Issue]) -> dict[str, str]:
-    """The worst open severity naming each cell."""
-    out: dict[str, str] = {}
-    for i in issues:
-        if i.state != "open" or i.severity not in (ERROR, WARNING):
-            continue
-        for f in i.fields:
-            if out.get(f) != ERROR:
-                out[f] = i.severity
-    return out
-
-
-def cell_status(fid: str, value: Value, worst: dict[str, str], uncertain: bool = False) -> str:
-    """How a cell stands: error, warning, uncertain, blank, na or ok (worst: from severities())."""
-    sev = worst.get(fid)
-    if sev:
-        return sev
-    if uncertain:
-        return "uncertain"
-    if value is None:
-        return "blank"
-    if value == NA:
-        return "na"
-    return "ok"
-
-
+# errors and warnings count open items (one per cause, models/grouping.py); error_cells and warning_cells
+# the distinct cells those items name. New columns go after the old ones: scripts read these by name.
 REPORT_COLUMNS = ["source", "sha256", "agency", "year", "period", "format", "encoding", "error", "errors", "warnings",
-                  "review_state", "signed_off_by", "signed_off_at", "signed_off_sha256"]
+                  "review_state", "signed_off_by", "signed_off_at", "signed_off_sha256", "error_cells", "warning_cells"]
+_EXTRA_COLUMNS = ("review_state", "signed_off_by", "signed_off_at", "signed_off_sha256")  # from ExportItem.extra
 FIELD_IDS = [f.id for f in ALL_FIELDS]  # the 200, then the 2019 and collapsed-row ids, in template order
 CELL_COLUMNS = ["source", "id", "table", "row_label", "column_label", "value", "published", "raw",
-                "span_start", "span_end", "source_table", "source_row", "source_col", "status"]
-ISSUE_COLUMNS = ["source", "rule", "severity", "fields", "message", "expected", "state"]
-DICT_COLUMNS = ["id", "table", "block", "row_label", "column_label", "unit", "standard"]
+                "span_start", "span_end", "source_table", "source_row", "source_col", "status",
+                "ocr_text", "ocr_confidence"]
+ISSUE_COLUMNS = ["source", "rule", "severity", "fields", "message", "expected", "state", "kind", "key", "count"]
+DICT_COLUMNS = ["id", "table", "block", "row_label", "column_label", "unit", "standard", "entry", "file", "column",
+                "description"]
 LEDGER_COLUMNS = ["entry", "source", "field", "action", "published", "old", "new", "reason", "time", "auditor",
                   "refers_to"]
 
 
 Rows = tuple[list[str], list[list[str]], list[list[str]]]
+_TRIGGER_CHARS = frozenset(c[0] for c in _FORMULA_START)
+# cells.csv's columns that depend on the field alone (id, table, row and column label), in FIELD_IDS order
+_FIELD_COLUMNS = tuple((fid, FIELDS[fid].table, FIELDS[fid].row_label, FIELDS[fid].column_label)
+                       for fid in FIELD_IDS)
+_EMPTY_ORIGIN = ("", "", "")
 
 
 def _safe(v: Any) -> str:
@@ -99,53 +92,174 @@ def _safe(v: Any) -> str:
     return neutralize(s) if s[:1] in _TRIGGER_CHARS else s
 
 
-_TRIGGER_CHARS = frozenset(c[0] for c in _FORMULA_START)
+def _text(v: Value) -> str:
+    """format_value() made safe; blanks and whole numbers (no formula trigger: -3 is data) the quick way."""
+    if v is None:
+        return ""
+    if v.__class__ is int:
+        try:
+            return str(v)
+        except ValueError:  # more digits than Python prints as an int
+            pass
+    return _safe(format_value(v))
+
+
+def _counts(issues: Sequence[Issue]) -> tuple[int, int, int, int]:
+    """Open errors and warnings as items (one per cause) and as the distinct cells they name."""
+    errors = warnings = 0
+    error_cells: set[str] = set()
+    warning_cells: set[str] = set()
+    for i in issues:
+        if i.state != OPEN:
+            continue
+        if i.severity == ERROR:
+            errors += 1
+            error_cells.update(i.fields)
+        elif i.severity == WARNING:
+            warnings += 1
+            warning_cells.update(i.fields)
+    return errors, warnings, len(error_cells), len(warning_cells)
+
+
+def _fallback_statuses(it: ExportItem, published: dict[str, Value]) -> dict[str, str]:
+    """Each cell's status by models.status.cell_status, for an item made without a review's statuses."""
+    named: dict[str, list[tuple[str, str]]] = {}
+    for i in it.issues:
+        for f in i.fields:
+            named.setdefault(f, []).append((i.severity, i.state))
+    values = published if it.values is None else {**published, **it.values}
+    out = {}
+    for fid, v in values.items():
+        c = it.report.cells.get(fid)
+        corrected = it.values is not None and fid in it.values and format_value(v) != format_value(published.get(fid))
+        out[fid] = cell_status(named.get(fid, ()), corrected, c is not None and c.uncertain, v,
+                               c is not None and c.ocr is not None)
+    return out
 
 
 def report_rows(it: ExportItem) -> Rows:
     """The rows (all text, formula triggers quoted) one report adds to reports, cells and issues."""
     r = it.report
     published = r.values()
-    values = dict(published)
-    if it.values is not None:
-        values.update(it.values)
-    open_issues = [i for i in it.issues if i.state == "open"]
+    values = published if it.values is None else {**published, **it.values}
+    errors, warnings, error_cells, warning_cells = _counts(it.issues)
     source = _safe(r.source)
     head = [source, it.sha256, _safe(r.meta.agency), str(r.meta.year or ""), r.meta.period or "", r.format,
-            r.encoding or "", _safe(r.error), str(sum(1 for i in open_issues if i.severity == ERROR)),
-            str(sum(1 for i in open_issues if i.severity == WARNING))]
-    head += [_safe(it.extra.get(k, "")) for k in REPORT_COLUMNS[len(head):]]
-    row = head + [_safe(format_value(values.get(fid))) for fid in FIELD_IDS]
+            r.encoding or "", _safe(r.error), str(errors), str(warnings)]
+    head += [_safe(it.extra.get(k, "")) for k in _EXTRA_COLUMNS]
+    head += [str(error_cells), str(warning_cells)]
+    vals = list(map(values.get, FIELD_IDS))
+    texts = list(map(_text, vals))  # each value formatted once, for both tables
+    row = head + texts
     cells: list[list[str]] = []
     issues: list[list[str]] = []
     if r.error:
         return row, cells, issues
-    statuses = it.statuses or {}
-    worst = severities(it.issues) if not statuses else {}
-    for fid in FIELD_IDS:
-        if fid not in values:
+    if it.values is None:
+        printed = texts
+    else:  # only a corrected value differs from the published one
+        printed = [t if v is p else _text(p) for t, v, p in zip(texts, vals, map(published.get, FIELD_IDS),
+                                                                  strict=True)]
+    statuses = it.statuses if it.statuses is not None else _fallback_statuses(it, published)
+    for (fid, table, row_label, column_label), v, text, printed_text, c, status in zip(
+            _FIELD_COLUMNS, vals, texts, printed, map(r.cells.get, FIELD_IDS), map(statuses.get, FIELD_IDS),
+            strict=True):
+        if v is None and fid not in values:
             continue
-        f = FIELDS[fid]
-        c = r.cells.get(fid)
-        v = values.get(fid)
-        span = c.span if c is not None else None
-        origin = c.origin if c is not None else None
-        cells.append([source, fid, f.table, f.row_label, f.column_label, _safe(format_value(v)),
-                      _safe(format_value(published.get(fid))), _safe(c.raw) if c is not None else "",
-                      str(span[0]) if span else "", str(span[1]) if span else "",
-                      *((str(origin.table), str(origin.row), str(origin.col)) if origin else ("", "", "")),
-                      statuses.get(fid) or cell_status(fid, v, worst, bool(c is not None and c.uncertain))])
+        if c is None:
+            raw = start = end = ocr_text = ocr_confidence = ""
+            origin = _EMPTY_ORIGIN
+        else:
+            raw = c.raw or ""
+            if raw[:1] in _TRIGGER_CHARS:
+                raw = neutralize(raw)
+            span = c.span
+            start, end = (str(span[0]), str(span[1])) if span else ("", "")
+            o = c.origin
+            origin = (str(o.table), str(o.row), str(o.col)) if o is not None else _EMPTY_ORIGIN
+            ocr = c.ocr
+            if ocr is None:
+                ocr_text = ocr_confidence = ""
+            else:  # the confidence as stored: every digit, never rounded
+                ocr_text, ocr_confidence = _safe(ocr.text), format_value(ocr.confidence)
+        cells.append([source, fid, table, row_label, column_label, text, printed_text, raw, start, end, *origin,
+                      status or "", ocr_text, ocr_confidence])
     for i in it.issues:
-        issues.append([source, i.rule, i.severity, " ".join(i.fields), _safe(i.message),
-                       format_value(i.expected) if i.expected is not None else "", i.state])
+        issues.append(issue_row(source, i))
     return row, cells, issues
 
 
+def issue_row(source: str, i: Issue) -> list[str]:
+    """issues.csv's row of one item (source already made safe): its cells all named, their count, kind and key."""
+    return [source, i.rule, i.severity, " ".join(i.fields), _safe(i.message),
+            format_value(i.expected) if i.expected is not None else "", i.state, i.kind_of, _safe(i.key_of),
+            str(i.cell_count)]
+
+
+# What each column of the files means (data_dictionary.csv's "column" rows), file by file.
+_COLUMN_WORDS: dict[str, dict[str, str]] = {
+    "reports.csv": {
+        "source": "报告文件路径", "sha256": "源文件的 SHA-256", "agency": "机关名称", "year": "报告年度",
+        "period": "所述统计期限", "format": "文件格式（text、html、docx、pdf）", "encoding": "文本编码",
+        "error": "无法读取时的原因（此时其余列为空）",
+        "errors": "未处理的错误条数（按原因归并，一个原因一条）",
+        "warnings": "未处理的警告条数（按原因归并，一个原因一条；含跨年度核对）",
+        "review_state": "审核状态（见代码）", "signed_off_by": "签发人", "signed_off_at": "签发时间",
+        "signed_off_sha256": "签发时源文件的 SHA-256",
+        "error_cells": "未处理的错误所涉及的单元格数（每格计一次）",
+        "warning_cells": "未处理的警告所涉及的单元格数（每格计一次；含跨年度核对）",
+    },
+    "cells.csv": {
+        "source": "报告文件路径", "id": "字段代码（见字段行）", "table": "表", "row_label": "行标签",
+        "column_label": "列标签", "value": "清洗后的值（空白为空，“/”照录）", "published": "报告印出的值",
+        "raw": "原文中的文字", "span_start": "原文字符起点", "span_end": "原文字符终点",
+        "source_table": "源文档中的第几张表", "source_row": "源表中的行（从 1 起）",
+        "source_col": "源表中的列（从 1 起）", "status": "单元格状态（见代码）",
+        "ocr_text": "由扫描件识别（OCR）时识别出的文字；非识别所得为空",
+        "ocr_confidence": "OCR 识别置信度（0–1，按存储原样，不四舍五入）；非识别所得为空",
+    },
+    "issues.csv": {
+        "source": "报告文件路径", "rule": "规则代码（见代码）", "severity": "严重程度（见代码）",
+        "fields": "该条涉及的全部单元格（字段代码，空格分隔）", "message": "说明",
+        "expected": "按规则应有的值", "state": "处理状态（见代码）",
+        "kind": "归并原因代码（见代码；单独一条时为其规则代码）", "key": "该条的稳定名称（规则与原因）",
+        "count": "作为原因的单元格数（列在 fields 最前）",
+    },
+    "corrections.csv": {
+        "entry": "台账编号", "source": "报告文件路径", "field": "字段代码", "action": "操作（见代码）",
+        "published": "报告印出的值", "old": "修改前的值", "new": "修改后的值", "reason": "理由",
+        "time": "时间", "auditor": "审核人", "refers_to": "撤销、重做或补充理由所指的台账编号",
+    },
+}
+# The stable codes of the files (data_dictionary.csv's "code" rows): file, column, code, meaning.
+_STATUS_WORDS = {"error": "有未处理的错误", "warning": "有未处理的警告", "corrected": "已更正",
+                 "accepted": "已接受原值", "uncertain": "位置或标签不确定，需核对", "ocr": "由扫描件识别，无其他标记",
+                 "blank": "空白", "na": "印为“/”等，不适用", "ok": "正常"}
+_CODES: list[tuple[str, str, str, str]] = (
+    [("cells.csv", "status", code, _STATUS_WORDS[code]) for code in STATUSES]
+    + [("issues.csv", "severity", code, words) for code, words in
+       ((ERROR, "错误"), (WARNING, "警告"), (INFO, "提示"))]
+    + [("issues.csv", "state", code, words) for code, words in
+       ((OPEN, "未处理"), (ACCEPTED, "已接受"), (RESOLVED, "已解决（空白已补齐）"))]
+    + [("issues.csv", "rule" if r.group == "rule" else "kind", code, r.zh) for code, r in RULES.items()]
+    + [("reports.csv", "review_state", code, words) for code, words in
+       ((rv.NOT_STARTED, "未开始"), (rv.IN_REVIEW, "审核中"), (rv.SIGNED_OFF, "已签发"))]
+    + [("corrections.csv", "action", code, words) for code, words in
+       ((rv.EDIT, "修改"), (rv.RESTORE_ACTION, "恢复原值"), (rv.ACCEPT, "接受"), (rv.UNACCEPT, "取消接受"),
+        (rv.UNDO, "撤销"), (rv.REDO, "重做"), (rv.REASON, "补充理由"), (rv.RELOAD, "从源文件重新读取"),
+        (rv.SIGNOFF, "签发"), (rv.SIGNOFF_LAPSED, "签发失效"))])
+
+
 def data_dictionary() -> list[list[str]]:
-    """One row per field id: table, block, Chinese labels, unit, whether it is one of the 200."""
+    """One row per field id (table, block, Chinese labels, unit, whether it is one of the 200; its
+    column in reports.csv), then one per column of each file and one per stable code, with its meaning."""
     std = set(STANDARD_IDS)
-    return [[f.id, f.table, f.block, f.row_label, f.column_label, f.unit, "yes" if f.id in std else "no"]
-            for f in ALL_FIELDS]
+    rows = [[f.id, f.table, f.block, f.row_label, f.column_label, f.unit, "yes" if f.id in std else "no",
+             "field", "reports.csv", f.id, ""] for f in ALL_FIELDS]
+    rows += [[name, "", "", "", "", "", "", "column", file, name, words]
+             for file, columns in _COLUMN_WORDS.items() for name, words in columns.items()]
+    rows += [[code, "", "", "", "", "", "", "code", file, column, words] for file, column, code, words in _CODES]
+    return rows
 
 
 class ExportError(OSError):
@@ -205,10 +319,10 @@ def _export_error(exc: OSError, folder: Path, target: Path | None = None, kept: 
     return err
 
 
-def _failed(exc: BaseException, folder: Path, writers: Iterable[CsvWriter]) -> BaseException:
+def _failed(exc: BaseException, folder: Path, files: Iterable[_TempFile]) -> BaseException:
     """Remove every temporary file, whatever removing one says; what to raise: an OSError as an
     ExportError, anything else (KeyboardInterrupt, a bug) as it is."""
-    for w in list(writers):
+    for w in list(files):
         try:
             w.abort()
         except Exception:  # abort() swallows OS errors itself; never let one skip the others
@@ -218,45 +332,17 @@ def _failed(exc: BaseException, folder: Path, writers: Iterable[CsvWriter]) -> B
     return _export_error(exc, folder)
 
 
-class CsvWriter:
-    """A CSV file written in chunks by pandas into a temporary file, moved into place by commit()."""
+class _TempFile:
+    """A temporary file in the export folder, written in binary; abort() removes it."""
 
-    def __init__(self, path: Path, columns: Sequence[str]) -> None:
-        self.path = path
-        self.columns = list(columns)
-        fd, self.tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".csv", dir=path.parent)
+    def __init__(self, folder: Path, suffix: str) -> None:
+        fd, self.tmp = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=folder)
         try:
-            self.fh: TextIO = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
+            self.fh: BinaryIO = os.fdopen(fd, "wb")
         except BaseException:
             os.close(fd)
             Path(self.tmp).unlink(missing_ok=True)
             raise
-        self.header = True
-
-    def write(self, rows: list[list[str]]) -> None:
-        """Append rows of text (already made safe by report_rows; blanks are empty strings)."""
-        if rows or self.header:
-            self.fh.write(csv_text(rows, self.columns, self.header))
-        self.header = False
-
-    def write_text(self, text: str) -> None:
-        """Append CSV text made by csv_text() elsewhere (in a worker process)."""
-        if self.header:
-            self.write([])
-        self.fh.write(text)
-
-    def finish(self) -> None:
-        """Every byte on disk and the file closed: a full disk often says so only here, at the flush."""
-        if not self.fh.closed:
-            self.fh.flush()
-            os.fsync(self.fh.fileno())
-            self.fh.close()
-        os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes files private; exports are ordinary files
-
-    def commit(self) -> Path:
-        self.finish()
-        os.replace(self.tmp, self.path)
-        return self.path
 
     def abort(self) -> None:
         """Close and remove the temporary file, even when closing fails (a full disk fails at the
@@ -271,65 +357,205 @@ class CsvWriter:
             pass
 
 
+class CsvWriter(_TempFile):
+    """A CSV file (UTF-8 with BOM) written in chunks of CSV made by csv_text() into a temporary file,
+    moved into place by commit()."""
+
+    def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        self.path = path
+        self.columns = list(columns)
+        super().__init__(path.parent, ".csv")
+        self.header = True
+
+    def write(self, rows: list[list[str]]) -> None:
+        """Append rows of text (already made safe by report_rows; blanks are empty strings)."""
+        self.write_bytes(csv_text(rows, self.columns).encode("utf-8"))
+
+    def write_bytes(self, data: bytes) -> None:
+        """Append CSV rows already in UTF-8 (made by rows_csv() in a worker process); the BOM and
+        the header go first."""
+        if self.header:
+            self.header = False
+            self.fh.write(codecs.BOM_UTF8 + csv_text([], self.columns, header=True).encode("utf-8"))
+        if data:
+            self.fh.write(data)
+
+    def finish(self) -> None:
+        """Every byte on disk and the file closed: a full disk often says so only here, at the flush."""
+        if not self.fh.closed:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+            self.fh.close()
+        os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes files private; exports are ordinary files
+
+    def commit(self) -> Path:
+        self.finish()
+        os.replace(self.tmp, self.path)
+        return self.path
+
+
+class _Spool(_TempFile):
+    """reports.csv rows waiting until the end, when the cross-year check has counted the warnings
+    it adds: on disk, not in memory, then copied once into reports.csv by patch_into()."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder, ".rows")
+
+    def write_bytes(self, data: bytes) -> None:
+        self.fh.write(data)
+
+    def patch_into(self, writer: CsvWriter, gained: dict[str, tuple[int, int]]) -> None:
+        """Copy the rows into writer, the warnings of each source named in `gained` raised by its count
+        (items, cells): the `warnings` and `warning_cells` columns."""
+        self.fh.close()
+        more = {_safe(src).encode("utf-8"): n for src, n in gained.items()}  # the source as reports.csv has it
+        with open(self.tmp, "rb") as fh:
+            if not more:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    writer.write_bytes(block)
+                return
+            out: list[bytes] = []
+            for row in csv_rows(fh):
+                n = more.get(_unquote(row[:_field_end(row, 0)]))
+                out.append(row if n is None else _add_to_fields(row, ((_WARNINGS_AT, n[0]), (_WARNING_CELLS_AT, n[1]))))
+                if len(out) == 1000:
+                    writer.write_bytes(b"".join(out))
+                    out.clear()
+            writer.write_bytes(b"".join(out))
+
+
+_WARNINGS_AT = REPORT_COLUMNS.index("warnings")
+_WARNING_CELLS_AT = REPORT_COLUMNS.index("warning_cells")
+
+
+def csv_rows(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """Whole rows of CSV written by csv_text(), from its lines (split at b"\\n"): a row ends at a CRLF
+    outside quotes. Every quote character is inside a quoted field, each of which holds an even
+    number of them (its two quotes and the doubled ones), so outside means after an even number."""
+    parts: list[bytes] = []
+    quotes = 0
+    for line in lines:
+        parts.append(line)
+        quotes += line.count(b'"')
+        if not quotes % 2 and line.endswith(b"\r\n"):
+            yield b"".join(parts)
+            parts.clear()
+            quotes = 0
+    if parts:
+        yield b"".join(parts)
+
+
+def _field_end(row: bytes, at: int) -> int:
+    """Where the CSV field that starts at `at` ends (the index of the comma or line end after it)."""
+    if row.startswith(b'"', at):
+        i = at + 1
+        while True:
+            i = row.index(b'"', i) + 1
+            if not row.startswith(b'"', i):
+                return i
+            i += 1  # a doubled quote
+    end = row.find(b",", at)
+    return end if end >= 0 else len(row.rstrip(b"\r\n"))
+
+
+def _unquote(field: bytes) -> bytes:
+    return field[1:-1].replace(b'""', b'"') if field.startswith(b'"') else field
+
+
+def _add_to_fields(row: bytes, adds: Iterable[tuple[int, int]]) -> bytes:
+    """The row with n added to its k-th field for each (k, n), k rising: counts (digits, never quoted)."""
+    parts: list[bytes] = []
+    done = 0  # the bytes of row already in parts
+    at = k_at = 0  # field k_at starts at byte `at`
+    for k, n in adds:
+        for _ in range(k - k_at):
+            at = _field_end(row, at) + 1
+        k_at = k
+        end = _field_end(row, at)
+        parts += [row[done:at], str(int(row[at:end] or b"0") + n).encode("ascii")]
+        done = end
+    parts.append(row[done:])
+    return b"".join(parts)
+
+
 def csv_text(rows: list[list[str]], columns: Sequence[str], header: bool = False) -> str:
-    """Rows as CSV text, written by pandas (CRLF line ends; every cell already text)."""
-    import pandas as pd  # imported here: the command line starts without it
-
-    if not rows and not header:
+    """Rows as CSV text (every cell already text; CRLF line ends; a field quoted only when it holds a
+    comma, a quote or a line break, as Excel and pandas write it)."""
+    if header:
+        rows = [list(columns), *rows]
+    if not rows:
         return ""
-    df = pd.DataFrame(rows, columns=list(columns), dtype=object)
-    return str(df.to_csv(None, index=False, header=header, lineterminator="\r\n"))
+    # Most rows need no quotes: joined with commas, they hold exactly their own commas and line ends
+    # and no quote. Only then is the plain join the CSV; otherwise the csv module quotes what needs it
+    # (and a row of one empty field, which it writes as "").
+    n, width = len(rows), len(columns)
+    if width > 1:
+        text = "\r\n".join(map(",".join, rows)) + "\r\n"
+        if '"' not in text and text.count("\n") == n and text.count("\r") == n and text.count(",") == n * (width - 1):
+            return text
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    return buf.getvalue()
 
 
-Chunk = tuple[list[list[str]], str, str]  # reports.csv rows; cells.csv and issues.csv as CSV text
+Chunk = tuple[bytes, bytes, bytes]  # the rows of reports.csv, cells.csv and issues.csv: CSV in UTF-8
+_REPORT_HEADER = REPORT_COLUMNS + FIELD_IDS
 
 
 def rows_csv(rows_of_reports: Iterable[Rows]) -> Chunk:
-    """What some reports add to the dataset: their reports.csv rows (one wide table, written once at
-    the end), and their cells.csv and issues.csv text (long tables, written as they come)."""
+    """What some reports add to the dataset, as CSV in UTF-8 (made where the rows are made, in the
+    worker processes; the writer only appends it)."""
     reports, cells, issues = [], [], []
     for row, c, i in rows_of_reports:
         reports.append(row)
         cells += c
         issues += i
-    return reports, csv_text(cells, CELL_COLUMNS), csv_text(issues, ISSUE_COLUMNS)
+    return (csv_text(reports, _REPORT_HEADER).encode("utf-8"), csv_text(cells, CELL_COLUMNS).encode("utf-8"),
+            csv_text(issues, ISSUE_COLUMNS).encode("utf-8"))
 
 
 def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str],
-                      finish: Callable[[], tuple[list[list[str]], dict[str, int]]] | None = None,
+                      finish: Callable[[], tuple[Iterable[list[str]], dict[str, tuple[int, int]]]] | None = None,
                       corrections: list[list[str]] | None = None) -> list[Path]:
     """Write the dataset from chunks made by rows_csv() (in worker processes), in order: the one
-    writer of every export. `finish` gives, once all are read, issue rows found across reports and
-    the warnings each source gains; `corrections` are the ledger's rows (LEDGER_COLUMNS)."""
+    writer of every export. `finish` gives, once all are read, issue rows found across reports
+    (ISSUE_COLUMNS) and the warnings each source gains (items, cells not yet counted);
+    `corrections` are the ledger's rows (LEDGER_COLUMNS).
+
+    No row stays in memory: the rows go to disk as they come; with `finish`, the reports.csv rows
+    wait in a temporary file and are copied into reports.csv at the end, the gained warnings added."""
     out = Path(out_dir)
-    everything: list[CsvWriter] = []  # in the order they are made, so a failure removes each one made
-    report_rows_all: list[list[str]] = []
+    everything: list[_TempFile] = []  # in the order they are made, so a failure removes each one made
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for name, cols in (("reports.csv", REPORT_COLUMNS + FIELD_IDS), ("cells.csv", CELL_COLUMNS),
+        writers: list[CsvWriter] = []
+        for name, cols in (("reports.csv", _REPORT_HEADER), ("cells.csv", CELL_COLUMNS),
                            ("issues.csv", ISSUE_COLUMNS), ("corrections.csv", LEDGER_COLUMNS),
                            ("data_dictionary.csv", DICT_COLUMNS)):
-            everything.append(CsvWriter(out / name, cols))
-        reports, cells_w, issues_w, corrections_w, dictionary = everything
-        long_tables = [cells_w, issues_w]
-        _writable(everything)
-        for w in long_tables:
-            w.write([])
-        for rows, cells_text, issues_text in chunks:
-            report_rows_all += rows
-            long_tables[0].write_text(cells_text)
-            long_tables[1].write_text(issues_text)
-        if finish is not None:
+            writers.append(CsvWriter(out / name, cols))
+            everything.append(writers[-1])
+        reports, cells_w, issues_w, corrections_w, dictionary = writers
+        _writable(writers)
+        spool = None if finish is None else _Spool(out)  # reports.csv rows wait there for the warnings gained
+        if spool is not None:
+            everything.append(spool)
+        rows_to: CsvWriter | _Spool = spool or reports
+        for w in (reports, cells_w, issues_w):
+            w.write_bytes(b"")
+        for reports_csv, cells_csv, issues_csv in chunks:
+            rows_to.write_bytes(reports_csv)
+            cells_w.write_bytes(cells_csv)
+            issues_w.write_bytes(issues_csv)
+        if spool is not None and finish is not None:
             more, gained = finish()
-            long_tables[1].write([[_safe(x) for x in row] for row in more])
-            at = REPORT_COLUMNS.index("warnings")
-            for row in report_rows_all:
-                if row[0] in gained:
-                    row[at] = str(int(row[at] or 0) + gained[row[0]])
-        reports.write(report_rows_all)
+            rows = iter(more)
+            while batch := list(itertools.islice(rows, 1000)):
+                issues_w.write([[_safe(x) for x in row] for row in batch])
+            spool.patch_into(reports, gained)
+            spool.abort()
         corrections_w.write([[_safe(x) for x in row] for row in corrections or []])
         dictionary.write(data_dictionary())
-        return _commit_all(everything)
+        return _commit_all(writers)
     except BaseException as exc:
         err = _failed(exc, out, everything)
         if err is exc:

@@ -1,20 +1,23 @@
 """The one export path: reviews → dataset rows (made in worker processes) → the CSV dataset.
 
 A workspace's reviews and a folder of unreviewed files go the same way: each report becomes a
-Review (values, issues, statuses from models.status), its rows are made by models.export, and the
-writer streams them to disk. The workspace is only read.
+Review (values, issues, statuses from models.status), its rows are made into CSV by models.export in
+the worker, and the writer streams them to disk. Of each report the writing process keeps only what
+the cross-year check needs (a few hundred bytes), so its memory stays flat. The workspace is only read.
 """
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
+import pickle
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
-from models.crossyear import YEAR_FIELDS, YearReport, cross_year
-from models.export import LEDGER_COLUMNS, Chunk, ExportItem, export_csv_chunks, report_rows, rows_csv
-from models.report import Issue
+from models.crossyear import YEAR_FIELDS, YearReport, agency_key, cross_year
+from models.export import LEDGER_COLUMNS, Chunk, ExportItem, export_csv_chunks, issue_row, report_rows, rows_csv
+from models.report import WARNING, Issue
 from models.review import REASON, Review
 from models.session.reading import read_file
 from models.session.workers import Cancelled, Progress, run_many
@@ -22,12 +25,17 @@ from models.values import Value, format_value
 from models.workspace import Workspace
 
 EXPORT_CHUNK = 50  # reports a worker turns into CSV text at a time
-YearData = tuple[str, "str | None", "int | None", dict[str, Value]]  # source, agency, year, values
+# what the cross-year check needs of a report: source, agency, year, the YEAR_FIELDS values in order, and
+# which of those fields its own open warnings already name (bit k for YEAR_FIELDS[k]: the cells a cross-year
+# warning adds are counted once). A tuple: the writing process keeps one per report until the end.
+YearData = tuple[str, str, int, tuple[Value, ...], int]
+_YEAR_AT = {fid: k for k, fid in enumerate(YEAR_FIELDS)}
 
 
 def export_item(review: Review, sha: str = "") -> ExportItem:
     """A review as the exporter sees it: cleaned values, issue states, cell statuses, review state and sign-off."""
-    issues = [dataclasses.replace(r.issue, state=r.state) for r in review.issues()]
+    issues = [r.issue if r.issue.state == r.state else dataclasses.replace(r.issue, state=r.state)
+              for r in review.issues()]
     so = review.signoff or {}
     extra = {"review_state": review.state, "signed_off_by": so.get("auditor", ""),
              "signed_off_at": so.get("time", ""), "signed_off_sha256": so.get("sha256", "")}
@@ -96,12 +104,17 @@ def _in_memory(ws: Workspace) -> bool:
 
 # ---------------------------------------------------------------- files not yet reviewed
 def _file_rows(path: str, encoding: str | None) -> tuple[tuple[list[str], list[list[str]], list[list[str]]],
-                                                            str | None, YearData]:
+                                                            str | None, YearData | None]:
     report, sha = read_file(path, encoding)
     review = Review(report)
-    values = report.values()
-    year = (report.source, report.meta.agency, report.meta.year, {f: values.get(f) for f in YEAR_FIELDS})
+    m = report.meta
     item = export_item(review, sha)
+    year = None
+    if m.agency and m.year:  # without both, the cross-year check has nothing to pair the report with
+        values = review.values()  # no corrections yet: the published values
+        named = {f for i in item.issues if i.state == "open" and i.severity == WARNING for f in i.fields}
+        year = (report.source, m.agency, m.year, tuple(values.get(f) for f in YEAR_FIELDS),
+                sum(1 << k for k, f in enumerate(YEAR_FIELDS) if f in named))
     item.extra["review_state"] = "not started"
     return report_rows(item), report.error, year
 
@@ -109,20 +122,69 @@ def _file_rows(path: str, encoding: str | None) -> tuple[tuple[list[str], list[l
 def _files_chunk(paths: list[str], encoding: str | None = None) -> tuple[Chunk, list[str], list[YearData]]:
     done = [_file_rows(p, encoding) for p in paths]
     errors = [f"{rows[0][0]}: {error}" for rows, error, _ in done if error]
-    return rows_csv(rows for rows, _, _ in done), errors, [y for _, _, y in done]
+    return rows_csv(rows for rows, _, _ in done), errors, [y for _, _, y in done if y is not None]
 
 
-def cross_year_rows(years: list[YearData]) -> tuple[list[list[str]], dict[str, int]]:
-    """issues.csv rows of the cross-year check over a whole batch, and the warnings each source gains."""
-    found = cross_year([YearReport(src, agency, year, values) for src, agency, year, values in years])
-    rows, counts = [], {}
-    for src, issues in found.items():
-        for i in issues:
-            rows.append([str(src), i.rule, i.severity, " ".join(i.fields), i.message,
-                         "" if i.expected is None else format_value(i.expected), "open"])
-        if issues:
-            counts[str(src)] = len(issues)
-    return rows, counts
+class _YearValues(Mapping[str, Value]):
+    """A report's YEAR_FIELDS values, read from its tuple (no dictionary per report)."""
+    __slots__ = ("_values",)
+
+    def __init__(self, values: tuple[Value, ...]) -> None:
+        self._values = values
+
+    def __getitem__(self, fid: str) -> Value:
+        return self._values[_YEAR_AT[fid]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(YEAR_FIELDS)
+
+    def __len__(self) -> int:
+        return len(YEAR_FIELDS)
+
+
+def cross_year_rows(years: Sequence[YearData], folder: str | os.PathLike[str] | None = None
+                    ) -> tuple[Iterator[list[str]], dict[str, tuple[int, int]]]:
+    """issues.csv rows of the cross-year check over a whole batch, in the batch's order, and the warnings
+    each source gains: items, and cells its own warnings did not name yet. The check runs one agency at a
+    time; the rows wait in a nameless temporary file (in `folder`: the export's, so a full disk there is
+    the export's full disk), not in memory, and are read back as the iterator goes."""
+    groups: dict[str, list[int]] = {}
+    for k, (_, agency, _, _, _) in enumerate(years):
+        key = agency_key(agency)
+        if key:
+            groups.setdefault(key, []).append(k)
+    spool = tempfile.TemporaryFile(dir=folder)
+    try:
+        where: dict[int, tuple[int, int]] = {}  # a report's place in the batch: where its rows are in the file
+        counts: dict[str, tuple[int, int]] = {}
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            found = cross_year([YearReport(k, years[k][1], years[k][2], _YearValues(years[k][3])) for k in members])
+            for k in members:
+                issues = found[k]
+                if not issues:
+                    continue
+                src, own = years[k][0], years[k][4]
+                data = pickle.dumps([issue_row(src, i) for i in issues])
+                where[k] = (spool.tell(), len(data))
+                spool.write(data)
+                new_cells = {f for i in issues for f in i.fields if not own >> _YEAR_AT[f] & 1}
+                items, cells = counts.get(src, (0, 0))
+                counts[src] = (items + len(issues), cells + len(new_cells))
+    except BaseException:
+        spool.close()
+        raise
+
+    def rows() -> Iterator[list[str]]:
+        with spool:
+            for k in sorted(where):
+                at, size = where[k]
+                spool.seek(at)
+                batch: list[list[str]] = pickle.loads(spool.read(size))
+                yield from batch
+
+    return rows(), counts
 
 
 def export_files(paths: list[str], out_dir: str | os.PathLike[str], encoding: str | None = None,
@@ -146,5 +208,5 @@ def export_files(paths: list[str], out_dir: str | os.PathLike[str], encoding: st
             years.extend(chunk_years)
             yield texts
 
-    written = export_csv_chunks(chunks(), out_dir, lambda: cross_year_rows(years))
+    written = export_csv_chunks(chunks(), out_dir, lambda: cross_year_rows(years, out_dir))
     return written, errors
