@@ -55,7 +55,7 @@ def parse_floor(data: bytes, rounds: int = 30) -> float:
     from lxml import html
 
     from parsers.html_reader import decode_html
-    text = decode_html(data)[0]
+    text = decode_html(data).text
     parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
     times = []
     for _ in range(rounds):

@@ -188,8 +188,9 @@ def _mixed_lines(data: bytes) -> tuple[int, int]:
         if line.isascii():
             continue
         try:
-            line.decode("utf-8")
-            utf8 += 1
+            text = line.decode("utf-8")
+            # a GBK line can happen to be valid UTF-8 (一 alone is Cyrillic һ): it counts when it reads
+            utf8 += readable_share(text, len(line), "utf-8") >= READABLE
         except UnicodeDecodeError:
             try:
                 text = line.decode("gb18030")
@@ -199,14 +200,20 @@ def _mixed_lines(data: bytes) -> tuple[int, int]:
     return utf8, gbk
 
 
-def _doubt(best: _Reading, tried: list[str], data: bytes) -> Issue:
-    """Say the text reads badly, which encodings were tried, and what to do."""
-    utf8, gbk = _mixed_lines(data)
-    mixed = f"；文件似乎混用了两种编码（约 {utf8} 行是 UTF-8，{gbk} 行是 GBK/GB18030）" if min(utf8, gbk) >= 3 else ""
+def _doubt(best: _Reading, tried: list[str], mixed_lines: tuple[int, int]) -> Issue:
+    """Say the text reads badly or mixes two encodings, which encodings were tried, and what to do."""
+    utf8, gbk = mixed_lines
+    mixed = f"文件似乎混用了两种编码（约 {utf8} 行是 UTF-8，{gbk} 行是 GBK/GB18030）" if _mixed(mixed_lines) else ""
+    share = f"但只有 {best.score:.0%} 的内容是常见的中文或英文字符" if best.score < READABLE else ""
     return Issue("encoding", WARNING, [],
                  f"编码可能判断有误：已试过 {'、'.join(tried)}，读得最通的是 {best.name}，"
-                 f"但只有 {best.score:.0%} 的内容是常见的中文或英文字符{mixed}；"
-                 "若原文显示为乱码，请以其他编码重新打开（文件 ▸ 以其他编码重新打开）")
+                 + "；".join(x for x in (share, mixed) if x)
+                 + "；若原文显示为乱码，请以其他编码重新打开（文件 ▸ 以其他编码重新打开）")
+
+
+def _mixed(mixed_lines: tuple[int, int]) -> bool:
+    """Enough lines in each encoding to say the file was pasted together from two sources."""
+    return min(mixed_lines) >= 3
 
 
 def _best(data: bytes, first: _Reading | None) -> tuple[_Reading, list[str]]:
@@ -290,8 +297,11 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         best = _Reading("utf-8", "utf-8", body.decode("utf-8"), 0, 1.0)  # strict UTF-8 is proof enough
     except UnicodeDecodeError:
         best, tried = _best(body, first)
-        if best.score < READABLE:
-            notes.append(_doubt(best, tried, body))
+        # a page's markup reads as ASCII, so a page pasted from two encodings can score well overall:
+        # the lines in each encoding tell it too
+        lines = _mixed_lines(body)
+        if best.score < READABLE or _mixed(lines):
+            notes.append(_doubt(best, tried, lines))
     if bom is not None and best is not first:
         notes.insert(0, Issue("encoding", INFO, [], f"文件开头的 {_BOM_NAMES[bom[2]]} 字节顺序标记（BOM）"
                                                     f"与内容不符，已忽略该标记，按 {best.name} 读取"))

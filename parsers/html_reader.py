@@ -5,6 +5,7 @@ scripts, styles and embedded objects are dropped).
 """
 from __future__ import annotations
 
+import codecs
 import re
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,8 @@ from lxml import etree, html
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-from parsers.decode import DecodeError, decode, tolerant
+from models.report import INFO, Issue
+from parsers.decode import Decoded, DecodeError, decode, tolerant
 from parsers.layout_text import TextBuilder, fill_grid
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*(?:["']\s*)?([A-Za-z0-9_\-]+)""", re.I)
@@ -27,25 +29,36 @@ _CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb18030
              "utf8": "utf-8", "utf-8": "utf-8"}
 
 
-def decode_html(data: bytes, encoding: str | None = None) -> tuple[str, str, int]:
-    """The page's text, the encoding used and how many bytes did not decode: the encoding asked for,
-    else the BOM, else the page's own meta charset, else detection."""
+def decode_html(data: bytes, encoding: str | None = None) -> Decoded:
+    """The page's text: the encoding asked for, else the BOM, else the page's own meta charset, else
+    detection. The decoder's notes come with it, as for a text file (a BOM ignored, a reading in doubt
+    and the encodings tried), and a note when the page's declaration is not what its bytes are."""
     if encoding or data[:3] == b"\xef\xbb\xbf" or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        d = decode(data, encoding)
-        return d.text, d.encoding, d.replaced
+        return decode(data, encoding)
     m = _META_CHARSET.search(data[:8192])
-    if m:
-        declared = m.group(1).decode("ascii", "replace").lower()
-        codec = _CHARSETS.get(declared, declared)
-        if codec in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"):
-            got = tolerant(data, "utf-8", strict_only=True)  # a page that says Latin-1 but is UTF-8
-            if got is not None:
-                return got[0], "utf-8", 0
-        got = tolerant(data, codec)
+    if not m:
+        return decode(data)
+    declared = m.group(1).decode("ascii", "replace").lower()
+    codec = _CHARSETS.get(declared, declared)
+    if codec in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"):
+        got = tolerant(data, "utf-8", strict_only=True)  # a page that says Latin-1 but is UTF-8
         if got is not None:
-            return got[0], codec, got[1]
-    d = decode(data)  # no declaration, or one the bytes do not bear out
-    return d.text, d.encoding, d.replaced
+            return Decoded(got[0], "utf-8", True, 0, () if data.isascii() else (_misdeclared(declared, "utf-8"),))
+    got = tolerant(data, codec)
+    if got is not None:
+        return Decoded(got[0], codec, False, got[1])
+    d = decode(data)  # a declaration the bytes do not bear out
+    if d.encoding == codec:  # the declaration holds for most of the page: the decoder's notes say the rest
+        return d
+    return Decoded(d.text, d.encoding, d.detected, d.replaced, (_misdeclared(declared, d.encoding),) + d.notes)
+
+
+def _misdeclared(declared: str, used: str) -> Issue:
+    try:
+        codecs.lookup(declared)
+    except LookupError:
+        return Issue("encoding", INFO, [], f"网页声明了未知的编码 {declared}，已按 {used} 读取")
+    return Issue("encoding", INFO, [], f"网页声明的编码 {declared} 与内容不符，已按 {used} 读取")
 
 
 def _tag(el: _Element) -> str:

@@ -131,7 +131,8 @@ def parse_bytes(data: bytes, source: str = "", encoding: str | None = None, suff
     """Read report bytes of the kind `suffix` names; problems become `Report.error`, never exceptions."""
     suffix = suffix.lower()
     if suffix in HTML_SUFFIXES:
-        return _parse_document(source, "html", lambda: _html(data, encoding))
+        notes: list[Issue] = []  # the decoder's: a BOM ignored, a declaration not borne out, a reading in doubt
+        return attach_notes(_parse_document(source, "html", lambda: _html(data, encoding, notes)), notes)
     if suffix in DOCX_SUFFIXES:
         return _parse_document(source, "docx", lambda: (render_docx(data), None, 0))
     if suffix in PDF_SUFFIXES:
@@ -195,9 +196,10 @@ def parse_stored(text: str, source: str, encoding: str | None, fmt: str,
     return parse_text(text, source, encoding, fmt)
 
 
-def _html(data: bytes, encoding: str | None) -> tuple[TextBuilder, str | None, int]:
-    text, used, replaced = decode_html(data, encoding)
-    return render_html(text), used, replaced
+def _html(data: bytes, encoding: str | None, notes: list[Issue]) -> tuple[TextBuilder, str | None, int]:
+    decoded = decode_html(data, encoding)
+    notes += decoded.notes
+    return render_html(decoded.text), decoded.encoding, decoded.replaced
 
 
 def _parse_document(source: str, fmt: str,

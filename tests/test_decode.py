@@ -164,3 +164,70 @@ def test_text_that_reads_badly_in_every_encoding_names_the_encodings_tried():
     report = parse_bytes(data, "garbled.txt")
     assert report.error is not None and report.error.startswith("不是政府信息公开工作年度报告")
     assert "已试过 utf-8、gb18030、big5hkscs" in report.error and "以其他编码重新打开" in report.error
+
+
+# ---- a web page carries the decoder's notes as a text file does (issue 12) ------------------------
+
+def _page() -> str:
+    from documents import cms_page
+    from fuzz_text import truth_values
+
+    return cms_page(truth_values())
+
+
+def _doubts(report) -> list[str]:
+    return [m for m in _notes(report) if m.startswith("编码可能判断有误")]
+
+
+def test_a_page_half_utf8_half_gbk_says_so_as_a_text_file_does():
+    from fuzz_text import truth_values
+
+    page = _page()
+    cut = page.index("三、收到和处理政府信息公开申请情况")
+    data = page[:cut].encode("utf-8") + page[cut:].encode("gbk")
+    html = parse_bytes(data, "mixed.html", suffix=".html")
+    text = parse_bytes(_two_encodings("utf-8", "gbk", "三、收到和处理政府信息公开申请情况")[0], "mixed.txt")
+    for report in (html, text):  # the same note for the page as for the text file
+        [doubt] = _doubts(report)
+        assert doubt.startswith("编码可能判断有误：已试过 utf-8、gb18030、big5hkscs")
+        assert "文件似乎混用了两种编码" in doubt and doubt.endswith("请以其他编码重新打开（文件 ▸ 以其他编码重新打开）")
+    # the page is mostly GBK: the half after the cut reads right, and the note says to reopen for the rest
+    assert html.encoding == "gb18030" and html.values()["s3.new.total"] == truth_values()["s3.new.total"]
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE], ids=["utf-8-bom", "utf-16-le-bom"])
+def test_a_page_of_gbk_behind_a_byte_order_mark_is_read_as_gbk_with_the_note(bom):
+    page = _page().replace("charset='utf-8'", "charset='gbk'")
+    report = parse_bytes(bom + page.encode("gbk"), "gbk_bom.html", suffix=".html")
+    assert report.encoding == "gb18030" and report.error is None
+    name = "UTF-8" if bom == codecs.BOM_UTF8 else "UTF-16"
+    assert _notes(report) == [f"文件开头的 {name} 字节顺序标记（BOM）与内容不符，已忽略该标记，按 gb18030 读取"]
+    assert report.values()["s3.new.total"] is not None
+
+
+def test_a_page_that_declares_utf8_but_is_gbk_says_which_encoding_was_used():
+    report = parse_bytes(_page().encode("gbk"), "gbk.html", suffix=".html")  # meta charset='utf-8'
+    assert report.encoding == "gb18030" and report.error is None
+    [note] = [i for i in report.structure if i.rule == "encoding"]
+    assert note.severity == INFO and note.message == "网页声明的编码 utf-8 与内容不符，已按 gb18030 读取"
+
+
+def test_a_page_that_reads_badly_names_the_encodings_tried():
+    data = b"<html><head><meta charset='utf-8'></head><body><p>" + bytes(range(0x80, 0x100)) * 40 + b"</p></html>"
+    report = parse_bytes(data, "garbled.html", suffix=".html")
+    assert report.error is not None and "已试过 utf-8、gb18030、big5hkscs" in report.error
+
+
+def test_a_gbk_copy_with_one_character_lines_is_not_called_mixed():
+    from fuzz_text import truth_values
+    from render import render
+
+    text = render(truth_values(), "pdf", vertical="all")  # group labels one character a line (无/法/提/供)
+    for word in ("结果维持", "尚未审结", "信息内容"):  # header words printed down the cell, as PDF copies have them
+        assert word in text
+        text = text.replace(word, "\n".join(word))
+    data = text.encode("gb18030")
+    assert sum(1 for line in data.split(b"\n") if not line.isascii() and line.decode("utf-8", "ignore")
+               .encode("utf-8") == line) >= 3  # 维 未 息 alone are valid UTF-8 bytes (Cyrillic and Greek letters)
+    report = parse_bytes(data, "gbk_pdf_copy.txt")
+    assert report.encoding == "gb18030" and _notes(report) == []
