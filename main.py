@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from models.session import Result
 
 APP_NAME = "GovInfoReview"
 APP_VERSION = "0.2.0"
@@ -20,6 +25,39 @@ def bundled_samples() -> list[str]:
     return [str(p) for p in sorted((_resource_root() / "resources" / "samples").glob("*.txt"))]
 
 
+class _Interrupt:
+    """Ctrl+C on the command line: the first stops reading at the next page of a scan (the pages read
+    so far are reported, the others named), the second stops at once."""
+
+    def __init__(self) -> None:
+        self.hit = False
+        self._old: Any = None
+
+    def __enter__(self) -> _Interrupt:
+        self._old = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.hit:
+            raise KeyboardInterrupt
+        self.hit = True
+        print("\n已取消：读完当前页后停止（再按一次 Ctrl+C 立即退出）", file=sys.stderr, flush=True)
+
+    def __exit__(self, *exc: object) -> None:
+        signal.signal(signal.SIGINT, self._old)
+
+    def __call__(self) -> bool:
+        return self.hit
+
+
+def _page_progress(paths: list[str]) -> Callable[[int, int, int], None]:
+    """A scan's pages on stderr: 第 3/6 页 OCR — file."""
+    def pages(index: int, done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        print(f"\r第 {done}/{total} 页 OCR — {Path(paths[index]).name}", end=end, file=sys.stderr, flush=True)
+    return pages
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from models.session import read_many
 
@@ -31,12 +69,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     out = sys.stdout
     out.write('{"reports": [')
     # one record at a time, so a batch of thousands streams instead of piling up
-    for n, res in enumerate(read_many(paths, args.encoding)):
-        if res.report.error:
-            failed += 1
-            print(f"{res.report.source}: {res.report.error}", file=sys.stderr)
-        out.write((",\n" if n else "\n") + res.report.json_text(res.issues, indent=indent))
+    written = 0
+    with _Interrupt() as stop:
+        for res in read_many(paths, args.encoding, cancelled=stop, pages=_page_progress(paths)):
+            if res.report.error:
+                failed += 1
+                print(f"{res.report.source}: {res.report.error}", file=sys.stderr)
+            out.write((",\n" if written else "\n") + res.report.json_text(res.issues, indent=indent))
+            written += 1
     out.write("\n]}\n")
+    if stop.hit:
+        print(f"已取消：输出了 {written} 份报告（扫描件只含已读的页），其余 {len(paths) - written} 份未读取",
+              file=sys.stderr)
+        return 130
     return 1 if failed else 0
 
 
@@ -44,14 +89,26 @@ SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from models.rules import rule_name
     from models.session import read_many
 
     paths = _paths_or_say_why(args.paths)
     if not paths:
         return 1
     failed = 0
-    for res in read_many(paths, args.encoding):
+    with _Interrupt() as stop:
+        failed = _print_checks(read_many(paths, args.encoding, cancelled=stop, pages=_page_progress(paths)), args)
+    if stop.hit:
+        print("已取消：其余报告未读取", file=sys.stderr)
+        return 130
+    return 1 if failed else 0
+
+
+def _print_checks(results: Iterable[Result], args: argparse.Namespace) -> int:
+    """Each report's issues, one item per cause; how many reports could not be read."""
+    from models.rules import rule_name
+
+    failed = 0
+    for res in results:
         r = res.report
         if r.error:
             failed += 1
@@ -68,7 +125,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(f"      {i.message}")
             if i.fields:
                 print(f"      单元格（{len(i.fields)}）：{', '.join(i.fields)}")
-    return 1 if failed else 0
+    return failed
 
 
 def _paths_or_say_why(given: list[str]) -> list[str]:
@@ -80,7 +137,8 @@ def _paths_or_say_why(given: list[str]) -> list[str]:
         kinds = "、".join(sorted({Path(f).suffix.lower() or "（无扩展名）" for f in skipped}))
         print(f"{folder}：跳过 {len(skipped)} 个暂不支持的文件（{kinds}）", file=sys.stderr)
     if not paths:
-        print("没有找到可读取的报告文件（.txt .md .html .htm .docx .pdf）：" + " ".join(given), file=sys.stderr)
+        print("没有找到可读取的报告文件（.txt .md .html .htm .docx .pdf .png .jpg .tif）：" + " ".join(given),
+              file=sys.stderr)
     return paths
 
 

@@ -23,7 +23,7 @@ from parsers.grid import Grid, GridCell, Source
 from parsers.layout_text import TextBuilder, clean
 from parsers.ocr_images import IMAGE_SUFFIXES, MAX_SCAN_PAGES, PageImage, page_images, page_total, pages_without_text
 from parsers.ocr_layout import Table, assign, find_tables, lines, read_stray_ink, read_unread_ink
-from parsers.ocr_marks import OcrMark, mark
+from parsers.ocr_marks import UNCERTAIN_BELOW, OcrMark, mark
 from parsers.ocr_page import Word, read_page
 
 __all__ = ["IMAGE_SUFFIXES", "MAX_SCAN_PAGES", "PageImage", "Scan", "ScannedPage", "OcrMark", "build_scan",
@@ -151,20 +151,24 @@ def _line(builder: TextBuilder, page: ScannedPage, line: list[Word], pieces: lis
             runs.append([w])
         else:
             runs[-1].append(w)
-    done: list[tuple[list[Word], str, OcrMark | None]] = []
+    done: list[tuple[list[Word], str, OcrMark]] = []
     for run in runs:
         text = clean("".join(w.read.text for w in run))
-        mark_: OcrMark | None = None
         if 0 < len(text) <= 12:  # a value of an unruled table, maybe: the "/" rule applies
             taken, mark_ = _cell_mark(run)
             text = clean(taken)
+        else:  # prose: its read and the least sure of its boxes, for a value found in it
+            conf = min(w.read.confidence for w in run)
+            low = conf < UNCERTAIN_BELOW
+            mark_ = OcrMark(text, round(conf, 4), uncertain=low,
+                            note=f"OCR 读出此行，最低把握 {conf:.2f}" if low else "")
         if text:
             done.append((run, text, mark_))
     for k, (run, text, mark_) in enumerate(done):
         if k:
             _emit(builder, "\t")
         _piece(pieces, builder.pos, builder.pos + len(text), _box(page, run), page.height_pt)
-        piece_marks.append(mark_.to_json() if mark_ is not None else None)
+        piece_marks.append(mark_.to_json())
         _emit(builder, text)
     if done:
         _emit(builder, "\n")

@@ -71,6 +71,32 @@ def pages_without_text(data: bytes) -> list[int]:
     return out
 
 
+def inked_pages(data: bytes, pages: list[int]) -> list[int]:
+    """Of these pages of a PDF (from 1), the ones with anything on them (an image, a drawing): a
+    page with no objects at all is blank, and there is nothing to read by OCR."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise DecodeError(f"PDF 文件已损坏，无法读取（{exc}）") from exc
+    out = []
+    try:
+        for n in pages:
+            try:
+                page = pdf[n - 1]
+            except pdfium.PdfiumError:
+                continue
+            try:
+                if next(iter(page.get_objects(max_depth=1)), None) is not None:
+                    out.append(n)
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    return out
+
+
 def _fit(pixels: Gray, dpi: float) -> Gray:
     """Scale a page image finer than MAX_DPI down to it."""
     import cv2

@@ -1,13 +1,15 @@
 """One entry point: bytes → text → sections → tables → a Report. Formats plug in here."""
 from __future__ import annotations
 
+import bisect
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from models.report import WARNING, Issue, Report
+from models.report import WARNING, Issue, OcrRead, Report
 from parsers.decode import MAX_TEXT_BYTES, DecodeError, attach_notes, decode
 from parsers.docx_reader import render_docx
 from parsers.grid import Grid, GridCell, stack
@@ -24,11 +26,15 @@ from parsers.tokens import Grid as Lines
 from parsers.tokens import prose_spans
 
 # Stored with every report a workspace holds; raise it whenever a reader may read a file differently.
-READER_VERSION = "3"
+READER_VERSION = "4"
+# scans read by OCR (parsers/ocr.py; its IMAGE_SUFFIXES, kept here so that reading a text file loads no OCR)
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 DOCX_SUFFIXES = {".docx"}
 PDF_SUFFIXES = {".pdf"}
-DOCUMENT_SUFFIXES = HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES
+DOCUMENT_SUFFIXES = HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES
+Progress = Callable[[int, int], None]  # OCR: pages done, pages to read
+Cancelled = Callable[[], bool]  # OCR stops before the next page once this says so
 NOT_YET = {".doc": "这是旧版 Word（.doc）文件；请在 Word 或 WPS 中另存为 .docx 后再打开",
            ".wps": "这是 WPS 文字（.wps）文件；请在 WPS 中另存为 .docx 后再打开",
            ".mht": "暂不支持 .mht 网页存档；请在浏览器中另存为“网页，仅 HTML”（.html）",
@@ -127,16 +133,22 @@ def _inside(grid: Grid, span: tuple[int, int]) -> Grid | None:
     return out
 
 
-def parse_bytes(data: bytes, source: str = "", encoding: str | None = None, suffix: str = ".txt") -> Report:
-    """Read report bytes of the kind `suffix` names; problems become `Report.error`, never exceptions."""
+def parse_bytes(data: bytes, source: str = "", encoding: str | None = None, suffix: str = ".txt",
+                progress: Progress | None = None, cancelled: Cancelled | None = None) -> Report:
+    """Read report bytes of the kind `suffix` names; problems become `Report.error`, never exceptions.
+    Scanned pages (an image file, PDF pages without a text layer) are read by OCR, page by page:
+    `progress(done, total)` after each, and no further page once `cancelled()` says so (the pages
+    not read are named in an issue)."""
     suffix = suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        return _parse_image(data, source, suffix, progress, cancelled)
     if suffix in HTML_SUFFIXES:
         notes: list[Issue] = []  # the decoder's: a BOM ignored, a declaration not borne out, a reading in doubt
         return attach_notes(_parse_document(source, "html", lambda: _html(data, encoding, notes)), notes)
     if suffix in DOCX_SUFFIXES:
         return _parse_document(source, "docx", lambda: (render_docx(data), None, 0))
     if suffix in PDF_SUFFIXES:
-        return _parse_pdf(data, source)
+        return _parse_pdf(data, source, progress, cancelled)
     try:
         decoded = decode(data, encoding)
     except DecodeError as exc:
@@ -154,25 +166,191 @@ def _note_replaced(report: Report, replaced: int) -> Report:
     return report
 
 
-def _parse_pdf(data: bytes, source: str) -> Report:
-    """A PDF's text layer laid out as lines and cells, read like text; each value keeps its box."""
+def _parse_pdf(data: bytes, source: str, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> Report:
+    """A PDF's text layer laid out as lines and cells, read like text; each value keeps its box. Pages
+    without a text layer are read by OCR and take their place among the others."""
     try:
         pdf = read_pdf(data)
     except DecodeError as exc:
         return Report(source=source, format="pdf", error=str(exc))
+    layout: dict[str, Any] = {"pieces": [[a, b, p.page, p.left, p.bottom, p.right, p.top] for a, b, p in pdf.pieces],
+                              "heights": [h for _, h in pdf.page_sizes]}
+    with_text = {p.page for _, _, p in pdf.pieces}
+    bare = [n for n in range(1, pdf.pages + 1) if n not in with_text and n not in pdf.damaged]
+    notes = pdf.notes()  # damaged pages
+    if bare:
+        from parsers.ocr_images import inked_pages
+
+        try:
+            scanned = inked_pages(data, bare)  # a blank page has nothing to read
+        except DecodeError:
+            scanned = bare
+        if scanned:
+            got = _scan(data, ".pdf", scanned, progress, cancelled)
+            if isinstance(got, str):  # OCR could not run: the text pages are still read
+                notes.append(Issue("missing", WARNING, [], f"第 {_pages(scanned)} 页没有文字层（扫描页），{got}"))
+            else:
+                scan, scan_notes = got
+                notes += scan_notes
+                if scan.text.strip():
+                    text, layout, grids = _merge([(pdf.text, layout["pieces"], pdf.grids, None),
+                                                  (scan.text, scan.layout["pieces"], scan.grids, scan.layout["ocr"])])
+                    layout["heights"] = [h for _, h in pdf.page_sizes]
+                    return attach_notes(parse_laid_out(text, source, "pdf", layout, grids), notes)
+                if not pdf.text.strip():
+                    return Report(source=source, format="pdf", structure=notes + [_nothing_read(
+                        f"PDF 共 {pdf.pages} 页，没有文字层（扫描件）", scan.pages)])
     if not pdf.text.strip():
-        return Report(source=source, format="pdf", structure=pdf.notes() + [Issue(
-            "missing", WARNING, [], f"PDF 共 {pdf.pages} 页，但没有文字层（多半是扫描件）：本程序不做 OCR，"
-            "表格无法自动读取；可在右侧模板中照原件手工填写数值，修改记录和导出照常")])
-    layout = {"pieces": [[a, b, p.page, p.left, p.bottom, p.right, p.top] for a, b, p in pdf.pieces],
-              "heights": [h for _, h in pdf.page_sizes]}
-    return attach_notes(parse_laid_out(pdf.text, source, "pdf", layout, pdf.grids), pdf.notes())  # damaged pages
+        return Report(source=source, format="pdf", structure=notes + [Issue(
+            "missing", WARNING, [], f"PDF 共 {pdf.pages} 页，但既没有文字层，也没有可识别的图像：表格无法自动读取；"
+            "可在右侧模板中照原件手工填写数值，修改记录和导出照常")])
+    return attach_notes(parse_laid_out(pdf.text, source, "pdf", layout, pdf.grids), notes)
+
+
+def _parse_image(data: bytes, source: str, suffix: str, progress: Progress | None,
+                 cancelled: Cancelled | None) -> Report:
+    """An image file (each frame of a TIFF a page) read by OCR."""
+    got = _scan(data, suffix, None, progress, cancelled)
+    if isinstance(got, str):
+        return Report(source=source, format="image", error=got)
+    scan, notes = got
+    if not scan.text.strip():
+        return Report(source=source, format="image", structure=notes + [_nothing_read("图片", scan.pages)])
+    return attach_notes(parse_laid_out(scan.text, source, "image", scan.layout, scan.grids), notes)
+
+
+def _nothing_read(what: str, pages: int) -> Issue:
+    return Issue("missing", WARNING, [], f"{what}，OCR 在 {pages} 页上未读出任何文字（图像可能过淡、过小、"
+                 "不是文字，或不是年度报告）：表格无法自动读取；可在右侧模板中照原件手工填写数值，修改记录和导出照常")
+
+
+def _scan(data: bytes, suffix: str, pages: list[int] | None, progress: Progress | None,
+          cancelled: Cancelled | None) -> tuple[Any, list[Issue]] | str:
+    """OCR the scanned pages: the Scan and an issue naming the pages not read; or why OCR could not run."""
+    try:
+        from parsers.ocr import MAX_SCAN_PAGES, read_scan
+        from parsers.ocr_images import page_total
+
+        wanted = pages if pages is not None else list(range(1, page_total(data, suffix) + 1))
+        scan = read_scan(data, suffix, progress, cancelled, pages=wanted)
+    except DecodeError as exc:
+        return str(exc)
+    except (ImportError, OSError, RuntimeError) as exc:  # OCR components missing or broken in this installation
+        return f"无法进行 OCR（{type(exc).__name__}: {exc}）：表格无法自动读取；可照原件手工填写"
+    unread = wanted[scan.pages:]
+    notes = []
+    if unread:
+        why = (f"超过每份报告 {MAX_SCAN_PAGES} 页的 OCR 上限" if scan.pages >= MAX_SCAN_PAGES
+               else "OCR 已取消")
+        notes.append(Issue("missing", WARNING, [], f"第 {_pages(unread)} 页（共 {len(unread)} 页）未读取：{why}；"
+                           "这些页上的数值没有读入，请照原件核对，或“从源文件重新读取”"))
+    return scan, notes
+
+
+def _pages(pages: list[int]) -> str:
+    """Page numbers as runs: 3–6、9."""
+    runs: list[list[int]] = []
+    for n in pages:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return "、".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else "、".join(map(str, r)) for r in runs)
+
+
+Part = tuple[str, list[list[Any]], list[Grid], list[Any] | None]  # text, pieces, grids, OCR marks per piece
+
+
+def _merge(parts: list[Part]) -> tuple[str, dict[str, Any], list[Grid]]:
+    """Several laid-out texts of one document (its text-layer pages, its scanned pages) as one, page
+    by page in page order: each page's stretch of text moved to its place, with its pieces and grids."""
+    chunks = []  # (page, part, start, end)
+    for k, (text, pieces, _, _) in enumerate(parts):
+        first: dict[int, int] = {}
+        for p in pieces:
+            page, a = int(p[2]), int(p[0])
+            first[page] = min(first.get(page, a), a)
+        order = sorted(first.items(), key=lambda kv: kv[1])
+        for i, (page, a) in enumerate(order):
+            end = order[i + 1][1] if i + 1 < len(order) else len(text)
+            chunks.append((page, k, 0 if i == 0 else a, end))
+    chunks.sort()
+    out: list[str] = []
+    pos = 0
+    moves: list[list[tuple[int, int, int]]] = [[] for _ in parts]  # per part: (start, end, shift)
+    for _, k, a, b in chunks:
+        piece = parts[k][0][a:b]
+        moves[k].append((a, b, pos - a))
+        out.append(piece)
+        pos += len(piece)
+        if piece and not piece.endswith("\n"):
+            out.append("\n")
+            pos += 1
+    for m in moves:
+        m.sort()
+
+    def shift(k: int, at: int) -> int:
+        starts = [a for a, _, _ in moves[k]]
+        i = bisect.bisect_right(starts, at) - 1
+        return moves[k][max(i, 0)][2]
+
+    placed: list[tuple[list[Any], Any]] = []  # (piece, its OCR mark)
+    moved_grids: list[tuple[int, Grid]] = []  # (where it starts, grid)
+    for k, (_, ps, gs, marks) in enumerate(parts):
+        for n, p in enumerate(ps):
+            d = shift(k, int(p[0]))
+            placed.append(([int(p[0]) + d, int(p[1]) + d, *p[2:]], marks[n] if marks is not None else None))
+        for g in gs:
+            moved = Grid(ruled=g.ruled, edges=g.edges, merged=g.merged)
+            for c in g.cells:
+                src = c.source
+                if src.span is not None:
+                    d = shift(k, src.span[0])
+                    src = replace(src, span=(src.span[0] + d, src.span[1] + d))
+                moved.add(GridCell(c.row, c.col, c.text, c.rowspan, c.colspan, src))
+            moved.rows, moved.cols = max(moved.rows, g.rows), max(moved.cols, g.cols)
+            at = min((c.source.span[0] for c in moved.cells if c.source.span is not None), default=0)
+            moved_grids.append((at, moved))
+    placed.sort(key=lambda pm: int(pm[0][0]))
+    moved_grids.sort(key=lambda ag: ag[0])
+    layout = {"pieces": [p for p, _ in placed], "heights": [], "ocr": [m for _, m in placed]}
+    return "".join(out), layout, [g for _, g in moved_grids]
+
+
+def mark_ocr(report: Report) -> None:
+    """Every cell whose value was read by OCR gets its read (Cell.ocr) from the marks its piece keeps in
+    report.layout["ocr"]; a read that is unsure, or a lone stroke that may be a "/" or "—", makes the
+    cell uncertain and gets an issue (models.grouping makes them one item)."""
+    layout = report.layout or {}
+    ocr = layout.get("ocr")
+    if not ocr:
+        return
+    from parsers.ocr_marks import OcrMark
+
+    pieces = layout["pieces"]
+    starts = [int(p[0]) for p in pieces]
+    for fid, cell in report.cells.items():
+        if cell.span is None:
+            continue
+        i = bisect.bisect_right(starts, cell.span[0]) - 1
+        if i < 0 or not (starts[i] <= cell.span[0] < int(pieces[i][1])) or ocr[i] is None:
+            continue
+        m = OcrMark.from_json(ocr[i])
+        whole = (starts[i], int(pieces[i][1])) == cell.span
+        cell.ocr = OcrRead(m.text if whole else (cell.raw or m.text), m.confidence,
+                           m.alternatives if whole else (), m.flagged, m.note)
+        if m.uncertain or m.flagged:
+            cell.uncertain = True
+            report.structure.append(Issue("ocr", WARNING, [fid], m.note or
+                                          f"OCR 读作“{cell.ocr.text}”，把握 {m.confidence:.2f}"))
 
 
 def parse_laid_out(text: str, source: str, fmt: str, layout: dict[str, Any],
                    grids: list[Grid] | None = None) -> Report:
     """Read a PDF's laid-out text with its pieces' positions (fresh, or as stored in a workspace) and
-    its ruled tables (fresh only: a stored layout reads its tables from the text by their labels)."""
+    its ruled tables (fresh only: a stored layout reads its tables from the text by their labels).
+    A scan's layout has the same form, with each piece's OCR mark in layout["ocr"]."""
     pieces = [(int(a), int(b), Piece(int(pg), float(left), float(bottom), float(right), float(top), ""))
               for a, b, pg, left, bottom, right, top in layout["pieces"]]
     heights = layout["heights"]
@@ -185,6 +363,7 @@ def parse_laid_out(text: str, source: str, fmt: str, layout: dict[str, Any],
             if piece is not None:
                 h = heights[piece.page - 1]
                 cell.box = (piece.page, piece.left, h - piece.top, piece.right, h - piece.bottom)
+    mark_ocr(report)  # a scan's pages: each value's read
     return report
 
 

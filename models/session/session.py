@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.checks import label
 from models.record import values_from_text
@@ -44,6 +45,10 @@ from models.session.workers import Cancelled, Progress, Stopped
 from models.values import Value, format_value
 from models.workspace import Entry, Workspace, WorkspaceError, rules_of, year_values_json, year_values_of
 
+if TYPE_CHECKING:
+    from parsers.ocr_suggest import Suggestion
+
+OCR_SUGGESTION_REASON = "按勾稽关系采纳 OCR 备选读数"
 LOADED_MAX = 64  # reviews kept loaded (the rest are read again from their record when opened)
 
 
@@ -556,6 +561,32 @@ class Session:
             review.sign_off(self._by_id[rid].sha256, note)
             self._after_change(rid, review, ch, self._by_id[rid].year_values)
         return ch
+
+    # ================================================================ OCR suggestions
+    def ocr_suggestions(self, rid: int) -> list[Suggestion]:
+        """For a scan whose consistency rules (R1–R4) fail: each change of ONE doubtful OCR cell (not
+        corrected yet) to another reading of it (an alternative the recogniser gave, or what its ink's
+        shape suggests) that makes every failing rule hold, likeliest first; Suggestion.message says it
+        ("OCR 读作 6，按勾稽关系应为 9"). Nothing is changed: apply_suggestion() takes one."""
+        from parsers.ocr_marks import OcrMark
+        from parsers.ocr_suggest import suggest
+
+        review = self.review(rid)
+        marks = {}
+        for fid, cell in review.report.cells.items():
+            o = cell.ocr
+            if o is None or fid in review.corrections:
+                continue
+            marks[fid] = OcrMark(o.text, o.confidence, o.alternatives, None, None, cell.uncertain, o.flagged, o.note)
+        if not marks:
+            return []
+        return suggest(review.values(), marks)
+
+    def apply_suggestion(self, rid: int, suggestion: Suggestion) -> Changes:
+        """The auditor accepts a suggestion: an ordinary correction of that cell (undoable, one ledger
+        entry), its reason saying why."""
+        reason = f"{OCR_SUGGESTION_REASON}：{suggestion.message}（{'、'.join(suggestion.rules)}）"
+        return self.edit(rid, suggestion.field, suggestion.value, reason)
 
     # ================================================================ reading the source again
     def reload_plan(self, rid: int, encoding: str | None = None) -> ReloadPlan:
