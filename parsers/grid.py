@@ -33,6 +33,7 @@ class GridCell:
     rowspan: int = 1
     colspan: int = 1
     source: Source = field(default_factory=Source)
+    guessed: bool = False  # a reader placed it in its column by position only (no header text over it)
 
 
 @dataclass
@@ -93,7 +94,7 @@ def stack(grids: list[Grid]) -> Grid:
         for c in g.cells:
             a = mapping[c.col][0]
             b = mapping[c.col + c.colspan - 1]
-            out.add(GridCell(top + c.row, a, c.text, c.rowspan, max(1, b[0] + b[1] - a), c.source))
+            out.add(GridCell(top + c.row, a, c.text, c.rowspan, max(1, b[0] + b[1] - a), c.source, c.guessed))
         top += g.rows
     out.rows = top
     out.cols = max(out.cols, len(edges) - 1 if edges else width)

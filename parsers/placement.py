@@ -98,7 +98,7 @@ def _make_cell(fid: str, v: _Value, uncertain: bool, note: Near | None) -> Cell:
     except ValueError:
         value = None
     src = v.cell.source
-    return Cell(fid, value, v.text, src.span, uncertain, src.origin, src.box,
+    return Cell(fid, value, v.text, src.span, uncertain or v.cell.guessed, src.origin, src.box,
                 (note.printed, note.template) if note else None)
 
 
