@@ -156,7 +156,7 @@ def breakdown(folder: Path, n: int = 1000) -> str:
             chunks.append(export.rows_csv(rows))
             spent["csv"] += clock() - t0
         t0 = clock()
-        export.export_csv_chunks(iter(chunks), d, lambda: ([], {}))
+        export.export_csv_chunks(iter(chunks), d, lambda: ([], []))
         spent["writing"] += clock() - t0
     total = sum(spent.values())
     return ", ".join(f"{k} {v / len(paths) * 1000:.2f} ms ({v / total:.0%})" for k, v in spent.items()) + \

@@ -404,20 +404,23 @@ class _Spool(_TempFile):
     def write_bytes(self, data: bytes) -> None:
         self.fh.write(data)
 
-    def patch_into(self, writer: CsvWriter, gained: dict[str, tuple[int, int]]) -> None:
-        """Copy the rows into writer, the warnings of each source named in `gained` raised by its count
-        (items, cells): the `warnings` and `warning_cells` columns."""
+    def patch_into(self, writer: CsvWriter, gained: Iterable[tuple[int, int, int]]) -> None:
+        """Copy the rows into writer, adding to the warnings of the rows named in `gained`, rows rising:
+        (row from 0, items for `warnings`, cells for `warning_cells`)."""
         self.fh.close()
-        more = {_safe(src).encode("utf-8"): n for src, n in gained.items()}  # the source as reports.csv has it
+        todo = iter(gained)
+        nxt = next(todo, None)
         with open(self.tmp, "rb") as fh:
-            if not more:
+            if nxt is None:
                 for block in iter(lambda: fh.read(1 << 20), b""):
                     writer.write_bytes(block)
                 return
             out: list[bytes] = []
-            for row in csv_rows(fh):
-                n = more.get(_unquote(row[:_field_end(row, 0)]))
-                out.append(row if n is None else _add_to_fields(row, ((_WARNINGS_AT, n[0]), (_WARNING_CELLS_AT, n[1]))))
+            for k, row in enumerate(csv_rows(fh)):
+                if nxt is not None and nxt[0] == k:
+                    row = _add_to_fields(row, ((_WARNINGS_AT, nxt[1]), (_WARNING_CELLS_AT, nxt[2])))
+                    nxt = next(todo, None)
+                out.append(row)
                 if len(out) == 1000:
                     writer.write_bytes(b"".join(out))
                     out.clear()
@@ -515,11 +518,12 @@ def rows_csv(rows_of_reports: Iterable[Rows]) -> Chunk:
 
 
 def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str],
-                      finish: Callable[[], tuple[Iterable[list[str]], dict[str, tuple[int, int]]]] | None = None,
+                      finish: Callable[[], tuple[Iterable[list[str]], Iterable[tuple[int, int, int]]]] | None = None,
                       corrections: list[list[str]] | None = None) -> list[Path]:
     """Write the dataset from chunks made by rows_csv() (in worker processes), in order: the one
     writer of every export. `finish` gives, once all are read, issue rows found across reports
-    (ISSUE_COLUMNS) and the warnings each source gains (items, cells not yet counted);
+    (ISSUE_COLUMNS) and the warnings reports gain, rows rising: (reports.csv row from 0, items, cells
+    not yet counted);
     `corrections` are the ledger's rows (LEDGER_COLUMNS).
 
     No row stays in memory: the rows go to disk as they come; with `finish`, the reports.csv rows

@@ -189,3 +189,24 @@ def test_csv_text_is_what_the_csv_module_writes():
             buf = io.StringIO()
             csv.writer(buf, lineterminator="\r\n").writerows(([columns] if header else []) + rows)
             assert csv_text(rows, columns, header) == buf.getvalue(), rows
+
+
+def test_a_full_disk_while_the_cross_year_records_wait_leaves_the_previous_export_whole(tmp_path, monkeypatch):
+    """What the cross-year check needs waits on disk in the export folder; a full disk there is the
+    export's full disk: one sentence, no temporary file, the old files as they were."""
+    make_batch(tmp_path, 8, per_agency=2)
+    paths = sorted(str(p) for p in tmp_path.glob("*.txt"))
+    out = tmp_path / "out"
+    exporting.export_files(paths[:4], out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_add = exporting.YearStore.add
+
+    def full(self, row, key, record):
+        if row == 5:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_add(self, row, key, record)
+    monkeypatch.setattr(exporting.YearStore, "add", full)
+    with pytest.raises(ExportError) as caught:
+        exporting.export_files(paths, out)
+    assert str(caught.value) == f"导出失败：磁盘空间不足（{out}）；原有文件保持不变"
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -2,8 +2,8 @@
 
 A workspace's reviews and a folder of unreviewed files go the same way: each report becomes a
 Review (values, issues, statuses from models.status), its rows are made into CSV by models.export in
-the worker, and the writer streams them to disk. Of each report the writing process keeps only what
-the cross-year check needs (a few hundred bytes), so its memory stays flat. The workspace is only read.
+the worker, and the writer streams them to disk. What the cross-year check needs of each report waits
+on disk too (YearStore), so the writing process's memory stays flat. The workspace is only read.
 """
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ import dataclasses
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from array import array
+from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
+from typing import IO
 
 from models.crossyear import YEAR_FIELDS, YearReport, agency_key, cross_year
 from models.export import LEDGER_COLUMNS, Chunk, ExportItem, export_csv_chunks, issue_row, report_rows, rows_csv
@@ -21,14 +23,15 @@ from models.report import WARNING, Issue
 from models.review import REASON, Review
 from models.session.reading import read_file
 from models.session.workers import Cancelled, Progress, run_many
+from models.status import OPEN
 from models.values import Value, format_value
 from models.workspace import Workspace
 
 EXPORT_CHUNK = 50  # reports a worker turns into CSV text at a time
-# what the cross-year check needs of a report: source, agency, year, the YEAR_FIELDS values in order, and
-# which of those fields its own open warnings already name (bit k for YEAR_FIELDS[k]: the cells a cross-year
-# warning adds are counted once). A tuple: the writing process keeps one per report until the end.
-YearData = tuple[str, str, int, tuple[Value, ...], int]
+# what the cross-year check needs of a report, made in the worker: its place in its chunk, its agency key,
+# and a record, pickled: (source, agency, year, the YEAR_FIELDS values in order, which of those fields its
+# own open warnings already name: bit k for YEAR_FIELDS[k], so a cell a cross-year warning adds counts once)
+YearData = tuple[int, str, bytes]
 _YEAR_AT = {fid: k for k, fid in enumerate(YEAR_FIELDS)}
 
 
@@ -104,25 +107,27 @@ def _in_memory(ws: Workspace) -> bool:
 
 # ---------------------------------------------------------------- files not yet reviewed
 def _file_rows(path: str, encoding: str | None) -> tuple[tuple[list[str], list[list[str]], list[list[str]]],
-                                                            str | None, YearData | None]:
+                                                            str | None, tuple[str, bytes] | None]:
     report, sha = read_file(path, encoding)
     review = Review(report)
     m = report.meta
     item = export_item(review, sha)
-    year = None
-    if m.agency and m.year:  # without both, the cross-year check has nothing to pair the report with
-        values = review.values()  # no corrections yet: the published values
-        named = {f for i in item.issues if i.state == "open" and i.severity == WARNING for f in i.fields}
-        year = (report.source, m.agency, m.year, tuple(values.get(f) for f in YEAR_FIELDS),
-                sum(1 << k for k, f in enumerate(YEAR_FIELDS) if f in named))
     item.extra["review_state"] = "not started"
+    year = None
+    key = agency_key(m.agency)
+    if key and m.year:  # without both, the cross-year check has nothing to pair the report with
+        values = review.values()  # no corrections yet: the published values
+        named = {f for i in item.issues if i.state == OPEN and i.severity == WARNING for f in i.fields}
+        year = (key, pickle.dumps((report.source, m.agency, m.year, tuple(values.get(f) for f in YEAR_FIELDS),
+                                   sum(1 << k for k, f in enumerate(YEAR_FIELDS) if f in named))))
     return report_rows(item), report.error, year
 
 
 def _files_chunk(paths: list[str], encoding: str | None = None) -> tuple[Chunk, list[str], list[YearData]]:
     done = [_file_rows(p, encoding) for p in paths]
     errors = [f"{rows[0][0]}: {error}" for rows, error, _ in done if error]
-    return rows_csv(rows for rows, _, _ in done), errors, [y for _, _, y in done if y is not None]
+    return (rows_csv(rows for rows, _, _ in done), errors,
+            [(k, *year) for k, (_, _, year) in enumerate(done) if year is not None])
 
 
 class _YearValues(Mapping[str, Value]):
@@ -142,49 +147,87 @@ class _YearValues(Mapping[str, Value]):
         return len(YEAR_FIELDS)
 
 
-def cross_year_rows(years: Sequence[YearData], folder: str | os.PathLike[str] | None = None
-                    ) -> tuple[Iterator[list[str]], dict[str, tuple[int, int]]]:
-    """issues.csv rows of the cross-year check over a whole batch, in the batch's order, and the warnings
-    each source gains: items, and cells its own warnings did not name yet. The check runs one agency at a
-    time; the rows wait in a nameless temporary file (in `folder`: the export's, so a full disk there is
-    the export's full disk), not in memory, and are read back as the iterator goes."""
-    groups: dict[str, list[int]] = {}
-    for k, (_, agency, _, _, _) in enumerate(years):
-        key = agency_key(agency)
-        if key:
-            groups.setdefault(key, []).append(k)
-    spool = tempfile.TemporaryFile(dir=folder)
-    try:
-        where: dict[int, tuple[int, int]] = {}  # a report's place in the batch: where its rows are in the file
-        counts: dict[str, tuple[int, int]] = {}
-        for members in groups.values():
-            if len(members) < 2:
+class YearStore:
+    """What the cross-year check needs of each report of a batch, in a nameless temporary file in the
+    export folder (a full disk there is the export's full disk). In memory stays only where each
+    report's record is, by agency: three numbers a report, so the writing process stays flat."""
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        self.folder = folder
+        self.fh: IO[bytes] | None = None
+        self.groups: dict[str, array[int]] = {}  # agency key → (row, offset, size) of each report's record
+
+    def add(self, row: int, key: str, record: bytes) -> None:
+        """The record (YearData's pickle) of the report in reports.csv's row `row` (from 0)."""
+        if self.fh is None:
+            self.fh = tempfile.TemporaryFile(dir=self.folder)
+        self.groups.setdefault(key, array("q")).extend((row, self.fh.tell(), len(record)))
+        self.fh.write(record)
+
+    def agencies(self) -> Iterator[list[tuple[int, str, str, int, tuple[Value, ...], int]]]:
+        """The records of each agency with two reports or more: (row, source, agency, year, values,
+        the bits of the YEAR_FIELDS its own warnings name)."""
+        fh = self.fh
+        if fh is None:
+            return
+        fh.flush()
+        for where in self.groups.values():
+            if len(where) < 6:
                 continue
-            found = cross_year([YearReport(k, years[k][1], years[k][2], _YearValues(years[k][3])) for k in members])
-            for k in members:
-                issues = found[k]
+            out = []
+            for j in range(0, len(where), 3):
+                fh.seek(where[j + 1])
+                out.append((where[j], *pickle.loads(fh.read(where[j + 2]))))
+            fh.seek(0, os.SEEK_END)
+            yield out
+
+    def close(self) -> None:
+        if self.fh is not None:
+            self.fh.close()
+
+
+def _by_row(triples: array[int]) -> Iterator[tuple[int, int, int]]:
+    """The (row, a, b) triples of an array, rows rising."""
+    for j in sorted(range(0, len(triples), 3), key=triples.__getitem__):
+        yield triples[j], triples[j + 1], triples[j + 2]
+
+
+def cross_year_rows(store: YearStore, folder: str | os.PathLike[str] | None = None
+                    ) -> tuple[Iterator[list[str]], Iterator[tuple[int, int, int]]]:
+    """issues.csv rows of the cross-year check over a whole batch, in the batch's order, and the warnings
+    each report gains, rows rising: (its row, items, cells its own warnings did not name yet). The check
+    runs one agency at a time; the rows wait in a nameless temporary file (in `folder`, the export's),
+    not in memory, and are read back as the iterator goes."""
+    spool = tempfile.TemporaryFile(dir=folder)
+    placed = array("q")  # (row, offset, size) of each report's issue rows in the spool
+    gained = array("q")  # (row, items, cells)
+    try:
+        for records in store.agencies():
+            found = cross_year([YearReport(row, agency, year, _YearValues(values))
+                                for row, _, agency, year, values, _ in records])
+            for row, src, _, _, _, own in records:
+                issues = found[row]
                 if not issues:
                     continue
-                src, own = years[k][0], years[k][4]
                 data = pickle.dumps([issue_row(src, i) for i in issues])
-                where[k] = (spool.tell(), len(data))
+                placed.extend((row, spool.tell(), len(data)))
                 spool.write(data)
                 new_cells = {f for i in issues for f in i.fields if not own >> _YEAR_AT[f] & 1}
-                items, cells = counts.get(src, (0, 0))
-                counts[src] = (items + len(issues), cells + len(new_cells))
+                gained.extend((row, len(issues), len(new_cells)))
     except BaseException:
         spool.close()
         raise
+    finally:
+        store.close()
 
     def rows() -> Iterator[list[str]]:
         with spool:
-            for k in sorted(where):
-                at, size = where[k]
+            for _, at, size in _by_row(placed):
                 spool.seek(at)
                 batch: list[list[str]] = pickle.loads(spool.read(size))
                 yield from batch
 
-    return rows(), counts
+    return rows(), _by_row(gained)
 
 
 def export_files(paths: list[str], out_dir: str | os.PathLike[str], encoding: str | None = None,
@@ -194,19 +237,25 @@ def export_files(paths: list[str], out_dir: str | os.PathLike[str], encoding: st
     parts = [paths[i:i + EXPORT_CHUNK] for i in range(0, len(paths), EXPORT_CHUNK)]
     sizes = [len(c) for c in parts]
     errors: list[str] = []
-    years: list[YearData] = []
+    years = YearStore(out_dir)
 
     def chunk_progress(done: int, _total: int) -> None:
         if progress:
             progress(sum(sizes[:done]), len(paths))
 
     def chunks() -> Iterator[Chunk]:
-        for texts, chunk_errors, chunk_years in run_many(partial(_files_chunk, encoding=encoding), parts,
-                                                         chunk_progress, cancelled, min_parallel=2,
-                                                         workers=None if len(paths) >= 64 else 1):
+        start = 0  # the reports.csv row of the chunk's first report
+        for (texts, chunk_errors, chunk_years), size in zip(
+                run_many(partial(_files_chunk, encoding=encoding), parts, chunk_progress, cancelled, min_parallel=2,
+                         workers=None if len(paths) >= 64 else 1), sizes, strict=False):
             errors.extend(chunk_errors)
-            years.extend(chunk_years)
+            for k, key, record in chunk_years:
+                years.add(start + k, key, record)
+            start += size
             yield texts
 
-    written = export_csv_chunks(chunks(), out_dir, lambda: cross_year_rows(years, out_dir))
+    try:
+        written = export_csv_chunks(chunks(), out_dir, lambda: cross_year_rows(years, out_dir))
+    finally:
+        years.close()
     return written, errors
