@@ -338,3 +338,20 @@ def test_no_suggestion_for_a_report_not_read_by_ocr(tmp_path):
         assert s.ocr_suggestions(s.items[0].id) == []
     finally:
         s.close()
+
+
+@pytest.mark.slow
+def test_window_loading_reads_a_scan_in_a_worker_process_page_by_page(tmp_path, tables_scan):
+    """prepare_many as the window calls it (spawn): even one scan is read in a worker process, its
+    pages reported to the caller, and the record holds every OCR read."""
+    from models.record import loads_record
+    from models.session import prepare_many
+
+    src = tmp_path / "scan.png"
+    src.write_bytes(tables_scan.png())
+    seen: list[tuple[int, int, int]] = []
+    got = list(prepare_many([str(src)], spawn=True, pages=lambda *a: seen.append(a)))
+    assert seen == [(0, 1, 1)]
+    assert len(got) == 1 and got[0].error is None
+    report = loads_record(got[0].record)
+    assert report.cells["s3.new.total"].value == _want("s3.new.total") and report.cells["s3.new.total"].ocr
