@@ -1,7 +1,9 @@
 """Build the packaged app (PyInstaller, one folder) and check that it works with no network:
-the window starts on its bundled samples, and extract / export read text, HTML, DOCX and PDF.
+the window starts on its bundled samples, and extract / export read text, HTML, DOCX, PDF and a
+scanned page (OCR, its models inside the package).
 
-usage: python scripts/check_build.py [--no-build]     (CI runs it after the tests)
+usage: python scripts/check_build.py [--no-build] [--size]     (CI runs it after the tests)
+  --size  also builds once without OCR (GIR_BUILD_NO_OCR=1, into build/dist-no-ocr) and prints both sizes
 """
 from __future__ import annotations
 
@@ -63,17 +65,55 @@ def documents(folder: Path) -> list[Path]:
     return [folder / "page.html", folder / "word.docx", folder / "scan.pdf"]
 
 
+def scan_page(folder: Path) -> Path:
+    """One small scanned page (table 三 with "/" cells, clean 300 dpi) as a PNG, made from the sample values."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from scans import CLEAN, scan_report, with_markers
+    values = json.loads((ROOT / "tests" / "fixtures" / "truth.json").read_text(encoding="utf-8"))[
+        "004_47148163d7b9be8f.txt"]["fields"]
+    scan = scan_report(with_markers(values, ["s3.new.research"], []), CLEAN, tables=(1,), prose=False)
+    path = folder / "page.png"
+    path.write_bytes(scan.png())
+    del app
+    return path
+
+
+def build(dist: Path, work: Path, no_ocr: bool = False) -> None:
+    shutil.rmtree(dist, ignore_errors=True)
+    env = {**os.environ, "GIR_BUILD_NO_OCR": "1" if no_ocr else "0"}
+    b = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(dist),
+                        "--workpath", str(work), str(ROOT / "build.spec")],
+                       cwd=ROOT, capture_output=True, text=True, timeout=1800, env=env)
+    check(b.returncode == 0, f"pyinstaller build.spec builds {dist.relative_to(ROOT)}"
+          + (" (without OCR)" if no_ocr else ""), b.stderr)
+
+
+def folder_mb(folder: Path) -> float:
+    """What the folder takes, as du counts it: each file once, links not followed."""
+    seen, total = set(), 0
+    for f in folder.rglob("*"):
+        st = f.lstat()
+        if f.is_symlink() or not f.is_file() or st.st_ino in seen:
+            continue
+        seen.add(st.st_ino)
+        total += st.st_size
+    return total / 1048576
+
+
 def main() -> int:
     if "--no-build" not in sys.argv:
-        shutil.rmtree(ROOT / "build" / "dist", ignore_errors=True)
-        b = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm",
-                            "--distpath", str(ROOT / "build" / "dist"),
-                            "--workpath", str(ROOT / "build" / "work"), str(ROOT / "build.spec")],
-                           cwd=ROOT, capture_output=True, text=True, timeout=1800)
-        check(b.returncode == 0, f"pyinstaller build.spec builds {DIST.relative_to(ROOT)}", b.stderr)
+        build(ROOT / "build" / "dist", ROOT / "build" / "work")
     check(EXE.exists(), f"the app is at {EXE.relative_to(ROOT)}")
-    size = sum(f.stat().st_size for f in DIST.rglob("*") if f.is_file()) / 1048576
+    size = folder_mb(DIST)
     print(f"      folder size {size:.0f} MB; network {'cut off (unshare -n)' if offline() else 'not cut off here'}")
+    if "--size" in sys.argv:
+        bare = ROOT / "build" / "dist-no-ocr"
+        build(bare, ROOT / "build" / "work-no-ocr", no_ocr=True)
+        without = folder_mb(bare / DIST.name)
+        print(f"      size with OCR {size:.0f} MB, without OCR {without:.0f} MB (OCR adds {size - without:.0f} MB)")
     out = run(["--version"])
     check(out.returncode == 0 and VERSION in out.stdout, f"--version says {NAME} {VERSION}", out.stderr)
     samples = sorted((DIST / "_internal" / "resources" / "samples").glob("*.txt")) or \
@@ -91,6 +131,19 @@ def main() -> int:
         for name in ("page.html", "word.docx", "scan.pdf"):
             check(reports[name]["fields"]["s2.licensing.decisions"] == 2957 and reports[name]["error"] is None,
                   f"{name}: read without error, values right")
+        page = scan_page(tmp)
+        out = run(["extract", "--json", str(page)])
+        data = json.loads(out.stdout or "{}")
+        got = (data.get("reports") or [{}])[0]
+        cells = got.get("cells", {})
+        check(out.returncode == 0 and got.get("error") is None and got.get("format") == "image",
+              "a scanned page is read by OCR with the network cut off", out.stderr)
+        check(got["fields"]["s3.new.total"] == 18 and "ocr" in cells.get("s3.new.total", {}),
+              "scan: a value read right, carrying its OCR read", json.dumps(cells.get("s3.new.total")))
+        research = got["fields"]["s3.new.research"]
+        check(research == "/" or cells.get("s3.new.research", {}).get("uncertain") is True,
+              "scan: a printed “/” is “/” or uncertain, never a silent 1", json.dumps(cells.get("s3.new.research")))
+        check("第 1/1 页 OCR" in out.stderr, "scan: pages reported on stderr", out.stderr)
         out = run(["export", "--out", str(tmp / "ds"), *map(str, samples)])
         check(out.returncode == 0, "export writes the dataset", out.stderr)
         raw = (tmp / "ds" / "reports.csv").read_bytes()
