@@ -15,6 +15,7 @@ from typing import Any
 from parsers.grid import Grid, GridCell, Source
 from parsers.layout_text import clean
 from parsers.pdf_reader import Char, Piece, _cells, _gap, _lines
+from parsers.pdf_stream import Built, Columns, Region, build, regions
 
 _TOL = 2.0  # points: lines this close are one line (a stroke drawn as a thin filled outline has two edges)
 _MIN_LEN = 4.0  # shorter strokes are not borders (underlines of characters, dots)
@@ -284,6 +285,8 @@ class Laid:
     pieces: list[tuple[int, int, Piece]] = field(default_factory=list)
     grids: list[Grid] = field(default_factory=list)
     pos: int = 0
+    # the last unruled table laid out: its grid, the number of parts when its text ended, its columns
+    stream: tuple[Grid, int, Columns] | None = None
 
     def add(self, s: str) -> None:
         self.parts.append(s)
@@ -316,7 +319,7 @@ def lay_out(out: Laid, chars: list[Char], rules: Rules | None, height: float,
     by tabs, a merged cell's text at its top-left), top to bottom; `lines` are the page's lines."""
     tables = _tables(rules) if rules is not None else []
     if not tables:
-        _free_lines(out, lines, page)
+        _free_lines(out, lines, page, height)
         return
     inside: list[list[list[Char]]] = [[[] for _ in t.boxes] for t in tables]
     free: list[Char] = []
@@ -333,21 +336,87 @@ def lay_out(out: Laid, chars: list[Char], rules: Rules | None, height: float,
     blocks += [(t.ys[0], 1, (t, cells)) for t, cells in zip(tables, inside, strict=True) if any(cells)]
     for _, kind, item in sorted(blocks, key=lambda b: -b[0]):
         if kind == 0:
-            _free_lines(out, [item], page)
+            _free_lines(out, [item], page, height)
         else:
             _table_text(out, item[0], item[1], height, page)
 
 
-def _free_lines(out: Laid, lines: list[list[Char]], page: int) -> None:
-    """Lines of text outside ruled tables, their runs (cells) separated by tabs."""
-    for line in lines:
-        for k, cell in enumerate(_cells(line, page)):
-            if k:
+def _free_lines(out: Laid, lines: list[list[Char]], page: int, height: float = 0.0) -> None:
+    """Lines of text outside ruled tables, their runs (cells) separated by tabs; a table printed
+    without rules among them laid out one grid row a line, and handed through as a Grid."""
+    runs = [_cells(line, page) for line in lines]
+    found = regions(runs)
+    for region in found:  # header texts in narrow columns stand closer than cells of a line of text
+        for i in range(region.first, region.head):
+            runs[i] = _cells(lines[i], page, 1.0)
+    if not found:
+        for line in runs:
+            _run_line(out, line)
+        return
+    h = _text_height(runs)
+    at = 0
+    for region in found:
+        for line in runs[at:region.first]:
+            _run_line(out, line)
+        built = build(runs, region, h, _continued(out, region, runs))
+        if built is None:
+            for line in runs[region.first:region.last + 1]:
+                _run_line(out, line)
+        else:
+            _stream_text(out, built, height)
+        at = region.last + 1
+    for line in runs[at:]:
+        _run_line(out, line)
+
+
+def _run_line(out: Laid, line: list[Piece]) -> None:
+    for k, cell in enumerate(line):
+        if k:
+            out.add("\t")
+        text = clean(cell.text)
+        out.pieces.append((out.pos, out.pos + len(text), cell))
+        out.add(text)
+    out.add("\n")
+
+
+def _text_height(runs: list[list[Piece]]) -> float:
+    hs = sorted(p.top - p.bottom for line in runs for p in line)
+    return max(1.0, hs[len(hs) // 2]) if hs else 10.0
+
+
+def _continued(out: Laid, region: Region, runs: list[list[Piece]]) -> Columns | None:
+    """The columns of the unruled table this part continues: the last table laid out, when this
+    part prints no header (parsers/pdf_stream.build decides) and nothing but page furniture was
+    laid out since."""
+    if out.stream is None or not out.grids or out.grids[-1] is not out.stream[0]:
+        return None
+    between = out.parts[out.stream[1]:]
+    if sum(1 for s in between if s == "\n") > 4:
+        return None  # prose between the two parts: a new table
+    return out.stream[2]
+
+
+def _stream_text(out: Laid, built: Built, height: float) -> None:
+    """An unruled table laid out as text, one grid row a line, and its Grid (or its next part)."""
+    cols = built.columns
+    grid = Grid(ruled=False, edges=list(cols.edges))
+    for r, row in enumerate(built.rows):
+        for c in range(cols.cols):
+            if c:
                 out.add("\t")
-            text = clean(cell.text)
-            out.pieces.append((out.pos, out.pos + len(text), cell))
-            out.add(text)
+            cell = row[c]
+            if cell is None:
+                continue
+            piece = cell.piece
+            span = (out.pos, out.pos + len(cell.text))
+            out.pieces.append((span[0], span[1], piece))
+            box = (piece.page, piece.left, height - piece.top, piece.right, height - piece.bottom)
+            grid.add(GridCell(r, c, cell.text, 1, cell.colspan, Source(span, box=box), cell.guessed))
+            out.add(cell.text)
         out.add("\n")
+    grid.rows, grid.cols = len(built.rows), cols.cols
+    out.grids.append(grid)
+    out.stream = (grid, len(out.parts), cols)
 
 
 def _table_text(out: Laid, table: _Table, cells: list[list[Char]], height: float, page: int) -> None:

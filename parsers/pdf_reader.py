@@ -207,15 +207,15 @@ def _left(c: Char) -> float:
     return c[0]
 
 
-def _gap(line: list[Char]) -> float:
+def _gap(line: list[Char], factor: float = 1.2) -> float:
     """The gap that separates two cells on a line: ~1.2 characters of the line's tallest glyph."""
-    return 1.2 * max(1.0, max(c[3] - c[1] for c in line))
+    return factor * max(1.0, max(c[3] - c[1] for c in line))
 
 
-def _cells(line: list[Char], page: int) -> list[Piece]:
+def _cells(line: list[Char], page: int, factor: float = 1.2) -> list[Piece]:
     """Neighbouring characters merged into the texts of cells: a gap wider than ~1.2 characters
-    (of the line's tallest glyph) starts a new cell."""
-    gap = _gap(line)
+    (of the line's tallest glyph; `factor` characters in a table's header) starts a new cell."""
+    gap = _gap(line, factor)
     out: list[Piece] = []
     start = 0
     right = line[0][2]

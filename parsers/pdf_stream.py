@@ -1,0 +1,433 @@
+"""Tables printed without ruling lines, built into Grids from the positions of their texts.
+
+A person reads such a table by its alignment: the values of a row stand on one line, the values of
+a column stand under each other and under their header; a label that wraps inside its cell is one
+label. So the rows are the lines that print values, the columns are the x extents where values
+stand (and where a header stands over no value: a column left blank), the header cells span the
+columns they are centred over (within their parent header), and each line of label text belongs to
+the row whose values are nearest. A value that stands under no header text sits in its column by
+position only: its cell is marked `guessed`, and placement makes it uncertain.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from parsers.layout_text import clean
+from parsers.pdf_reader import Piece
+from parsers.placement import TEXT, kind
+
+_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\S{5,}")  # a section heading ends a table
+_MAX_HEAD = 8  # header lines above a table's first row of values
+
+
+@dataclass
+class _Run:
+    piece: Piece
+    line: int
+    value: bool
+
+    @property
+    def cx(self) -> float:
+        return (self.piece.left + self.piece.right) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.piece.bottom + self.piece.top) / 2
+
+
+@dataclass
+class Columns:
+    """The columns of an unruled table, kept so that its part on the next page reads the same way."""
+    labels: list[float]  # the left x of each label column
+    leaves: list[tuple[float, float]]  # the x extent of each value column, left to right
+    heads: list[list[tuple[float, float]]]  # the x extents of the header texts over each value column
+    edges: list[float]
+
+    @property
+    def cols(self) -> int:
+        return len(self.labels) + len(self.leaves)
+
+
+@dataclass
+class Region:
+    """Lines [first, last] of a page that hold one unruled table."""
+    first: int
+    last: int
+    head: int  # lines first..head-1 are the header
+
+
+@dataclass
+class Cell:
+    text: str
+    piece: Piece  # its texts' boxes united
+    colspan: int
+    guessed: bool  # a value under no header text: its column is known by position only
+
+
+@dataclass
+class Built:
+    rows: list[list[Cell | None]]  # the grid's rows, each cell at its first column
+    columns: Columns
+
+
+def _fold(text: str) -> str:
+    """The text as read (⼆ is 二: pdfium gives some fonts' CJK radicals), without white space."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _is_value(p: Piece) -> bool:
+    return kind(_fold(p.text)) != TEXT
+
+
+def regions(lines: list[list[Piece]]) -> list[Region]:
+    """The unruled tables among a page's lines (each line its runs, left to right)."""
+    height = _height(lines)
+    data = [i for i, runs in enumerate(lines) if len(runs) >= 2 and any(_is_value(p) for p in runs)]
+    out: list[Region] = []
+    k = 0
+    while k < len(data):
+        first = last = data[k]
+        k += 1
+        while k < len(data) and _joins(lines, last, data[k], height):
+            last = data[k]
+            k += 1
+        if last == first and len(lines[first]) < 3:
+            continue  # one line with a number beside a text: not a table
+        head = first
+        while head > 0 and first - head < _MAX_HEAD and (not out or head - 1 > out[-1].last) and \
+                _header_line(lines, head - 1, head, height):
+            head -= 1
+        below = last
+        while below + 1 < len(lines) and below - last < 3 and _fragment_below(lines, below + 1, below, first, height):
+            below += 1
+        out.append(Region(head, below, first))
+    return out
+
+
+def _height(lines: list[list[Piece]]) -> float:
+    hs = sorted(p.top - p.bottom for runs in lines for p in runs)
+    return max(1.0, hs[len(hs) // 2]) if hs else 10.0
+
+
+def _gap(lines: list[list[Piece]], upper: int, lower: int) -> float:
+    return min(p.bottom for p in lines[upper]) - max(p.top for p in lines[lower])
+
+
+def _heading(runs: list[Piece]) -> bool:
+    return len(runs) == 1 and bool(_HEADING.match(_fold(runs[0].text)))
+
+
+def _joins(lines: list[list[Piece]], a: int, b: int, height: float) -> bool:
+    """Whether two lines of values are one table: the lines between them are close and none is a heading."""
+    for i in range(a, b):
+        if _gap(lines, i, i + 1) > 3.0 * height or (i > a and _heading(lines[i])):
+            return False
+    return True
+
+
+def _header_line(lines: list[list[Piece]], i: int, below: int, height: float) -> bool:
+    runs = lines[i]
+    if _heading(runs) or _gap(lines, i, below) > 2.5 * height:
+        return False
+    return not any(len(clean(p.text)) > 40 for p in runs)  # a line of prose is no header
+
+
+def _fragment_below(lines: list[list[Piece]], i: int, above: int, first: int, height: float) -> bool:
+    """A line under a table's last row that continues a wrapped label: one short run in the label area."""
+    runs = lines[i]
+    if len(runs) != 1 or _heading(runs) or _gap(lines, above, i) > 0.8 * height:
+        return False
+    start = min(p.left for p in lines[first] if _is_value(p))
+    return runs[0].right < start and not _is_value(runs[0])
+
+
+# ---------------------------------------------------------------- columns
+
+
+def _clusters(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Overlapping x extents merged, left to right."""
+    out: list[list[float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def _leaf_of(span: tuple[float, float], leaves: list[tuple[float, float]]) -> tuple[int, bool]:
+    """The value column an extent stands in (the one it overlaps most, else the nearest), and
+    whether it overlaps it at all."""
+    best = max(range(len(leaves)), key=lambda k: _overlap(span, leaves[k]))
+    if _overlap(span, leaves[best]) >= 0:
+        return best, True
+    c = (span[0] + span[1]) / 2
+    return min(range(len(leaves)), key=lambda k: abs((leaves[k][0] + leaves[k][1]) / 2 - c)), False
+
+
+@dataclass
+class _Head:
+    text: str
+    runs: list[_Run]
+    left: float
+    right: float
+    top: float
+    bottom: float
+    line: int
+    span: tuple[int, int] | None = None  # value columns it covers
+
+    @property
+    def cx(self) -> float:
+        return (self.left + self.right) / 2
+
+
+def _join_heads(runs: list[_Run], height: float) -> list[_Head]:
+    """Header texts, a header wrapped over two lines of its cell joined: one run right under
+    another, overlapping it, with no other run beside either."""
+    heads = [_Head(clean(r.piece.text), [r], r.piece.left, r.piece.right, r.piece.top, r.piece.bottom, r.line)
+             for r in sorted(runs, key=lambda r: (-r.piece.top, r.piece.left))]
+    merged = True
+    while merged:
+        merged = False
+        for h in heads:
+            below = [o for o in heads if o is not h and 0 <= h.bottom - o.top <= 0.8 * height
+                     and _overlap((h.left, h.right), (o.left, o.right)) > 0]
+            if len(below) != 1:
+                continue
+            o = below[0]
+            above = [x for x in heads if x is not o and 0 <= x.bottom - o.top <= 0.8 * height
+                     and _overlap((x.left, x.right), (o.left, o.right)) > 0]
+            if above != [h]:
+                continue
+            h.text = _concat(h.text, o.text)
+            h.runs += o.runs
+            h.left, h.right, h.bottom = min(h.left, o.left), max(h.right, o.right), o.bottom
+            heads.remove(o)
+            merged = True
+            break
+    return heads
+
+
+def _concat(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def _spans(heads: list[_Head], leaves: list[tuple[float, float]]) -> None:
+    """The value columns each header covers: those its text overlaps, widened while it stays
+    centred over them, inside the header above it and clear of the columns its neighbours stand over."""
+    if not leaves:
+        return
+    centres = [(a + b) / 2 for a, b in leaves]
+    pitch = (centres[-1] - centres[0]) / (len(centres) - 1) if len(centres) > 1 else leaves[0][1] - leaves[0][0]
+    tol = max(2.0, 0.3 * pitch)
+    cores: dict[int, set[int]] = {}
+    for n, h in enumerate(heads):
+        core = {k for k, leaf in enumerate(leaves) if _overlap((h.left, h.right), leaf) > 0}
+        cores[n] = core or {min(range(len(leaves)), key=lambda k: abs(centres[k] - h.cx))}
+    order = sorted(range(len(heads)), key=lambda n: -heads[n].top)
+    for n in order:
+        h = heads[n]
+        core = cores[n]
+        lo, hi = 0, len(leaves) - 1
+        parents = [(o.bottom, o.span) for o in heads if o.span is not None and o.bottom >= h.top - 0.5
+                   and o.span[0] <= min(core) and max(core) <= o.span[1]]
+        if parents:
+            lo, hi = min(parents)[1]
+        blocked = set()
+        for m, o in enumerate(heads):
+            if m != n and _overlap((o.bottom, o.top), (h.bottom, h.top)) > 0:
+                blocked |= cores[m]
+        a, b = min(core), max(core)
+        best = (a, b)
+        for x in range(lo, a + 1):
+            for y in range(b, hi + 1):
+                if any(lo <= k <= hi and x <= k <= y for k in blocked - core):
+                    continue
+                if abs((leaves[x][0] + leaves[y][1]) / 2 - h.cx) <= tol and y - x > best[1] - best[0]:
+                    best = (x, y)
+        h.span = best
+
+
+def columns(head: list[_Run], body: list[_Run], height: float) -> tuple[Columns, list[_Head]]:
+    """The columns of a table from its header texts and the values of its rows."""
+    start = min((r.piece.left for r in body if r.value), default=0.0)
+    leaves = _clusters([(r.piece.left, r.piece.right) for r in body if r.value])
+    heads = _join_heads(head, height)
+    value_heads = [h for h in heads if h.right > start]
+    # a header over no value, beside headers over values, heads a column blank in every row
+    over = [h for h in value_heads if any(_overlap((h.left, h.right), leaf) > 0 for leaf in leaves)]
+    for h in value_heads:
+        lowest = not any(o is not h and o.top <= h.bottom + 0.5 and _overlap((h.left, h.right), (o.left, o.right)) > 0
+                         for o in value_heads)
+        beside = any(_overlap((o.bottom, o.top), (h.bottom, h.top)) > 0 for o in over)
+        if lowest and beside and h not in over:
+            leaves.append((h.left, h.right))
+    leaves.sort()
+    _spans(value_heads, leaves)
+    heads_of: list[list[tuple[float, float]]] = [[] for _ in leaves]
+    for h in value_heads:
+        if h.span is not None:
+            for k in range(h.span[0], h.span[1] + 1):
+                heads_of[k].append((h.left, h.right))
+    label_lefts = _label_lefts([r for r in body if not r.value and r.piece.right <= start + 0.5] +
+                               [r for r in head if r.piece.right <= start + 0.5], height)
+    edges = list(label_lefts) + [leaves[0][0] if leaves else start]
+    for k in range(1, len(leaves)):
+        edges.append((leaves[k - 1][1] + leaves[k][0]) / 2)
+    edges.append(leaves[-1][1] if leaves else start + 1)
+    if label_lefts:
+        edges[len(label_lefts)] = max(edges[len(label_lefts) - 1] + 0.5, min(edges[len(label_lefts)], start - 0.5))
+    return Columns(label_lefts, leaves, heads_of, edges), heads
+
+
+def _label_lefts(runs: list[_Run], height: float) -> list[float]:
+    out: list[float] = []
+    for x in sorted(r.piece.left for r in runs):
+        if not out or x - out[-1] > 1.5 * height:
+            out.append(x)
+    return out or [0.0]
+
+
+def _label_col(x: float, cols: Columns) -> int:
+    k = 0
+    for i, left in enumerate(cols.labels):
+        if x >= left - 2.0:
+            k = i
+    return k
+
+
+# ---------------------------------------------------------------- rows
+
+
+def build(lines: list[list[Piece]], region: Region, height: float, previous: Columns | None) -> Built | None:
+    """The Grid of one unruled table; `previous` is the columns of the table it continues (its part
+    on the page before), used when this part prints no header."""
+    runs = [_Run(p, i, _is_value(p)) for i in range(region.first, region.last + 1) for p in lines[i]]
+    start = min(r.piece.left for r in runs if r.value and r.line >= region.head)
+    over = [i for i in range(region.first, region.head) if any(p.right > start for p in lines[i])]
+    top = max(over) + 1 if over else region.first  # label lines under the header belong to the first rows
+    head = [r for r in runs if r.line < top]
+    body = [r for r in runs if r.line >= top]
+    if not any(r.value for r in body):
+        return None
+    heads: list[_Head] = []
+    values = [(r.piece.left, r.piece.right) for r in body if r.value]
+    if previous is not None and not over and \
+            sum(1 for v in values if any(_overlap(v, leaf) >= 0 for leaf in previous.leaves)) >= 0.6 * len(values):
+        cols = previous
+    else:
+        cols, heads = columns(head, body, height)
+    if not cols.leaves:
+        return None
+    start = cols.edges[len(cols.labels)]
+    data_lines = sorted({r.line for r in body if r.value})
+    # a line in the body that prints text over the value columns and no value is a header inside the table
+    inner = sorted({r.line for r in body if not r.value and r.piece.left >= start - 0.5} - set(data_lines))
+    band = {line: (sum(r.cy for r in body if r.line == line and r.value) /
+                   max(1, sum(1 for r in body if r.line == line and r.value))) for line in data_lines}
+    labels = [r for r in body if not r.value and r.line not in inner and r.piece.left < start - 0.5]
+    texts_h = sorted(r.piece.top - r.piece.bottom for r in labels)  # digits are shorter than characters
+    label_row = _label_rows(labels, data_lines, band, cols, texts_h[len(texts_h) // 2] if texts_h else height)
+    anchors = sorted(set(data_lines) | set(inner) | {h.line for h in heads} | set(label_row.values()))
+    row_of = {line: n for n, line in enumerate(anchors)}
+    texts: dict[tuple[int, int], list[_Run]] = {}
+    spans: dict[tuple[int, int], int] = {}
+    guessed: set[tuple[int, int]] = set()
+    for h in heads:
+        if h.line not in row_of:
+            continue
+        if h.span is not None and h.right > start:
+            key = (row_of[h.line], len(cols.labels) + h.span[0])
+            spans[key] = h.span[1] - h.span[0] + 1
+        else:
+            key = (row_of[h.line], _label_col(h.left, cols))
+        texts.setdefault(key, []).extend(h.runs)
+    for r in body:
+        if id(r) in label_row:
+            key = (row_of[label_row[id(r)]], _label_col(r.piece.left, cols))
+        elif r.line in row_of and r.piece.right <= start + 0.5 and not r.value:
+            key = (row_of[r.line], _label_col(r.piece.left, cols))
+        elif r.line in row_of:
+            k, inside = _leaf_of((r.piece.left, r.piece.right), cols.leaves)
+            key = (row_of[r.line], len(cols.labels) + k)
+            if r.value and not (inside and any(_overlap((r.piece.left, r.piece.right), s) >= 0
+                                               for s in cols.heads[k])):
+                guessed.add(key)
+        else:
+            continue
+        texts.setdefault(key, []).append(r)
+    used = sorted({row for row, _ in texts})
+    renumber = {n: i for i, n in enumerate(used)}
+    rows: list[list[Cell | None]] = [[None] * cols.cols for _ in used]
+    for (row, col), members in sorted(texts.items()):
+        text = _cell_text(members)
+        if not text:
+            continue
+        piece = Piece(members[0].piece.page, min(m.piece.left for m in members), min(m.piece.bottom for m in members),
+                      max(m.piece.right for m in members), max(m.piece.top for m in members), text)
+        rows[renumber[row]][col] = Cell(text, piece, spans.get((row, col), 1), (row, col) in guessed)
+    return Built(rows, cols) if any(any(c is not None for c in row) for row in rows) else None
+
+
+def _label_rows(labels: list[_Run], data_lines: list[int], band: dict[int, float], cols: Columns,
+                height: float) -> dict[int, int]:
+    """The row (the line that anchors it) of each run of label text. The lines of one label cell
+    follow each other closely, each but the last filling the column's width; such a label belongs to
+    the row whose values stand within its lines. A label beside no value is a row whose values are
+    all blank (its own row); one that spans several rows' values gives each line to the nearest."""
+    out: dict[int, int] = {}
+    by_col: dict[int, list[_Run]] = {}
+    for r in labels:
+        by_col.setdefault(_label_col(r.piece.left, cols), []).append(r)
+    for runs in by_col.values():
+        runs.sort(key=lambda r: -r.cy)
+        right = max(r.piece.right for r in runs)
+        blocks: list[list[_Run]] = []
+        for r in runs:
+            if blocks:
+                last = blocks[-1][-1]
+                if r.line != last.line and last.cy - r.cy <= 2.0 * height and last.piece.right >= right - 1.5 * height:
+                    blocks[-1].append(r)
+                    continue
+            blocks.append([r])
+        for block in blocks:
+            on = {r.line for r in block if r.line in band}
+            if not on:
+                top, bottom = max(r.piece.top for r in block), min(r.piece.bottom for r in block)
+                on = {d for d in data_lines if bottom - 0.25 * height <= band[d] <= top + 0.25 * height}
+                if not on:
+                    out.update((id(r), block[0].line) for r in block)  # a row with every value blank
+                    continue
+            if len(on) == 1:
+                line = on.pop()
+                out.update((id(r), line) for r in block)
+                continue
+            for r in block:  # the label spans several rows (a group's merged cell): each line to the nearest
+                out[id(r)] = r.line if r.line in band else \
+                    min(data_lines, key=lambda d: (round(abs(band[d] - r.cy), 1), -band[d]))
+    return out
+
+
+def _cell_text(members: list[_Run]) -> str:
+    """The texts of one cell: its lines top to bottom, each left to right; a label wrapped over
+    lines is one label (no space between Chinese characters), values side by side keep a space."""
+    ordered = sorted(members, key=lambda r: (-round(r.cy, 0), r.piece.left))
+    parts = [clean(r.piece.text) for r in ordered]
+    parts = [t for t in parts if t]
+    if all(r.value for r in ordered):
+        return " ".join(parts)
+    text = ""
+    for t in parts:
+        text = _concat(text, t)
+    return text
+
+
+__all__ = ["Built", "Cell", "Columns", "Region", "build", "regions"]
