@@ -17,8 +17,9 @@ _TOKEN = re.compile(r"""
 |(?P<text>[^\s|]+)
 """, re.X)
 # page numbers and running heads that PDF copies leave inside tables: "-4-", "— 4 —", "第4页", "4/12"
-_PAGE_LINE = re.compile(r"^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|"
-                        r"\d{1,3}\s*/\s*\d{1,3})[ \t]*$"
+# (on one line: "12\n/\n19" is three cells of a row copied one a line, not page 12 of 19)
+_PAGE_LINE = re.compile(r"^[ \t]*(?:[-—–][ \t]*\d{1,3}[ \t]*[-—–]|第[ \t]*\d{1,3}[ \t]*页"
+                        r"(?:[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3})[ \t]*$"
                         # and the rule under a markdown table header: |---|:--:| (white space is taken after
                         # each | only, never by two neighbouring [ \t]*: a run of spaces is tried once, not
                         # from each of its characters)
@@ -152,7 +153,10 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
         pos = a1
     pieces.append(text[pos:end])
     masked = "".join(pieces)
-    masked = _PAGE_LINE.sub(lambda m: " " * len(m.group()), masked)
+    # page lines judged on the text as printed: with its label masked, "行政规范性文件\t12\t/\t19" would
+    # read as the page number "12 / 19"
+    for m in _PAGE_LINE.finditer(text[start:end]):
+        masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
     out = []
     for m in _TOKEN.finditer(masked):
         kind = m.lastgroup or TEXT

@@ -23,8 +23,9 @@ VALUES = json.loads(TRUTH.read_text(encoding="utf-8"))["004_47148163d7b9be8f.txt
 # The patterns as they were, quadratic on runs of spaces: the specification of which lines they match.
 _DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 OLD = {
-    "page_line": re.compile(r"^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|"
-                            r"\d{1,3}\s*/\s*\d{1,3})[ \t]*$"
+    # (a page number stands on one line: "12\n/\n19" is three cells, so [ \t]* where this had \s*)
+    "page_line": re.compile(r"^[ \t]*(?:[-—–][ \t]*\d{1,3}[ \t]*[-—–]|第[ \t]*\d{1,3}[ \t]*页"
+                            r"(?:[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3})[ \t]*$"
                             r"|^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?)?[ \t]*$", re.M),
     "rule": re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?)?[ \t]*$"),
     "markup": re.compile(r"<[^<>]{0,80}>|^[#*>_|=\-\s]+|[#*_|=\s]+$"),
