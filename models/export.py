@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 from models import review as rv
 from models.report import ERROR, INFO, WARNING, Issue, Report
 from models.rules import RULES
-from models.status import ACCEPTED, OPEN, RESOLVED, STATUSES, cell_status
+from models.status import ACCEPTED, OPEN, RESOLVED, STATUSES, cell_statuses
 from models.template import ALL_FIELDS, FIELDS, STANDARD_IDS
 from models.values import Value, format_value
 
@@ -121,22 +121,6 @@ def _counts(issues: Sequence[Issue]) -> tuple[int, int, int, int]:
     return errors, warnings, len(error_cells), len(warning_cells)
 
 
-def _fallback_statuses(it: ExportItem, published: dict[str, Value]) -> dict[str, str]:
-    """Each cell's status by models.status.cell_status, for an item made without a review's statuses."""
-    named: dict[str, list[tuple[str, str]]] = {}
-    for i in it.issues:
-        for f in i.fields:
-            named.setdefault(f, []).append((i.severity, i.state))
-    values = published if it.values is None else {**published, **it.values}
-    out = {}
-    for fid, v in values.items():
-        c = it.report.cells.get(fid)
-        corrected = it.values is not None and fid in it.values and format_value(v) != format_value(published.get(fid))
-        out[fid] = cell_status(named.get(fid, ()), corrected, c is not None and c.uncertain, v,
-                               c is not None and c.ocr is not None)
-    return out
-
-
 def report_rows(it: ExportItem) -> Rows:
     """The rows (all text, formula triggers quoted) one report adds to reports, cells and issues."""
     r = it.report
@@ -160,7 +144,10 @@ def report_rows(it: ExportItem) -> Rows:
     else:  # only a corrected value differs from the published one
         printed = [t if v is p else _text(p) for t, v, p in zip(texts, vals, map(published.get, FIELD_IDS),
                                                                   strict=True)]
-    statuses = it.statuses if it.statuses is not None else _fallback_statuses(it, published)
+    statuses = it.statuses
+    if statuses is None:  # no review: the issues' own states; a value given that differs is a correction
+        statuses = cell_statuses(values, r.cells, it.issues, {fid for fid, t, p in zip(FIELD_IDS, texts, printed,
+                                                                                        strict=True) if t != p})
     for (fid, table, row_label, column_label), v, text, printed_text, c, status in zip(
             _FIELD_COLUMNS, vals, texts, printed, map(r.cells.get, FIELD_IDS), map(statuses.get, FIELD_IDS),
             strict=True):

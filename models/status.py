@@ -1,9 +1,9 @@
 """How a cell stands: the one function that decides a cell's status (its colour, its CSV state)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
-from models.report import ERROR, INFO, WARNING
+from models.report import ERROR, INFO, WARNING, Cell, Issue
 from models.values import NA, Value
 
 OPEN, ACCEPTED, RESOLVED = "open", "accepted", "resolved"
@@ -44,3 +44,19 @@ def cell_status(issues: Iterable[tuple[str, str]], corrected: bool, uncertain: b
     if value == NA:
         return "na"
     return "ok"
+
+
+def cell_statuses(values: Mapping[str, Value], cells: Mapping[str, Cell], issues: Iterable[Issue],
+                  corrected: Collection[str] = ()) -> dict[str, str]:
+    """cell_status() of every field in `values` at once, each issue in the state it carries (for rows
+    made from a report and its issues without a review, which keeps its own)."""
+    named: dict[str, list[tuple[str, str]]] = {}
+    for i in issues:
+        for f in i.fields:
+            named.setdefault(f, []).append((i.severity, i.state))
+    out = {}
+    for fid, value in values.items():
+        c = cells.get(fid)
+        out[fid] = cell_status(named.get(fid, ()), fid in corrected, c is not None and c.uncertain, value,
+                               c is not None and c.ocr is not None)
+    return out

@@ -150,3 +150,17 @@ def test_the_data_dictionary_names_every_column_and_every_code_the_files_use(exp
     used |= {("corrections.csv", "action", r["action"]) for r in _rows(out / "corrections.csv")}
     assert used <= codes, used - codes
     assert {"ocr", "corrected", "warning", "ok", "blank_columns"} <= {c for _, _, c in used}  # all seen here
+
+
+def test_an_export_made_without_a_review_gives_each_cell_the_status_a_review_gives(exported, tmp_path):
+    """export_dataset() of a report and its issues alone decides each status by the same function."""
+    from models.checks import check
+    from models.export import ExportItem, export_dataset
+
+    _, files, _ = exported
+    report, _ = read_file(str(files["blank"]))
+    report.cells[OCR_FORMULA].ocr = OCR_READ  # table 四: nothing of the blank columns names it
+    export_dataset([ExportItem(report, check(report))], tmp_path / "plain")
+    got = {c["id"]: c["status"] for c in _rows(tmp_path / "plain" / "cells.csv")}
+    assert got == Review(report).statuses()
+    assert {"warning", "ocr", "ok"} <= set(got.values())
