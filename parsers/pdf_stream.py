@@ -258,10 +258,14 @@ def _spans(heads: list[_Head], leaves: list[tuple[float, float]]) -> None:
 
 def columns(head: list[_Run], body: list[_Run], height: float) -> tuple[Columns, list[_Head]]:
     """The columns of a table from its header texts and the values of its rows."""
-    start = min((r.piece.left for r in body if r.value), default=0.0)
+    first = min((r.piece.left for r in body if r.value), default=0.0)
+    # the label area ends where the row labels end (a first column left blank is no label column)
+    labels = [(r.piece.left, r.piece.right) for r in body if not r.value and r.piece.right <= first + 0.5]
+    start = min(first, max(b for _, b in labels) + 0.5) if labels else min(r.piece.left for r in head + body) - 1.0
     leaves = _clusters([(r.piece.left, r.piece.right) for r in body if r.value])
     heads = _join_heads(head, height)
-    value_heads = [h for h in heads if h.right > start]
+    value_heads = [h for h in heads if h.right > first or
+                   (h.right > start and not any(_overlap((h.left, h.right), x) > 0 for x in labels))]
     # a header over no value, beside headers over values, heads a column blank in every row
     over = [h for h in value_heads if any(_overlap((h.left, h.right), leaf) > 0 for leaf in leaves)]
     for h in value_heads:
@@ -273,7 +277,7 @@ def columns(head: list[_Run], body: list[_Run], height: float) -> tuple[Columns,
     leaves.sort()
     _spans(value_heads, leaves)
     heads_of: list[list[tuple[float, float]]] = [[] for _ in leaves]
-    for h in value_heads:
+    for h in sorted(value_heads, key=lambda h: -h.bottom):  # the lowest last
         if h.span is not None:
             for k in range(h.span[0], h.span[1] + 1):
                 heads_of[k].append((h.left, h.right))
@@ -318,6 +322,8 @@ def build(lines: list[list[Piece]], region: Region, height: float, previous: Col
     body = [r for r in runs if r.line >= top]
     if not any(r.value for r in body):
         return None
+    texts_h = sorted(r.piece.top - r.piece.bottom for r in runs if not r.value)  # digits are shorter
+    height = texts_h[len(texts_h) // 2] if texts_h else height
     heads: list[_Head] = []
     values = [(r.piece.left, r.piece.right) for r in body if r.value]
     if previous is not None and not over and \
@@ -334,8 +340,7 @@ def build(lines: list[list[Piece]], region: Region, height: float, previous: Col
     band = {line: (sum(r.cy for r in body if r.line == line and r.value) /
                    max(1, sum(1 for r in body if r.line == line and r.value))) for line in data_lines}
     labels = [r for r in body if not r.value and r.line not in inner and r.piece.left < start - 0.5]
-    texts_h = sorted(r.piece.top - r.piece.bottom for r in labels)  # digits are shorter than characters
-    label_row = _label_rows(labels, data_lines, band, cols, texts_h[len(texts_h) // 2] if texts_h else height)
+    label_row = _label_rows(labels, data_lines, band, cols, height)
     anchors = sorted(set(data_lines) | set(inner) | {h.line for h in heads} | set(label_row.values()))
     row_of = {line: n for n, line in enumerate(anchors)}
     texts: dict[tuple[int, int], list[_Run]] = {}
@@ -358,8 +363,7 @@ def build(lines: list[list[Piece]], region: Region, height: float, previous: Col
         elif r.line in row_of:
             k, inside = _leaf_of((r.piece.left, r.piece.right), cols.leaves)
             key = (row_of[r.line], len(cols.labels) + k)
-            if r.value and not (inside and any(_overlap((r.piece.left, r.piece.right), s) >= 0
-                                               for s in cols.heads[k])):
+            if r.value and not (inside and _under_header(r, k, heads, cols)):
                 guessed.add(key)
         else:
             continue
@@ -375,6 +379,17 @@ def build(lines: list[list[Piece]], region: Region, height: float, previous: Col
                       max(m.piece.right for m in members), max(m.piece.top for m in members), text)
         rows[renumber[row]][col] = Cell(text, piece, spans.get((row, col), 1), (row, col) in guessed)
     return Built(rows, cols) if any(any(c is not None for c in row) for row in rows) else None
+
+
+def _under_header(r: _Run, k: int, heads: list[_Head], cols: Columns) -> bool:
+    """Whether a value stands under the text of its column's header: the header nearest above it over
+    its column (a part after a page break: the lowest header of the part before)."""
+    extent = (r.piece.left, r.piece.right)
+    over = [h for h in heads if h.span is not None and h.span[0] <= k <= h.span[1] and h.bottom >= r.piece.top]
+    if over:
+        h = min(over, key=lambda h: h.bottom)
+        return _overlap(extent, (h.left, h.right)) >= 0
+    return any(_overlap(extent, s) >= 0 for s in cols.heads[k][-1:])
 
 
 def _label_rows(labels: list[_Run], data_lines: list[int], band: dict[int, float], cols: Columns,

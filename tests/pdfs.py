@@ -28,8 +28,9 @@ def _widths(g: Grid, label_width: float = 150.0) -> list[float]:
 
 class _Pages:
     def __init__(self, path: str, ruled: bool = True, relabel: dict[str, str] | None = None,
-                 label_width: float = 150.0) -> None:
+                 label_width: float = 150.0, values_left: bool = False) -> None:
         self.ruled = ruled  # False: no borders, the table is only text at its positions
+        self.values_left = values_left  # values at the left of their cells, under no header text
         self.relabel = relabel or {}  # official label → the label as printed (a misprint)
         self.label_width = label_width
         self.writer = QPdfWriter(path)
@@ -85,7 +86,8 @@ class _Pages:
                 if self.ruled:
                     self.p.drawRect(rect)
                 text = self.text_of(cell, values)
-                flags = Qt.AlignmentFlag.AlignCenter if cell.kind in (HEADER, VALUE) else \
+                centred = cell.kind == HEADER or (cell.kind == VALUE and not self.values_left)
+                flags = Qt.AlignmentFlag.AlignCenter if centred else \
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                 self.p.drawText(rect.adjusted(1.5, 0.5, -1.5, -0.5), int(flags) | int(Qt.TextFlag.TextWordWrap), text)
             top += heights[r]
@@ -112,11 +114,13 @@ class _Pages:
 
 
 def make_pdf(path: str, values: dict, break_table3_after: int | None = 14, extra_pages: int = 0,
-             ruled: bool = True, relabel: dict[str, str] | None = None, label_width: float = 150.0) -> None:
+             ruled: bool = True, relabel: dict[str, str] | None = None, label_width: float = 150.0,
+             values_left: bool = False) -> None:
     """A report PDF; table 三 breaks onto a new page after that many rows (None: where it must).
     `ruled=False` draws the tables without borders; `relabel` prints some labels otherwise (misprints);
-    a narrower `label_width` wraps table 三's row labels over more lines inside their cells."""
-    pages = _Pages(path, ruled, relabel, label_width)
+    a narrower `label_width` wraps table 三's row labels over more lines inside their cells;
+    `values_left` prints each value at the left of its cell instead of centred under its header."""
+    pages = _Pages(path, ruled, relabel, label_width, values_left)
     pages.line(TITLE, 13, 26)
     pages.line("一、总体情况", 10)
     pages.line(PROSE.format(n=cell_value(values, "s3.new.total")))

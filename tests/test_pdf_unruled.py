@@ -1,0 +1,149 @@
+"""PDF tables printed without ruling lines: read from the positions of their texts into Grids.
+
+Each PDF is drawn from known values (tests/pdfs.py, Qt's PDF writer) with the tables' borders left
+out, so the only structure is where each text stands: wrapped row labels, blank cells, rows with one
+value, a table running over a page break, values printed away from their header's text.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from models.template import STANDARD_IDS
+from parsers import parse_bytes
+from parsers.pipeline import parse_stored
+from pdfs import make_pdf
+
+S3_COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+S3_ROWS = sorted({f.split(".")[1] for f in STANDARD_IDS if f.startswith("s3.")})
+
+
+def distinct() -> dict:
+    """Every cell a different number, so a value in the wrong cell cannot pass for the right one."""
+    out: dict = {fid: 101 + i for i, fid in enumerate(STANDARD_IDS)}
+    out["s2.fees.amount"] = Decimal("2468.1357")
+    return out
+
+
+@pytest.fixture
+def read(tmp_path, qapp):
+    def make(values: dict, **kw):
+        path = tmp_path / "report.pdf"
+        make_pdf(str(path), values, ruled=False, **kw)
+        data = path.read_bytes()
+        return parse_bytes(data, str(path), None, ".pdf")
+    return make
+
+
+def _wrong(report, values: dict) -> dict:
+    got = report.values()
+    return {f: (values.get(f), got[f]) for f in STANDARD_IDS if got[f] != values.get(f)}
+
+
+@pytest.mark.parametrize("break_after", [14, None], ids=["table-three-broken-after-14-rows", "natural-page-breaks"])
+@pytest.mark.parametrize("label_width", [150.0, 90.0, 70.0], ids=["labels-150pt", "wrap-90pt", "wrap-70pt"])
+def test_an_unruled_report_reads_every_cell_under_its_header(read, label_width, break_after):
+    values = distinct()
+    report = read(values, label_width=label_width, break_table3_after=break_after)
+    assert report.error is None
+    assert _wrong(report, values) == {}
+    assert [f for f, c in report.cells.items() if c.uncertain] == []  # every value stands under its header's text
+
+
+def test_a_wrapped_row_label_stays_one_row_with_its_values(read):
+    values = distinct()
+    report = read(values, label_width=70.0)
+    # the longest labels of table 三 wrap over three lines inside their cell at this width
+    line = next(t for t in report.text.splitlines() if "逾期未按收费通知" in t)
+    assert "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请" in line.replace("⼈", "人").replace(
+        "⽤", "用").replace("⾏", "行")
+    assert line.split("\t")[-7:] == [str(values[f"s3.other_unpaid_fee.{c}"]) for c in S3_COLUMNS]
+    cell = report.cells["s3.other_unpaid_fee.total"]
+    assert report.text[cell.span[0]:cell.span[1]] == str(values["s3.other_unpaid_fee.total"])
+
+
+@pytest.mark.parametrize("label_width", [150.0, 90.0])
+def test_blank_cells_stay_blank_and_no_value_shifts_left(read, label_width):
+    values = distinct()
+    for i, fid in enumerate(STANDARD_IDS):
+        if i % 4 == 1 and not fid.endswith(".total"):
+            values[fid] = None  # a blank cell: only the positions of the others say where they stand
+    report = read(values, label_width=label_width)
+    assert _wrong(report, values) == {}
+    assert all(report.cells[f].value is None and report.cells[f].raw is None
+               for f in STANDARD_IDS if values[f] is None and f in report.cells)
+
+
+def test_a_whole_column_left_blank_is_read_as_blank_under_its_header(read):
+    values = distinct()
+    for row in S3_ROWS:
+        values[f"s3.{row}.research"] = None  # no value anywhere under 科研机构
+    report = read(values, label_width=90.0)
+    assert _wrong(report, values) == {}
+
+
+def test_a_row_with_every_value_blank_is_its_own_row(read):
+    values = distinct()
+    for c in S3_COLUMNS:
+        values[f"s3.denied_state_secret.{c}"] = None
+    values["s2.penalty.decisions"] = None  # table 二: the row 行政处罚 prints no value, 行政强制 below it does
+    report = read(values, label_width=90.0)
+    assert _wrong(report, values) == {}
+    assert report.values()["s2.coercion.decisions"] == values["s2.coercion.decisions"]
+
+
+def test_a_value_only_in_the_natural_person_column_stays_there(read):
+    values = distinct()
+    for row in ("granted", "denied_state_secret", "carried_forward"):
+        for c in S3_COLUMNS:
+            values[f"s3.{row}.{c}"] = None
+        values[f"s3.{row}.natural_person"] = 7
+    report = read(values, label_width=90.0)
+    assert _wrong(report, values) == {}
+    for row in ("granted", "denied_state_secret", "carried_forward"):
+        assert report.values()[f"s3.{row}.natural_person"] == 7 and report.values()[f"s3.{row}.total"] is None
+        assert not report.cells[f"s3.{row}.natural_person"].uncertain
+
+
+def test_table_three_across_a_page_break_reads_with_the_columns_of_its_first_part(read):
+    values = distinct()
+    for c in ("research", "social_org"):
+        values[f"s3.carried_forward.{c}"] = None  # the last rows, on the second page, have blanks
+        values[f"s3.other_other.{c}"] = None
+    report = read(values, label_width=90.0, break_table3_after=14)
+    assert _wrong(report, values) == {}
+    assert {report.cells[f"s3.{r}.total"].box[0] for r in ("new", "carried_forward")} == {1, 2}
+    assert not any(report.cells[f"s3.carried_forward.{c}"].uncertain for c in S3_COLUMNS)
+
+
+def test_values_under_no_header_text_are_placed_by_position_and_marked_uncertain(read):
+    values = distinct()
+    report = read(values, values_left=True)  # each value at the left of its cell, its header centred
+    assert _wrong(report, values) == {}
+    # table 二's cells are wide: a value at their left stands under no header text, so its column is
+    # a position guess and the cell is uncertain; in table 三's narrow cells a value at the left still
+    # overlaps its header's text, and is certain
+    table2 = [f for f in STANDARD_IDS if f.startswith("s2.")]
+    assert all(report.cells[f].uncertain for f in table2)
+    assert not report.cells["s3.new.commercial"].uncertain
+    centred = read(values)
+    assert not any(centred.cells[f].uncertain for f in table2)
+
+
+def test_a_stored_unruled_report_reads_again_the_same(read):
+    values = distinct()
+    for i, fid in enumerate(STANDARD_IDS):
+        if i % 5 == 3 and not fid.endswith(".total"):
+            values[fid] = None
+    report = read(values, label_width=90.0, break_table3_after=14)
+    again = parse_stored(report.text, report.source, None, "pdf", report.layout)
+    assert again.values() == report.values()
+
+
+def test_prose_around_the_tables_is_no_table(read):
+    report = read(distinct(), extra_pages=1)
+    lines = report.text.splitlines()
+    assert lines[0] == "某某县⼈⺠政府2022年政府信息公开⼯作年度报告"
+    assert all("\t" not in t for t in lines if "持续推进政务公开" in t)
+    assert "二、主动公开政府信息情况" in report.text.replace("⼆", "二")
