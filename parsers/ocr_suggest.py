@@ -68,10 +68,13 @@ def suggest(values: Mapping[str, Value], marks: Mapping[str, OcrMark]) -> list[S
     base = check_rules(values)
     if not any(i.rule in RULES for i in base):
         return []
+    # a broken rule names every cell of its equation: one change can mend them all only in a cell
+    # that every broken rule names (this keeps a scan with many doubtful reads to a few checks)
+    broken = [set(i.fields) for i in base if i.rule in RULES and i.severity == ERROR]
     out = []
     tries = 0
     for fid, mark in marks.items():
-        if not (mark.uncertain or mark.flagged) or fid not in values:
+        if not (mark.uncertain or mark.flagged) or fid not in values or not all(fid in b for b in broken):
             continue
         failing = _failing(base, fid)
         if not failing:

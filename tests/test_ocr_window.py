@@ -2,16 +2,23 @@
 tooltip what OCR read, how sure it was and why to look again."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QInputDialog, QLabel
 
 from conftest import SAMPLES
+from models.record import dumps_record
 from models.report import OcrRead
 from models.review import Review, SetCell
+from models.session import Prepared, Session, source_key
 from models.status import cell_status
 from parsers.pipeline import parse_path
 from ui import layouts, palette
+from ui.main_window import MainWindow
+from ui.settings import Settings
 from ui.table_models import CORRECTED_ROLE, STATE_ROLE, GridModel
 from ui.widgets import Legend
 
@@ -68,3 +75,50 @@ def test_the_legend_names_the_ocr_colour(qtbot):
     lab = legend.findChild(QLabel, "legend_ocr")
     assert lab.text() == QCoreApplication.translate("Words", "OCR 识别")
     assert palette.STATES["ocr"][0] in lab.styleSheet()
+
+
+# ---------------------------------------------------------------- the rules' suggestion, in the window
+
+
+def _scanned_workspace(tmp_path: Path, fid: str, read: int, right: int) -> str:
+    """A workspace holding sample 004 as if scanned, `fid` read as `read` (score 0.6), `right` its runner-up."""
+    report = parse_path(SAMPLES / "004_47148163d7b9be8f.txt")
+    report.source = source_key(tmp_path / "scan.png")
+    for cell in report.cells.values():
+        if cell.raw is not None:
+            cell.ocr = OcrRead(cell.raw, 0.99)
+    cell = report.cells[fid]
+    cell.value, cell.raw, cell.uncertain = Decimal(read), str(read), True
+    cell.ocr = OcrRead(str(read), 0.6, ((str(right), 0.3),))
+    ws = str(tmp_path / "w.review.sqlite")
+    s = Session.open(ws)
+    s.add_prepared([Prepared(report.source, "0" * 64, None, dumps_record(report), Review(report).summary())])
+    s.close()
+    return ws
+
+
+def test_the_inspector_offers_the_rules_suggestion_and_takes_it_only_when_asked(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("审核员甲", True))
+    fid = "s3.granted.natural_person"  # printed 6; "read" as 9
+    ws = _scanned_workspace(tmp_path, fid, 9, 6)
+    w = MainWindow(Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)), ws)
+    qtbot.addWidget(w)
+    w.show()
+    rid = w.session.items[0].id
+    w.show_report(rid)
+    insp = w.pane.inspector
+    assert insp.suggestion_line.isVisible()
+    assert insp.suggestion_line.text() == "本报告有 1 条 OCR 建议（按勾稽关系）"
+    qtbot.mouseClick(insp.suggestion_btn, Qt.MouseButton.LeftButton)  # 转到: the cell is selected
+    assert w.pane.selected_field() == fid
+    assert insp.suggestion_line.text().startswith("OCR 读作 9，按勾稽关系（") and "应为 6 — 采纳？" in \
+        insp.suggestion_line.text()
+    assert w.session.review(rid).value(fid) == 9 and not w.session.ledger(rid)  # nothing changed by itself
+    qtbot.mouseClick(insp.suggestion_btn, Qt.MouseButton.LeftButton)  # 采纳
+    assert w.session.review(rid).value(fid) == 6
+    entry = w.session.ledger(rid)[-1]
+    assert entry.field == fid and entry.old == 9 and entry.new == 6 and "按勾稽关系采纳 OCR 备选读数" in entry.reason
+    m = w.pane.grids["三"]
+    assert m.data(m.index_of(fid), Qt.ItemDataRole.DisplayRole) == "6"
+    assert not insp.suggestion_line.isVisible()  # the rules hold: nothing more to suggest
+    w.close()

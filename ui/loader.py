@@ -20,6 +20,7 @@ from models.session import Prepared, Stopped, prepare_many
 class LoadSignals(QObject):
     chunk = Signal(list)  # list[Prepared], in order
     progress = Signal(int, int)
+    page = Signal(str, int, int)  # a scan being read by OCR: its file, pages done, pages in all
     finished = Signal(bool)  # True when cancelled
 
 
@@ -47,7 +48,11 @@ class LoadTask(QRunnable):
         batch: list[Prepared] = []
         last = time.monotonic()
         total = len(self.paths)
-        for n, prepared in enumerate(prepare_many(self.paths, cancelled=lambda: self._cancel, spawn=True), 1):
+        def page(index: int, done: int, pages: int) -> None:
+            self.signals.page.emit(self.paths[index], done, pages)
+
+        for n, prepared in enumerate(prepare_many(self.paths, cancelled=lambda: self._cancel, spawn=True,
+                                                  pages=page), 1):
             batch.append(prepared)
             now = time.monotonic()
             if now - last >= self.CHUNK_SECONDS or len(batch) >= self.CHUNK_MAX or n == total:

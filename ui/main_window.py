@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from models.review import Review
 from models.session import Changes, Prepared, Session, SourceError, WorkspaceError
 from models.session.pages import has_pages, page_count
+from models.session.reading import may_need_ocr
 from models.workspace import default_workspace_path
 from ui.dialogs import open_session
 from ui.file_actions import FileActions
@@ -79,6 +81,7 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
         self.pane.edit_requested.connect(self._submit)
         self.pane.restore_requested.connect(self.restore_published)
         self.pane.accept_requested.connect(self.accept_selected)
+        self.pane.adopt_requested.connect(self.adopt_suggestion)
         self.pane.reason_given.connect(self.give_reason)
         self.pane.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.pane.edit_rejected.connect(self._edit_rejected)
@@ -164,7 +167,8 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
             self.message(self.tr("无法打开"), self.tr("工作区是只读的，不能加入新报告：{reason}").format(
                 reason=self.session.ws.readonly_reason))
             todo = []
-        if todo and (len(todo) > SYNC_LIMIT or self.loading is not None or any(_size(k) > BIG_FILE for k in todo)):
+        if todo and (len(todo) > SYNC_LIMIT or self.loading is not None
+                     or any(_size(k) > BIG_FILE or may_need_ocr(k) for k in todo)):  # a scan: seconds a page
             if known:
                 self.show_report(known[0])
             elif _asked_files(paths):  # files asked for by name (not a folder): show the first one when it is read
@@ -189,6 +193,7 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
         task = LoadTask(keys)
         task.signals.chunk.connect(self._accept)
         task.signals.progress.connect(lambda done, _total: self.progress.setValue(done))
+        task.signals.page.connect(self._page_read)
         task.signals.finished.connect(self._finish_loading)
         self.loading = task
         self._load_errors = []
@@ -198,6 +203,12 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
         self.cancel_btn.show()
         self.statusBar().showMessage(self.tr("正在读取 {n} 份报告…").format(n=len(keys)))
         QThreadPool.globalInstance().start(task)
+
+    @Slot(str, int, int)
+    def _page_read(self, path: str, done: int, pages: int) -> None:
+        """A scan is being read by OCR, seconds a page: say which page, so a long wait is not a hang."""
+        self.statusBar().showMessage(self.tr("正在识别扫描件 {name}：第 {done}/{pages} 页（OCR）").format(
+            name=Path(path).name, done=done, pages=pages))
 
     @Slot()
     def cancel_loading(self) -> None:
@@ -269,6 +280,7 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
             return
         self.current = rid
         self.pane.show_review(review)
+        self._show_suggestions()
         if has_pages(review.report.source):
             self._show_pages(rid)
         self.queue.select(rid)
@@ -296,11 +308,23 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
         if cur is not None and (cur in ch.reloaded or self.session.review(cur) is not self.pane.review):
             self.show_report(cur)  # read again, or loaded again from its record: show that one
         elif cur is not None and (cur in ch.issues or cur in ch.cells):
+            self._show_suggestions()
             self.pane.refresh()
             self._update_counts()
         self._update_undo()
         if ch.rows or ch.added:
             self._summary_timer.start()
+
+    def _show_suggestions(self) -> None:
+        """What the consistency rules suggest for the current scan's doubtful OCR values."""
+        cur = self.current
+        self.pane.set_suggestions(self.session.ocr_suggestions(cur) if cur is not None else [])
+
+    @Slot(object)
+    def adopt_suggestion(self, suggestion: Any) -> None:
+        """The auditor takes an OCR suggestion: one correction, with its reason, in the ledger."""
+        if self._run("apply_suggestion", suggestion):
+            self.cell_corrected.emit(suggestion.field)
 
     @Slot(str)
     def filter_rule(self, rule: str) -> None:

@@ -5,6 +5,8 @@ window sends those to the session and calls refresh() with what changed. It keep
 """
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,6 +35,7 @@ class ReviewPane(QWidget):
     edit_requested = Signal(str, object)  # field, Value
     restore_requested = Signal()
     accept_requested = Signal()
+    adopt_requested = Signal(object)  # an OCR suggestion the auditor takes
     reason_given = Signal(str)  # a reason for the selected cell's last change, given after it
     edit_rejected = Signal(str)  # what was typed cannot be a cell's value: why
     status = Signal(str)  # a passing message for the status bar
@@ -70,6 +73,8 @@ class ReviewPane(QWidget):
         self.inspector.restore_requested.connect(self.restore_requested)
         self.inspector.accept_requested.connect(self.accept_requested)
         self.inspector.reason_given.connect(self.reason_given)
+        self.inspector.adopt_requested.connect(self.adopt_requested)
+        self.inspector.go_to_requested.connect(self.select_field)
         self.bottom = bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.issue_view)
         scroll = QScrollArea()  # on a short screen the inspector scrolls instead of squeezing its lines
@@ -130,6 +135,7 @@ class ReviewPane(QWidget):
     def show_review(self, review: Review | None) -> None:
         """Show another report (or none)."""
         self.review = review
+        self.inspector.suggestions = {}  # the window sets the new report's (set_suggestions)
         if review is not None:
             cells = review.report.cells
             for key, grid in (("二", table2(any(f.startswith("s2_2019.") for f in cells))),
@@ -147,6 +153,14 @@ class ReviewPane(QWidget):
         self.source_tabs.setTabVisible(1, is_pdf)
         if not is_pdf:
             self.source_tabs.setCurrentIndex(0)
+
+    def set_suggestions(self, suggestions: list[Any]) -> None:
+        """The OCR suggestions of the report shown (likeliest first): the inspector offers them."""
+        by_field: dict[str, Any] = {}
+        for s in suggestions:
+            by_field.setdefault(s.field, s)
+        self.inspector.suggestions = by_field
+        self.inspector.show_field(self.review, self.selected_field())
 
     def show_pages(self, data: bytes, pages: int, suffix: str = ".pdf") -> None:
         """A PDF's or a scan's pages beside its text."""

@@ -8,6 +8,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -113,6 +114,8 @@ class Inspector(QWidget):
     restore_requested = Signal()
     accept_requested = Signal()
     reason_given = Signal(str)
+    adopt_requested = Signal(object)  # an OCR suggestion the auditor takes
+    go_to_requested = Signal(str)  # the field of the next OCR suggestion
     # where the report's agency and year were read (Meta.agency_from / year_from)
     SOURCE_WORDS = {"title": QT_TRANSLATE_NOOP("Words", "标题"), "heading": QT_TRANSLATE_NOOP("Words", "开头标题行"),
                     "signature": QT_TRANSLATE_NOOP("Words", "落款"), "filename": QT_TRANSLATE_NOOP("Words", "文件名"),
@@ -143,6 +146,16 @@ class Inspector(QWidget):
         self.restore_btn.clicked.connect(self.restore_requested)
         self.accept_btn.clicked.connect(self.accept_requested)
         self.reason_btn.clicked.connect(self._give_reason)
+        # OCR suggestions of the report (models.session: Session.ocr_suggestions), first per field
+        self.suggestions: dict[str, Any] = {}
+        self.suggestion_line = QLabel()
+        self.suggestion_line.setObjectName("ocr_suggestion")
+        self.suggestion_line.setWordWrap(True)
+        self.suggestion_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.suggestion_line.setStyleSheet("background:#fff3c4; padding:2px 4px;")
+        self.suggestion_btn = QPushButton()
+        self.suggestion_btn.clicked.connect(self._suggestion_clicked)
+        self._suggestion_target: tuple[str, Any] = ("", None)
         form = QFormLayout()
         form.setVerticalSpacing(3)  # compact: the buttons below stay in view on a 768-pixel screen
         form.addRow(self.tr("印出值："), self.published)
@@ -155,6 +168,10 @@ class Inspector(QWidget):
         buttons.addWidget(self.restore_btn)
         buttons.addWidget(self.accept_btn)
         buttons.addWidget(self.reason_btn)
+        suggestion = QHBoxLayout()
+        suggestion.setContentsMargins(0, 0, 0, 0)
+        suggestion.addWidget(self.suggestion_line, 1)
+        suggestion.addWidget(self.suggestion_btn)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 4, 6, 4)
         lay.setSpacing(4)
@@ -162,8 +179,43 @@ class Inspector(QWidget):
         lay.addWidget(self.title)
         lay.addLayout(form)
         lay.addLayout(buttons)
+        lay.addLayout(suggestion)
         lay.addStretch(1)
         self.show_field(None, "")
+
+    def suggestion_text(self, s: Any) -> str:
+        """"OCR 读作 6，按勾稽关系应为 9", in the interface's language."""
+        return self.tr("OCR 读作 {read}，按勾稽关系（{rules}）应为 {value}").format(
+            read=format_value(s.read) or self.tr("空白"), value=format_value(s.value) or self.tr("空白"),
+            rules=", ".join(rule_name(r) for r in s.rules))
+
+    def _show_suggestion(self, fid: str) -> None:
+        """The selected cell's OCR suggestion with 采纳, else how many the report has with 转到."""
+        s = self.suggestions.get(fid)
+        if s is not None:
+            self.suggestion_line.setText(self.tr("{suggestion} — 采纳？").format(suggestion=self.suggestion_text(s)))
+            self.suggestion_btn.setText(self.tr("采纳"))
+            self.suggestion_btn.setToolTip(self.tr("改为建议的值，作为一次更正记入修改记录"))
+            self._suggestion_target = ("adopt", s)
+        elif self.suggestions:
+            self.suggestion_line.setText(
+                self.tr("本报告有 {n} 条 OCR 建议（按勾稽关系）").format(n=len(self.suggestions)))
+            self.suggestion_btn.setText(self.tr("转到"))
+            self.suggestion_btn.setToolTip(self.tr("选中下一个有建议的单元格"))
+            self._suggestion_target = ("go", next(iter(self.suggestions)))
+        else:
+            self._suggestion_target = ("", None)
+        shown = bool(self._suggestion_target[0])
+        self.suggestion_line.setVisible(shown)
+        self.suggestion_btn.setVisible(shown)
+        self.suggestion_btn.setEnabled(shown and not (self.readonly and self._suggestion_target[0] == "adopt"))
+
+    def _suggestion_clicked(self) -> None:
+        what, target = self._suggestion_target
+        if what == "adopt":
+            self.adopt_requested.emit(target)
+        elif what == "go":
+            self.go_to_requested.emit(target)
 
     def _give_reason(self) -> None:
         text = self.reason.text().strip()
@@ -206,6 +258,7 @@ class Inspector(QWidget):
         last = review.last_change_of(fid) if review and fid else None
         self.reason_btn.setEnabled(last is not None and not self.readonly)
         self.reason.setEnabled(not self.readonly)
+        self._show_suggestion(fid if review else "")
         if not review or not fid:
             self.title.setText(self.tr("选择一个单元格"))
             for w in (self.published, self.current, self.state, self.last):

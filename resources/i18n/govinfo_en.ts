@@ -423,123 +423,159 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/widgets.py" line="127"/>
+        <location filename="../../ui/widgets.py" line="130"/>
         <source>机关和年度依次取自标题、开头标题行、落款、文件名；年度也可取自统计期限</source>
         <translation>Agency and year are taken from the title, the first heading, the signature or the file name, in that order; the year also from the statistics period</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="136"/>
+        <location filename="../../ui/widgets.py" line="139"/>
         <source>修改或接受的原因（记入修改记录）</source>
         <translation>Reason for the change or acceptance (goes into the ledger)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="139"/>
+        <location filename="../../ui/widgets.py" line="142"/>
         <source>恢复原值</source>
         <translation>Restore published value</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="140"/>
+        <location filename="../../ui/widgets.py" line="143"/>
         <source>按原样接受…</source>
         <translation>Accept as published…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="141"/>
+        <location filename="../../ui/widgets.py" line="144"/>
         <source>记入原因</source>
         <translation>Record reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="142"/>
+        <location filename="../../ui/widgets.py" line="145"/>
         <source>把原因记到这个单元格最近一次修改上</source>
         <translation>Give the reason to this cell&apos;s last change</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="148"/>
+        <location filename="../../ui/widgets.py" line="161"/>
         <source>印出值：</source>
         <translation>Published:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="149"/>
+        <location filename="../../ui/widgets.py" line="162"/>
         <source>当前值：</source>
         <translation>Current:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="150"/>
+        <location filename="../../ui/widgets.py" line="163"/>
         <source>状态：</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="151"/>
+        <location filename="../../ui/widgets.py" line="164"/>
         <source>上次修改：</source>
         <translation>Last change:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="152"/>
+        <location filename="../../ui/widgets.py" line="165"/>
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="185"/>
+        <location filename="../../ui/widgets.py" line="188"/>
+        <source>OCR 读作 {read}，按勾稽关系（{rules}）应为 {value}</source>
+        <translation>OCR read {read}; the consistency rules ({rules}) call for {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="196"/>
+        <source>{suggestion} — 采纳？</source>
+        <translation>{suggestion}. Take it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="197"/>
+        <source>采纳</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="198"/>
+        <source>改为建议的值，作为一次更正记入修改记录</source>
+        <translation>Change to the suggested value, recorded in the ledger as a correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="202"/>
+        <source>本报告有 {n} 条 OCR 建议（按勾稽关系）</source>
+        <translation>This report has {n} OCR suggestion(s) from the consistency rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="203"/>
+        <source>转到</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="204"/>
+        <source>选中下一个有建议的单元格</source>
+        <translation>Select the next cell with a suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="237"/>
         <source>机关：未识别</source>
         <translation>Agency: not found</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="187"/>
+        <location filename="../../ui/widgets.py" line="239"/>
         <source>机关：{agency}（取自{source}）</source>
         <translation>Agency: {agency} (from the {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="190"/>
+        <location filename="../../ui/widgets.py" line="242"/>
         <source>机关：{agency}</source>
         <translation>Agency: {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="192"/>
+        <location filename="../../ui/widgets.py" line="244"/>
         <source>年度：未识别</source>
         <translation>Year: not found</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="194"/>
+        <location filename="../../ui/widgets.py" line="246"/>
         <source>年度：{year}（取自{source}）</source>
         <translation>Year: {year} (from the {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="197"/>
+        <location filename="../../ui/widgets.py" line="249"/>
         <source>年度：{year}</source>
         <translation>Year: {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="198"/>
+        <location filename="../../ui/widgets.py" line="250"/>
         <source>{agency}；{year}</source>
         <translation>{agency}; {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="210"/>
+        <location filename="../../ui/widgets.py" line="263"/>
         <source>选择一个单元格</source>
         <translation>Select a cell</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="215"/>
+        <location filename="../../ui/widgets.py" line="268"/>
         <source>（未修改）</source>
         <translation>(not changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="218"/>
+        <location filename="../../ui/widgets.py" line="271"/>
         <source>{old} → {new}，{who} {time}；原因：{reason}</source>
         <translation>{old} → {new}, {who} {time}; reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="219"/>
+        <location filename="../../ui/widgets.py" line="189"/>
+        <location filename="../../ui/widgets.py" line="272"/>
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="220"/>
+        <location filename="../../ui/widgets.py" line="273"/>
         <source>（未填）</source>
         <translation>(none given)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="225"/>
-        <location filename="../../ui/widgets.py" line="226"/>
+        <location filename="../../ui/widgets.py" line="278"/>
+        <location filename="../../ui/widgets.py" line="279"/>
         <source>（空白）</source>
         <translation>(blank)</translation>
     </message>
@@ -573,7 +609,7 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../ui/widgets.py" line="101"/>
+        <location filename="../../ui/widgets.py" line="102"/>
         <source>图例：</source>
         <translation>Legend:</translation>
     </message>
@@ -581,79 +617,84 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>报告队列</source>
         <translation>Report queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>只读：{reason}。可以查看和导出，修改不会保存。</source>
         <translation>Read-only: {reason}. You can look and export; changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>跳过的文件</source>
         <translation>Files skipped</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>以下文件不是可读取的报告格式，未打开：
 {files}</source>
         <translation>These files are not of a kind that can be read and were not opened:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>工作区是只读的，不能加入新报告：{reason}</source>
         <translation>The workspace is read-only; no report can be added: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>正在读取 {n} 份报告…</source>
         <translation>Reading {n} reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <source>正在识别扫描件 {name}：第 {done}/{pages} 页（OCR）</source>
+        <translation>Reading the scan {name} by OCR: page {done} of {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>已取消；队列中共 {n} 份报告</source>
         <translation>Cancelled; {n} reports in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>队列中共 {n} 份报告</source>
         <translation>{n} reports in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>无法显示 PDF 页面：{why}</source>
         <translation>Cannot show the PDF pages: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>错误 {errors} · 警告 {warnings} · 已接受 {accepted} · 修改 {corrected}</source>
         <translation>Errors {errors} · warnings {warnings} · accepted {accepted} · corrected {corrected}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>{workspace}（只读）</source>
         <translation>{workspace} (read-only)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>政府信息公开年报审核 [{workspace}]</source>
         <translation>Annual report review [{workspace}]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>{report} {year} — 政府信息公开年报审核 [{workspace}]</source>
         <translation>{report} {year} — Annual report review [{workspace}]</translation>
     </message>
@@ -863,14 +904,14 @@
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
-        <location filename="../../ui/main_window.py" line="253"/>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>自动保存的工作区</source>
         <translation>automatic workspace</translation>
     </message>
@@ -1361,23 +1402,23 @@
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../ui/review_pane.py" line="50"/>
+        <location filename="../../ui/review_pane.py" line="53"/>
         <source>原文文本</source>
         <translation>Report text</translation>
     </message>
     <message>
-        <location filename="../../ui/review_pane.py" line="51"/>
+        <location filename="../../ui/review_pane.py" line="54"/>
         <source>PDF 页面</source>
         <translation>PDF pages</translation>
     </message>
     <message>
-        <location filename="../../ui/review_pane.py" line="107"/>
         <location filename="../../ui/review_pane.py" line="112"/>
+        <location filename="../../ui/review_pane.py" line="117"/>
         <source>表{key}</source>
         <translation>Table {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_pane.py" line="286"/>
+        <location filename="../../ui/review_pane.py" line="300"/>
         <source>此单元格在原文中没有对应的数字（空白或未印出）</source>
         <translation>This cell has no number in the source (blank or not printed)</translation>
     </message>
@@ -1517,7 +1558,7 @@
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="118"/>
+        <location filename="../../ui/widgets.py" line="121"/>
         <source>文件名</source>
         <translation>file name</translation>
     </message>
@@ -1584,7 +1625,7 @@
     </message>
     <message>
         <location filename="../../ui/table_models.py" line="235"/>
-        <location filename="../../ui/widgets.py" line="119"/>
+        <location filename="../../ui/widgets.py" line="122"/>
         <source>统计期限</source>
         <translation>statistics period</translation>
     </message>
@@ -1599,17 +1640,17 @@
         <translation>Report details</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="117"/>
+        <location filename="../../ui/widgets.py" line="120"/>
         <source>标题</source>
         <translation>title</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="117"/>
+        <location filename="../../ui/widgets.py" line="120"/>
         <source>开头标题行</source>
         <translation>first heading</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="118"/>
+        <location filename="../../ui/widgets.py" line="121"/>
         <source>落款</source>
         <translation>signature</translation>
     </message>
