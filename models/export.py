@@ -187,8 +187,8 @@ def issue_row(source: str, i: Issue) -> list[str]:
 _COLUMN_WORDS: dict[str, dict[str, str]] = {
     "reports.csv": {
         "source": "报告文件路径", "sha256": "源文件的 SHA-256", "agency": "机关名称", "year": "报告年度",
-        "period": "所述统计期限", "format": "文件格式（text、html、docx、pdf）", "encoding": "文本编码",
-        "error": "无法读取时的原因（此时其余列为空）",
+        "period": "所述统计期限", "format": "文件格式（text、html、docx、pdf 等）", "encoding": "文本编码",
+        "error": "无法读取时的原因；读取成功时为空",
         "errors": "未处理的错误条数（按原因归并，一个原因一条）",
         "warnings": "未处理的警告条数（按原因归并，一个原因一条；含跨年度核对）",
         "review_state": "审核状态（见代码）", "signed_off_by": "签发人", "signed_off_at": "签发时间",
