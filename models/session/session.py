@@ -568,10 +568,12 @@ class Session:
         corrected yet) to another reading of it (an alternative the recogniser gave, or what its ink's
         shape suggests) that makes every failing rule hold, likeliest first; Suggestion.message says it
         ("OCR 读作 6，按勾稽关系应为 9"). Nothing is changed: apply_suggestion() takes one."""
+        review = self.review(rid)
+        if not any(c.ocr is not None for c in review.report.cells.values()):
+            return []  # not a scan: nothing to suggest, and no OCR module to load
         from parsers.ocr_marks import OcrMark
         from parsers.ocr_suggest import suggest
 
-        review = self.review(rid)
         marks = {}
         for fid, cell in review.report.cells.items():
             o = cell.ocr
@@ -589,11 +591,14 @@ class Session:
         return self.edit(rid, suggestion.field, suggestion.value, reason)
 
     # ================================================================ reading the source again
-    def reload_plan(self, rid: int, encoding: str | None = None) -> ReloadPlan:
-        """Read the report's file again (never written) and say what would change; applies nothing."""
+    def reload_plan(self, rid: int, encoding: str | None = None, progress: Progress | None = None,
+                    cancelled: Cancelled | None = None) -> ReloadPlan:
+        """Read the report's file again (never written) and say what would change; applies nothing. A
+        scan is read by OCR again: progress(page, pages) after each page, and cancelled() stops it at
+        the next page (the plan then names the pages not read in its report's issues)."""
         item = self._by_id[rid]
         review = self.review(rid)
-        report, sha = read_file(item.source, encoding)
+        report, sha = read_file(item.source, encoding, progress, cancelled)
         if report.error:
             return ReloadPlan(rid, None, sha, encoding, [], [], report.error)
         old, new = review.report.values(), report.values()
