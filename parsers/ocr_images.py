@@ -97,6 +97,37 @@ def inked_pages(data: bytes, pages: list[int]) -> list[int]:
     return out
 
 
+def scanned_pages(data: bytes, pages: list[int]) -> list[int]:
+    """Of these pages of a PDF (from 1), the ones covered by one image (most of the page): a scan,
+    whatever little text a stamp or a page number added on top."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise DecodeError(f"PDF 文件已损坏，无法读取（{exc}）") from exc
+    out = []
+    try:
+        for n in pages:
+            try:
+                page = pdf[n - 1]
+            except pdfium.PdfiumError:
+                continue
+            try:
+                w, h = float(page.get_width()), float(page.get_height())
+                for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+                    left, bottom, right, top = obj.get_bounds()
+                    if (right - left) * (top - bottom) >= 0.6 * w * h:
+                        out.append(n)
+                        break
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    return out
+
+
 def _fit(pixels: Gray, dpi: float) -> Gray:
     """Scale a page image finer than MAX_DPI down to it."""
     import cv2

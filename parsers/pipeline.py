@@ -176,14 +176,19 @@ def _parse_pdf(data: bytes, source: str, progress: Progress | None = None,
         return Report(source=source, format="pdf", error=str(exc))
     layout: dict[str, Any] = {"pieces": [[a, b, p.page, p.left, p.bottom, p.right, p.top] for a, b, p in pdf.pieces],
                               "heights": [h for _, h in pdf.page_sizes]}
-    with_text = {p.page for _, _, p in pdf.pieces}
-    bare = [n for n in range(1, pdf.pages + 1) if n not in with_text and n not in pdf.damaged]
+    chars: dict[int, int] = {}
+    for _, _, p in pdf.pieces:
+        chars[p.page] = chars.get(p.page, 0) + len(p.text.strip())
+    bare = [n for n in range(1, pdf.pages + 1) if not chars.get(n) and n not in pdf.damaged]
+    thin = [n for n in range(1, pdf.pages + 1) if 0 < chars.get(n, 0) < THIN_TEXT]
     notes = pdf.notes()  # damaged pages
-    if bare:
-        from parsers.ocr_images import inked_pages
+    if bare or thin:
+        from parsers.ocr_images import inked_pages, scanned_pages
 
         try:
-            scanned = inked_pages(data, bare)  # a blank page has nothing to read
+            # a blank page has nothing to read; a page whose text layer is only a stamp or a page
+            # number over a page-sized image is a scan
+            scanned = sorted(set(inked_pages(data, bare)) | set(scanned_pages(data, thin)))
         except DecodeError:
             scanned = bare
         if scanned:
@@ -194,8 +199,10 @@ def _parse_pdf(data: bytes, source: str, progress: Progress | None = None,
                 scan, scan_notes = got
                 notes += scan_notes
                 if scan.text.strip():
+                    read = set(scanned[:scan.pages])  # a thin text layer of a page read by OCR gives way
                     text, layout, grids = _merge([(pdf.text, layout["pieces"], pdf.grids, None),
-                                                  (scan.text, scan.layout["pieces"], scan.grids, scan.layout["ocr"])])
+                                                  (scan.text, scan.layout["pieces"], scan.grids, scan.layout["ocr"])],
+                                                 {(0, n) for n in read})
                     layout["heights"] = [h for _, h in pdf.page_sizes]
                     return attach_notes(parse_laid_out(text, source, "pdf", layout, grids), notes)
                 if not pdf.text.strip():
@@ -260,11 +267,15 @@ def _pages(pages: list[int]) -> str:
 
 
 Part = tuple[str, list[list[Any]], list[Grid], list[Any] | None]  # text, pieces, grids, OCR marks per piece
+DROPPED = -(1 << 62)  # the shift of a stretch _merge leaves out
+THIN_TEXT = 40  # a page with fewer characters in its text layer may be a scan with a stamp or page number
 
 
-def _merge(parts: list[Part]) -> tuple[str, dict[str, Any], list[Grid]]:
+def _merge(parts: list[Part], drop: set[tuple[int, int]] | None = None) -> tuple[str, dict[str, Any], list[Grid]]:
     """Several laid-out texts of one document (its text-layer pages, its scanned pages) as one, page
-    by page in page order: each page's stretch of text moved to its place, with its pieces and grids."""
+    by page in page order: each page's stretch of text moved to its place, with its pieces and grids.
+    `drop` names (part, page) stretches left out, with their pieces and grids."""
+    drop = drop or set()
     chunks = []  # (page, part, start, end)
     for k, (text, pieces, _, _) in enumerate(parts):
         first: dict[int, int] = {}
@@ -279,7 +290,10 @@ def _merge(parts: list[Part]) -> tuple[str, dict[str, Any], list[Grid]]:
     out: list[str] = []
     pos = 0
     moves: list[list[tuple[int, int, int]]] = [[] for _ in parts]  # per part: (start, end, shift)
-    for _, k, a, b in chunks:
+    for page, k, a, b in chunks:
+        if (k, page) in drop:
+            moves[k].append((a, b, DROPPED))
+            continue
         piece = parts[k][0][a:b]
         moves[k].append((a, b, pos - a))
         out.append(piece)
@@ -300,8 +314,12 @@ def _merge(parts: list[Part]) -> tuple[str, dict[str, Any], list[Grid]]:
     for k, (_, ps, gs, marks) in enumerate(parts):
         for n, p in enumerate(ps):
             d = shift(k, int(p[0]))
+            if d == DROPPED:
+                continue
             placed.append(([int(p[0]) + d, int(p[1]) + d, *p[2:]], marks[n] if marks is not None else None))
         for g in gs:
+            if any(c.source.span is not None and shift(k, c.source.span[0]) == DROPPED for c in g.cells):
+                continue
             moved = Grid(ruled=g.ruled, edges=g.edges, merged=g.merged)
             for c in g.cells:
                 src = c.source

@@ -355,3 +355,37 @@ def test_window_loading_reads_a_scan_in_a_worker_process_page_by_page(tmp_path, 
     assert len(got) == 1 and got[0].error is None
     report = loads_record(got[0].record)
     assert report.cells["s3.new.total"].value == _want("s3.new.total") and report.cells["s3.new.total"].ocr
+
+
+def _stamped_scan_pdf(page, dpi: int) -> bytes:
+    """A scanned page as a PDF whose text layer holds only a page number and a stamp drawn over the
+    page-sized image (as many sites publish scans)."""
+    import tempfile
+
+    from PySide6.QtCore import QMarginsF, QRectF, Qt
+    from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    with tempfile.TemporaryDirectory() as d:
+        path = str(Path(d) / "stamped.pdf")
+        writer = QPdfWriter(path)
+        writer.setResolution(72)
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(0, 0, 0, 0)))
+        h, w = page.shape
+        image = QImage(page.tobytes(), w, h, w, QImage.Format.Format_Grayscale8)
+        p = QPainter(writer)
+        p.drawImage(QRectF(0, 0, 595, 842), image)
+        p.drawText(QRectF(0, 820, 595, 14), Qt.AlignmentFlag.AlignCenter, "- 1 -")
+        p.drawText(QRectF(400, 10, 180, 14), Qt.AlignmentFlag.AlignRight, "网站下载")
+        p.end()
+        return Path(path).read_bytes()
+
+
+def test_a_scan_with_a_stamp_in_its_text_layer_is_read_by_ocr(qapp, tables_scan):
+    data = _stamped_scan_pdf(tables_scan.pages[0], tables_scan.dpi)
+    r = parse_bytes(data, "stamped.pdf", suffix=".pdf")
+    assert r.error is None
+    s3 = [f for f in _values() if f.startswith("s3.")]
+    assert sum(f in r.cells and r.cells[f].value == _want(f) for f in s3) >= 0.99 * len(s3)
+    assert all(r.cells[f].ocr is not None for f in s3 if f in r.cells)
+    assert r.text.count("网站下载") <= 1  # the stamp once (read by OCR), not twice
