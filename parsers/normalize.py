@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from models.text import display_text, normalize
 
@@ -56,15 +57,11 @@ class Compact:
     @classmethod
     def of(cls, source: str, start: int = 0, end: int | None = None) -> Compact:
         """The compact view of source[start:end]; offsets map into `source`."""
-        parts: list[str] = []
-        cstarts: list[int] = []
-        ostarts: list[int] = []
-        pos = 0
-        for m in _NON_SPACE.finditer(source, start, len(source) if end is None else end):
-            cstarts.append(pos)
-            ostarts.append(m.start())
-            parts.append(m.group())
-            pos += m.end() - m.start()
+        stop = len(source) if end is None else end
+        ostarts = [m.start() for m in _NON_SPACE.finditer(source, start, stop)]
+        parts = _NON_SPACE.findall(source, start, stop)
+        cstarts = list(accumulate(map(len, parts), initial=0))
+        cstarts.pop()  # the offset after the last part
         return cls("".join(parts), cstarts, ostarts)
 
     def to_source(self, i: int) -> int:

@@ -19,7 +19,7 @@ from models.template import (
     Column,
     Layout,
 )
-from models.values import parse_value
+from models.values import Value, parse_value
 from parsers.normalize import Compact
 from parsers.place import place
 from parsers.placement import TableResult
@@ -37,13 +37,33 @@ from parsers.tokens import (
     tokenize,
 )
 
+_VALUES: dict[str, Value] = {}  # printed text → value: a report prints "0" a hundred times
 
-def _cell(fid: str, tok: Token, uncertain: bool) -> Cell:
+
+def _value(raw: str) -> Value:
+    """parse_value, remembered for short texts (values are immutable: int, Decimal, "/" or None)."""
+    got = _VALUES.get(raw, _VALUES)
+    if got is not _VALUES:
+        return got  # type: ignore[return-value]
     try:
-        value = parse_value(tok.raw)
+        value = parse_value(raw)
     except ValueError:
         value = None
-    return Cell(fid, value, tok.raw, (tok.start, tok.end), uncertain)
+    if len(raw) <= 24:
+        if len(_VALUES) > 4096:
+            _VALUES.clear()
+        _VALUES[raw] = value
+    return value
+
+
+def _cell(fid: str, tok: Token, uncertain: bool) -> Cell:
+    return Cell(fid, _value(tok.raw), tok.raw, (tok.start, tok.end), uncertain)
+
+
+def _blank(cells: dict[str, Cell], fid: str) -> None:
+    """A blank cell for `fid` unless a value was placed there."""
+    if fid not in cells:
+        cells[fid] = Cell(fid, None)
 
 
 def _named(patterns: list[tuple[str, str]]) -> re.Pattern[str]:
@@ -243,7 +263,7 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
             fid = f"s3.{rid}.{cid}"
             res.cells[fid] = _cell(fid, tok, p.uncertain)
         for cid in columns:
-            res.cells.setdefault(f"s3.{rid}.{cid}", Cell(f"s3.{rid}.{cid}", None))
+            _blank(res.cells, f"s3.{rid}.{cid}")
         if len(seg.values) != len(columns) and seg.values and p.how != "total only":
             res.issues.append(_row_issue("三", f"s3.{rid}", label, len(columns), len(seg.values), p.how,
                                          p.extra, [f"s3.{rid}.{c}" for c in columns]))
@@ -332,7 +352,7 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
             res.issues.extend(_stray_issues("四", seg, label))
     for g in _S4_GROUP_IDS:
         for c in _S4_COL_IDS:
-            res.cells.setdefault(f"s4.{g}.{c}", Cell(f"s4.{g}.{c}", None))
+            _blank(res.cells, f"s4.{g}.{c}")
     return res
 
 
@@ -452,7 +472,7 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
             fid = f"{layout.prefix}.{row_id}.{cid}"
             res.cells[fid] = _cell(fid, tok, p.uncertain)
         for cid in cols:
-            res.cells.setdefault(f"{layout.prefix}.{row_id}.{cid}", Cell(f"{layout.prefix}.{row_id}.{cid}", None))
+            _blank(res.cells, f"{layout.prefix}.{row_id}.{cid}")
         if seg.values and len(seg.values) != len(cols):
             res.issues.append(_row_issue("二", f"{layout.prefix}.{row_id}", row_label, len(cols), len(seg.values),
                                          p.how, p.extra, [f"{layout.prefix}.{row_id}.{c}" for c in cols]))

@@ -157,12 +157,34 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
     # read as the page number "12 / 19"
     for m in _PAGE_LINE.finditer(text[start:end]):
         masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
-    out = []
+    out: list[Token] = []
+    append = out.append
+    xs = grid.xs
+    # line and cell of each value and marker, found by walking forward (the tokens come in order):
+    # one bisection per line, not two per token
+    line_starts, seps = grid.line_starts, grid.separators
+    n_lines, n_seps = len(line_starts), len(seps)
+    line, line_start, line_end, first, has_cells, j = -1, 0, -1, 0, False, 0
     for m in _TOKEN.finditer(masked):
         kind = m.lastgroup or TEXT
-        a, b = start + m.start(), start + m.end()
-        line, cell = grid.locate(a) if kind != TEXT else (-1, None)  # text needs no grid position
-        out.append(Token(kind, m.group(), a, b, line, cell, grid.x_of(a, b) if kind != TEXT else None))
+        a, b = m.span()
+        a += start
+        b += start
+        if kind == TEXT:  # text needs no grid position
+            append(Token(TEXT, m.group(), a, b, -1, None, None))
+            continue
+        if not line_start <= a < line_end:
+            line = bisect.bisect_right(line_starts, a) - 1
+            line_start = line_starts[line]
+            line_end = line_starts[line + 1] if line + 1 < n_lines else len(grid.text)
+            j = first = bisect.bisect_left(seps, line_start)
+            has_cells = first < n_seps and seps[first] < line_end
+        cell = None
+        if has_cells:  # no tab or | on the line: no grid to speak of
+            while j < n_seps and seps[j] < a:
+                j += 1
+            cell = j - first
+        append(Token(kind, m.group(), a, b, line, cell, grid.x_of(a, b) if xs else None))
     return out
 
 
