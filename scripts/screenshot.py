@@ -91,8 +91,14 @@ def main() -> int:
               f"{win.minimumSizeHint().height()}), screen {app.primaryScreen().availableGeometry().size().toTuple()}")
         app.quit()
 
-    QTimer.singleShot(300, select)
-    QTimer.singleShot(1000, shoot)
+    def start() -> None:
+        QTimer.singleShot(300, select)
+        QTimer.singleShot(1000, shoot)
+
+    if win.loading is not None:  # a scan is read by OCR in the background: shoot once it is in
+        win.queue_loaded.connect(lambda _cancelled: start())
+    else:
+        start()
     app.exec()
     return 0
 

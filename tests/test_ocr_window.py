@@ -106,6 +106,7 @@ def test_the_inspector_offers_the_rules_suggestion_and_takes_it_only_when_asked(
     w.show()
     rid = w.session.items[0].id
     w.show_report(rid)
+    assert w.pane.source_tabs.tabText(1) == "扫描页面"  # the pages of a scanned image, not "PDF 页面"
     insp = w.pane.inspector
     assert insp.suggestion_line.isVisible()
     assert insp.suggestion_line.text() == "本报告有 1 条 OCR 建议（按勾稽关系）"

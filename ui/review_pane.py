@@ -150,6 +150,9 @@ class ReviewPane(QWidget):
         self.raw.text.set_source(review.report.text if review else "")
         self.inspector.show_field(review, "")
         is_pdf = review is not None and has_pages(review.report.source)
+        if is_pdf:
+            scanned = not review.report.source.lower().endswith(".pdf")  # type: ignore[union-attr]
+            self.source_tabs.setTabText(1, self.tr("扫描页面") if scanned else self.tr("PDF 页面"))
         self.source_tabs.setTabVisible(1, is_pdf)
         if not is_pdf:
             self.source_tabs.setCurrentIndex(0)

@@ -1408,6 +1408,7 @@
     </message>
     <message>
         <location filename="../../ui/review_pane.py" line="54"/>
+        <location filename="../../ui/review_pane.py" line="155"/>
         <source>PDF 页面</source>
         <translation>PDF pages</translation>
     </message>
@@ -1418,7 +1419,12 @@
         <translation>Table {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_pane.py" line="300"/>
+        <location filename="../../ui/review_pane.py" line="155"/>
+        <source>扫描页面</source>
+        <translation>Scanned pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_pane.py" line="303"/>
         <source>此单元格在原文中没有对应的数字（空白或未印出）</source>
         <translation>This cell has no number in the source (blank or not printed)</translation>
     </message>
