@@ -51,7 +51,10 @@ def _fmt(v: Value) -> str:
 def _sum_rule(rule: str, values: Values, total_id: str, part_ids: list[str], what: str) -> Issue | None:
     """Check total == sum(parts); blanks make it unverifiable unless the printed parts already exceed it."""
     total = values.get(total_id)
-    parts = [(p, values.get(p)) for p in part_ids]
+    got = [values.get(p) for p in part_ids]
+    if type(total) is int and all(type(v) is int for v in got) and sum(got) == total:  # type: ignore[arg-type]
+        return None  # the common case, whole numbers that add up: nothing to say
+    parts = list(zip(part_ids, got, strict=True))
     unknown = [p for p, v in parts if not is_number(v)]
     known = sum(v for _, v in parts if is_number(v))
     fields = [total_id] + part_ids
@@ -83,11 +86,20 @@ def _sum_rule(rule: str, values: Values, total_id: str, part_ids: list[str], wha
 
 def _outcome_rows(values: Values) -> list[str]:
     """The rows R2 sums: the 21 outcomes, with the collapsed （六） row in place of its three sub-rows."""
-    collapsed = any(f.startswith("s3.other_total.") and values.get(f) is not None for f in values) and \
+    collapsed = any(values.get(f) is not None for f in values if f.startswith("s3.other_total.")) and \
         all(values.get(f"s3.{r}.{c.id}") is None for r in S3_OTHER_SUBROWS for c in S3_COLUMNS)
     if collapsed:
         return [r for r in S3_OUTCOME_ROWS if r not in S3_OTHER_SUBROWS] + ["other_total"]
     return list(S3_OUTCOME_ROWS)
+
+
+# the cells each sum adds up, named once (R2 with and without the collapsed （六） row, R3, R4)
+_R2_PARTS = {collapsed: {c.id: [f"s3.{r}.{c.id}" for r in rows] for c in S3_COLUMNS}
+             for collapsed, rows in ((False, list(S3_OUTCOME_ROWS)),
+                                     (True, [r for r in S3_OUTCOME_ROWS if r not in S3_OTHER_SUBROWS]
+                                      + ["other_total"]))}
+_R3_PARTS = {r: [f"s3.{r}.{c}" for c in S3_APPLICANT_COLUMNS] for r in list(S3_ROW_IDS) + ["other_total"]}
+_R4_PARTS = {g: [f"s4.{g}.{c.id}" for c in S4_COLUMNS if c.id != "total"] for g, _, _ in S4_GROUPS}
 
 
 def check_rules(values: Values) -> list[Issue]:
@@ -128,19 +140,18 @@ def _check_rules(values: Values) -> list[Issue]:
                              + (f"；按其余三项推算 {label(blank[0])} 应为 {elided(exp)}" if exp is not None else ""),
                              expected=exp))
     rows = _outcome_rows(values)
+    collapsed = "other_total" in rows
     for c in cols:  # R2 results sum
-        i = _sum_rule("R2", values, f"s3.results_total.{c}", [f"s3.{r}.{c}" for r in rows], "各办理结果")
+        i = _sum_rule("R2", values, f"s3.results_total.{c}", _R2_PARTS[collapsed][c], "各办理结果")
         if i:
             out.append(i)
-    row_ids = list(S3_ROW_IDS) + (["other_total"] if "other_total" in rows else [])
+    row_ids = list(S3_ROW_IDS) + (["other_total"] if collapsed else [])
     for r in row_ids:  # R3 row sum
-        i = _sum_rule("R3", values, f"s3.{r}.total", [f"s3.{r}.{c}" for c in S3_APPLICANT_COLUMNS], "各类申请人")
-        parts_blank = all(values.get(f"s3.{r}.{c}") is None for c in S3_APPLICANT_COLUMNS)
-        if i and not (parts_blank and i.severity == WARNING):  # total-only rows: see check_blanks
-            out.append(i)
+        i = _sum_rule("R3", values, f"s3.{r}.total", _R3_PARTS[r], "各类申请人")
+        if i and not (i.severity == WARNING and all(values.get(f) is None for f in _R3_PARTS[r])):
+            out.append(i)  # (a total-only row's blank parts: see check_blanks)
     for g, _, _ in S4_GROUPS:  # R4 review sums
-        parts = [f"s4.{g}.{c.id}" for c in S4_COLUMNS if c.id != "total"]
-        i = _sum_rule("R4", values, f"s4.{g}.total", parts, "维持、纠正、其他、尚未审结")
+        i = _sum_rule("R4", values, f"s4.{g}.total", _R4_PARTS[g], "维持、纠正、其他、尚未审结")
         if i:
             out.append(i)
     for fid, v in values.items():  # R5 domain
@@ -172,12 +183,16 @@ def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()
     """
     out = []
     by_row: dict[str, list[str]] = {}
+    in_row: dict[str, list[str]] = {}  # every cell of a row, in the report's order
     for fid in report.cells:
+        row = fid.rsplit(".", 1)[0]
+        in_row.setdefault(row, []).append(fid)
         if values.get(fid) is None and fid not in covered:
-            by_row.setdefault(fid.rsplit(".", 1)[0], []).append(fid)
+            by_row.setdefault(row, []).append(fid)
     for row, fids in by_row.items():
-        printed = [f for f in report.cells if f.startswith(row + ".") and values.get(f) is not None]
-        if not printed and len(fids) == len([f for f in report.cells if f.startswith(row + ".")]) and \
+        cells = in_row[row]
+        printed = [f for f in cells if values.get(f) is not None]
+        if not printed and len(fids) == len(cells) and \
                 any(i.fields and i.fields[0].startswith(row + ".") and "缺少" in i.message for i in report.structure):
             continue
         f = FIELDS.get(fids[0])

@@ -185,10 +185,12 @@ def signature(text: str) -> tuple[str, tuple[int, int]] | None:
     """The agency signing the report (落款): a name on its own line near the end, next to a date
     line or last of all; the first such line, as an issuing note (…印发) may follow it."""
     lines = _lines(text, max(0, len(text) - 2000))[-15:]
-    dated = [bool(_DATE_AT_END.search(line)) for _, line in lines]
-    date_only = [d and not _clean(_DATE_AT_END.sub("", line)) for d, (_, line) in zip(dated, lines, strict=True)]
+    undated = [_DATE_AT_END.sub("", line) for _, line in lines]  # a date always takes characters with it
+    dated = [u != line for u, (_, line) in zip(undated, lines, strict=True)]
+    cleaned = [_clean(u) for u in undated]
+    date_only = [d and not c for d, c in zip(dated, cleaned, strict=True)]
     for i, (pos, line) in enumerate(lines):
-        name = agency_name(_clean(_DATE_AT_END.sub("", line)))
+        name = agency_name(cleaned[i])
         if name is None:
             continue
         near_date = dated[i] or (i + 1 < len(lines) and date_only[i + 1]) or (i > 0 and date_only[i - 1])

@@ -92,5 +92,5 @@ def _piece(line: str, a: int, b: int, offset: int) -> tuple[int, int, str]:
     stripped = piece.strip()
     if not stripped:
         return (offset + a, offset + a, "")
-    at = offset + a + piece.find(stripped)
+    at = offset + a + len(piece) - len(piece.lstrip())
     return (at, at + len(stripped), stripped)
