@@ -14,7 +14,7 @@ from typing import Any
 
 from parsers.grid import Grid, GridCell, Source
 from parsers.layout_text import clean
-from parsers.pdf_reader import Char, Piece, _cells, _gap, _lines
+from parsers.pdf_reader import Char, Piece, _cells, _lines
 from parsers.pdf_stream import Built, Columns, Region, build, regions
 
 _TOL = 2.0  # points: lines this close are one line (a stroke drawn as a thin filled outline has two edges)
@@ -293,33 +293,21 @@ class Laid:
         self.pos += len(s)
 
 
-def tabular(chars: list[Char]) -> tuple[list[list[Char]], bool]:
-    """The page's lines, and whether it may hold a table: a few lines printed in separate cells (a
-    page of prose has one run of text per line, and its vector objects need not be read)."""
+def tabular(chars: list[Char], page: int) -> tuple[list[list[Char]], list[list[Piece]], bool]:
+    """The page's lines, the runs (cells) of each, and whether it may hold a table: a few lines printed
+    in separate cells (a page of prose has one run of text per line, and its vector objects need not be read)."""
     lines = _lines(chars)
-    return lines, sum(1 for line in lines if _runs(line) >= 3) >= 3
-
-
-def _runs(line: list[Char]) -> int:
-    """How many separate runs (cells) a line prints: gaps as _cells counts them."""
-    gap = _gap(line)
-    n, right = 1, line[0][2]
-    for c in line[1:]:
-        if c[0] - right >= gap:
-            n += 1
-            right = c[2]
-        elif c[2] > right:
-            right = c[2]
-    return n
+    runs = [_cells(line, page) for line in lines]
+    return lines, runs, sum(1 for line in runs if len(line) >= 3) >= 3
 
 
 def lay_out(out: Laid, chars: list[Char], rules: Rules | None, height: float,
-            lines: list[list[Char]], page: int) -> None:
+            lines: list[list[Char]], page: int, runs: list[list[Piece]] | None = None) -> None:
     """A page's characters as lines of text, a ruled table as one line per grid row (cells separated
     by tabs, a merged cell's text at its top-left), top to bottom; `lines` are the page's lines."""
     tables = _tables(rules) if rules is not None else []
     if not tables:
-        _free_lines(out, lines, page, height)
+        _free_lines(out, lines, page, height, runs)
         return
     inside: list[list[list[Char]]] = [[[] for _ in t.boxes] for t in tables]
     free: list[Char] = []
@@ -341,10 +329,14 @@ def lay_out(out: Laid, chars: list[Char], rules: Rules | None, height: float,
             _table_text(out, item[0], item[1], height, page)
 
 
-def _free_lines(out: Laid, lines: list[list[Char]], page: int, height: float = 0.0) -> None:
-    """Lines of text outside ruled tables, their runs (cells) separated by tabs; a table printed
-    without rules among them laid out one grid row a line, and handed through as a Grid."""
-    runs = [_cells(line, page) for line in lines]
+def _free_lines(out: Laid, lines: list[list[Char]], page: int, height: float = 0.0,
+                runs: list[list[Piece]] | None = None) -> None:
+    """Lines of text outside ruled tables, their runs (cells) separated by tabs (`runs` when known);
+    a table printed without rules among them laid out one grid row a line, and handed through as a Grid."""
+    if runs is None:
+        runs = [_cells(line, page) for line in lines]
+    else:
+        runs = list(runs)
     found = regions(runs)
     for region in found:  # header texts in narrow columns stand closer than cells of a line of text
         for i in range(region.first, region.head):

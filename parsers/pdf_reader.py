@@ -233,14 +233,21 @@ def _cells(line: list[Char], page: int, factor: float = 1.2) -> list[Piece]:
 
 def _run(line: list[Char], a: int, b: int, page: int) -> Piece:
     """Neighbouring characters as one piece (their texts joined, their boxes united)."""
+    c = line[a]
     if b - a == 1:
-        c = line[a]
         return Piece(page, c[0], c[1], c[2], c[3], c[4])
-    run = line[a:b]
-    text = ""
-    for c in run:
+    bottom, right, top = c[1], c[2], c[3]
+    text = c[4]
+    for k in range(a + 1, b):
+        c = line[k]
+        if c[1] < bottom:
+            bottom = c[1]
+        if c[2] > right:
+            right = c[2]
+        if c[3] > top:
+            top = c[3]
         text = text.rstrip() + c[4]
-    return Piece(page, run[0][0], min(c[1] for c in run), max(c[2] for c in run), max(c[3] for c in run), text)
+    return Piece(page, line[a][0], bottom, right, top, text)
 
 
 def piece_at(pieces: list[tuple[int, int, Piece]], pos: int) -> Piece | None:
@@ -256,6 +263,7 @@ class _PageRead:
     size: tuple[float, float]
     chars: list[Char]
     lines: list[list[Char]]
+    runs: list[list[Piece]]  # each line's runs (cells)
     rules: Rules | None  # read only when the page may hold a table
 
 
@@ -272,8 +280,9 @@ def _read_page(pdf: _Document, n: int) -> _PageRead | None:
         return None
     try:
         chars = _chars(page)
-        lines, table = tabular(chars)
-        return _PageRead((page.get_width(), page.get_height()), chars, lines, page_rules(page) if table else None)
+        lines, runs, table = tabular(chars, n + 1)
+        size = (page.get_width(), page.get_height())
+        return _PageRead(size, chars, lines, runs, page_rules(page) if table else None)
     except pdfium.PdfiumError:
         return None
     finally:
@@ -299,7 +308,7 @@ def read_pdf(data: bytes) -> PdfText:
                 sizes.append((0.0, 0.0))
                 continue
             sizes.append(read.size)
-            lay_out(laid, read.chars, read.rules, read.size[1], read.lines, n + 1)
+            lay_out(laid, read.chars, read.rules, read.size[1], read.lines, n + 1, read.runs)
         if damaged and len(damaged) == len(pdf):
             raise DecodeError(f"PDF 文件已损坏，无法读取：{'全部 ' if len(pdf) > 1 else ''}{len(pdf)} 页都无法载入")
         return PdfText("".join(laid.parts), laid.pieces, len(pdf), sizes, damaged, laid.grids)

@@ -93,12 +93,12 @@ def regions(lines: list[list[Piece]]) -> list[Region]:
         while k < len(data) and _joins(lines, last, data[k], height):
             last = data[k]
             k += 1
-        if last == first and len(lines[first]) < 3:
-            continue  # one line with a number beside a text: not a table
         head = first
         while head > 0 and first - head < _MAX_HEAD and (not out or head - 1 > out[-1].last) and \
                 _header_line(lines, head - 1, head, height):
             head -= 1
+        if last == first and len(lines[first]) < 3 and not any(len(lines[i]) >= 2 for i in range(head, first)):
+            continue  # one line with a number beside a text, under no header row: not a table
         below = last
         while below + 1 < len(lines) and below - last < 3 and _fragment_below(lines, below + 1, below, first, height):
             below += 1
@@ -266,15 +266,7 @@ def columns(head: list[_Run], body: list[_Run], height: float) -> tuple[Columns,
     heads = _join_heads(head, height)
     value_heads = [h for h in heads if h.right > first or
                    (h.right > start and not any(_overlap((h.left, h.right), x) > 0 for x in labels))]
-    # a header over no value, beside headers over values, heads a column blank in every row
-    over = [h for h in value_heads if any(_overlap((h.left, h.right), leaf) > 0 for leaf in leaves)]
-    for h in value_heads:
-        lowest = not any(o is not h and o.top <= h.bottom + 0.5 and _overlap((h.left, h.right), (o.left, o.right)) > 0
-                         for o in value_heads)
-        beside = any(_overlap((o.bottom, o.top), (h.bottom, h.top)) > 0 for o in over)
-        if lowest and beside and h not in over:
-            leaves.append((h.left, h.right))
-    leaves.sort()
+    leaves = _match(leaves, _leaf_heads(value_heads, leaves))
     _spans(value_heads, leaves)
     heads_of: list[list[tuple[float, float]]] = [[] for _ in leaves]
     for h in sorted(value_heads, key=lambda h: -h.bottom):  # the lowest last
@@ -292,12 +284,66 @@ def columns(head: list[_Run], body: list[_Run], height: float) -> tuple[Columns,
     return Columns(label_lefts, leaves, heads_of, edges), heads
 
 
-def _label_lefts(runs: list[_Run], height: float) -> list[float]:
+def _leaf_heads(heads: list[_Head], clusters: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The x extents of the lowest headers (no other header under them): those over values, and those
+    printed beside another such header (a header row; a block's title alone on its line is none)."""
+    lowest = [h for h in heads if not any(o is not h and o.top <= h.bottom + 0.5 and
+                                          _overlap((h.left, h.right), (o.left, o.right)) > 0 for o in heads)]
+    out = [h for h in lowest if any(_overlap((h.left, h.right), c) > 0 for c in clusters) or
+           any(o is not h and _overlap((o.bottom, o.top), (h.bottom, h.top)) > 0 for o in lowest)]
+    return sorted((h.left, h.right) for h in out)
+
+
+def _match(clusters: list[tuple[float, float]], heads: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The value columns: each x extent where values stand joined with the lowest header over it; where
+    values stand under no header text (printed at the left or right of their cells), the values and
+    headers left between two matched columns are taken in order when they are as many, else each run
+    of values to its nearest header; a header left over heads a column blank in every row."""
+    pairs: list[tuple[int, int]] = []
+    for i, c in enumerate(clusters):
+        best = max(range(len(heads)), key=lambda j: _overlap(c, heads[j]), default=None)
+        if best is not None and _overlap(c, heads[best]) > 0 and (not pairs or best > pairs[-1][1]):
+            pairs.append((i, best))
+    bounds = [(-1, -1)] + pairs + [(len(clusters), len(heads))]
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
+        free_c, free_h = list(range(i0 + 1, i1)), list(range(j0 + 1, j1))
+        if free_c and len(free_c) == len(free_h):
+            pairs += list(zip(free_c, free_h, strict=True))
+        elif free_c and free_h:
+            taken: set[int] = set()
+            for i in free_c:
+                cx = (clusters[i][0] + clusters[i][1]) / 2
+                j = min((j for j in free_h if j not in taken), key=lambda j: abs((heads[j][0] + heads[j][1]) / 2 - cx),
+                        default=None)
+                if j is not None:
+                    taken.add(j)
+                    pairs.append((i, j))
+    placed = dict(pairs)
+    out = [(min(c[0], heads[placed[i]][0]), max(c[1], heads[placed[i]][1])) if i in placed and
+           _overlap(c, heads[placed[i]]) <= 0 else c for i, c in enumerate(clusters)]
+    out += [h for j, h in enumerate(heads)
+            if j not in placed.values() and not any(_overlap(h, c) > 0 for c in clusters)]
+    return _clusters(out)
+
+
+def _label_lefts(runs: list[_Run], height: float, more: tuple[float, ...] = ()) -> list[float]:
+    """The label columns: where the label texts start, lefts within 1.5 characters as one."""
     out: list[float] = []
-    for x in sorted(r.piece.left for r in runs):
+    for x in sorted([r.piece.left for r in runs] + list(more)):
         if not out or x - out[-1] > 1.5 * height:
             out.append(x)
     return out or [0.0]
+
+
+def _continue(previous: Columns, body: list[_Run], height: float) -> Columns:
+    """The columns of a table's part after a page break: the value columns of the part before, and
+    label columns where this part's labels start too (the part before may have printed few rows)."""
+    n = len(previous.labels)
+    start = previous.edges[n]
+    lefts = _label_lefts([r for r in body if not r.value and r.piece.left < start - 0.5], height,
+                         tuple(x for x in previous.labels if x < start - 0.5 or n == 1))
+    edges = lefts + [max(lefts[-1] + 0.5, start)] + previous.edges[n + 1:]
+    return Columns(lefts, previous.leaves, previous.heads, edges)
 
 
 def _label_col(x: float, cols: Columns) -> int:
@@ -328,7 +374,7 @@ def build(lines: list[list[Piece]], region: Region, height: float, previous: Col
     values = [(r.piece.left, r.piece.right) for r in body if r.value]
     if previous is not None and not over and \
             sum(1 for v in values if any(_overlap(v, leaf) >= 0 for leaf in previous.leaves)) >= 0.6 * len(values):
-        cols = previous
+        cols = _continue(previous, body, height)
     else:
         cols, heads = columns(head, body, height)
     if not cols.leaves:

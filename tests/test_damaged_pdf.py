@@ -113,3 +113,18 @@ def test_a_folder_export_goes_on_past_a_damaged_pdf(report_pdf, tmp_path):
     assert reports["a_damaged.pdf"]["s2.licensing.decisions"] == str(T004["s2.licensing.decisions"])
     notes = [i for i in rows("issues.csv") if i["source"].endswith("a_damaged.pdf") and "损坏" in i["message"]]
     assert [n["message"] for n in notes] == ["第 5 页已损坏，无法读取；其余页面照常读取"]
+
+
+def test_an_unruled_report_with_a_damaged_page_reads_its_other_pages(tmp_path, qapp):
+    """The tables drawn without borders (read from the positions of their texts): a damaged page of prose is
+    named and every table value is still read."""
+    from pdfs import make_pdf
+
+    path = tmp_path / "u.pdf"
+    make_pdf(str(path), T004, extra_pages=3, ruled=False, label_width=90.0)
+    data = path.read_bytes()
+    intact = parse_bytes(data, "u.pdf", None, ".pdf")
+    assert {k: intact.values()[k] for k in STANDARD_IDS} == {k: T004.get(k) for k in STANDARD_IDS}
+    report = parse_bytes(break_page(data, 2), "u.pdf", None, ".pdf")
+    assert report.error is None and report.values() == intact.values()
+    assert "第 2 页已损坏，无法读取；其余页面照常读取" in [i.message for i in report.structure]
