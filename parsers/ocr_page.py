@@ -70,21 +70,77 @@ def _ink(page: Gray, box: tuple[float, float, float, float]) -> Ink | None:
     return measure_ink(page[y0:y1, x0:x1])
 
 
+SAMPLE_BOXES = 12  # boxes read both ways to tell which way up a page is
+FLIP_GAIN = 0.15  # a page is turned over only when its sample reads this much surer upside down
+
+
+def _bbox(q: Quad) -> tuple[float, float, float, float]:
+    return float(q[:, 0].min()), float(q[:, 1].min()), float(q[:, 0].max()), float(q[:, 1].max())
+
+
+def _turn(page: Gray, quads: list[Quad], threads: int | None) -> int:
+    """How many quarter turns (counter-clockwise, as np.rot90) set the page upright: a page scanned
+    sideways (a landscape table on a portrait scan) has its lines of text standing up; one scanned
+    upside down reads surer turned over. The longest boxes are read each way, and the surer wins."""
+    sizes = [_bbox(q) for q in quads]
+    standing = [b for b in sizes if (b[3] - b[1]) > 2.5 * (b[2] - b[0]) and b[3] - b[1] > 40]
+    lying = [b for b in sizes if (b[2] - b[0]) > 2.5 * (b[3] - b[1])]
+    if len(standing) > max(5, 2 * len(lying)):
+        sample, turns = standing, (1, 3)
+    else:
+        sample, turns = lying, (0, 2)
+    sample = sorted(sample, key=lambda b: -max(b[2] - b[0], b[3] - b[1]))[:SAMPLE_BOXES]
+    if len(sample) < 3:
+        return 0
+    crops = [page[max(0, int(b[1])):int(math.ceil(b[3])), max(0, int(b[0])):int(math.ceil(b[2]))] for b in sample]
+    score = {}
+    for k in turns:
+        reads = recognise([np.ascontiguousarray(np.rot90(c, k)) for c in crops], threads)
+        score[k] = float(np.mean([r.confidence if r.text.strip() else 0.0 for r in reads]))
+    if turns == (0, 2):
+        return 2 if score[2] > score[0] + FLIP_GAIN else 0
+    return max(turns, key=lambda k: score[k])
+
+
+def _quarter(w: int, h: int, k: int) -> npt.NDArray[np.float64]:
+    """The 2×3 matrix taking a point of a w×h image to where np.rot90(image, k) puts it."""
+    if k == 1:
+        return np.array([[0.0, 1.0, 0.0], [-1.0, 0.0, w - 1.0]])
+    if k == 2:
+        return np.array([[-1.0, 0.0, w - 1.0], [0.0, -1.0, h - 1.0]])
+    if k == 3:
+        return np.array([[0.0, -1.0, h - 1.0], [1.0, 0.0, 0.0]])
+    return np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+
+
+def _then(first: npt.NDArray[np.float64], second: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """The 2×3 affine map applying `first`, then `second`."""
+    a = np.vstack([first, [0.0, 0.0, 1.0]])
+    b = np.vstack([second, [0.0, 0.0, 1.0]])
+    return np.asarray((b @ a)[:2], dtype=np.float64)
+
+
 def read_page(page: Gray, threads: int | None = None) -> PageRead:
-    """OCR one grey page image."""
+    """OCR one grey page image (turned upright first when it was scanned sideways or upside down)."""
     import cv2
 
     h, w = page.shape[:2]
     quads = detect(page, threads)
+    k = _turn(page, quads, threads)
+    turned = _quarter(w, h, k)
+    if k:
+        page = np.ascontiguousarray(np.rot90(page, k))
+        h, w = page.shape[:2]
+        quads = detect(page, threads)
     angle = skew_angle(quads)
     if abs(angle) >= 0.1:
         m = _rotation(w, h, angle)
         straight = np.asarray(cv2.warpAffine(page, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255),
                               dtype=np.uint8)
-        inv = np.asarray(cv2.invertAffineTransform(m), dtype=np.float64)
     else:
         m = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], dtype=np.float64)
-        straight, inv = page, m
+        straight = page
+    inv = np.asarray(cv2.invertAffineTransform(_then(turned, m)), dtype=np.float64)  # straight → as given
     boxes = []
     crops = []
     for q in quads:

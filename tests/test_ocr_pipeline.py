@@ -389,3 +389,28 @@ def test_a_scan_with_a_stamp_in_its_text_layer_is_read_by_ocr(qapp, tables_scan)
     assert sum(f in r.cells and r.cells[f].value == _want(f) for f in s3) >= 0.99 * len(s3)
     assert all(r.cells[f].ocr is not None for f in s3 if f in r.cells)
     assert r.text.count("网站下载") <= 1  # the stamp once (read by OCR), not twice
+
+
+@pytest.mark.parametrize("turns", [1, 2], ids=["sideways", "upside down"])
+def test_a_page_scanned_sideways_or_upside_down_is_turned_upright(tables_scan, turns):
+    """A landscape table scanned on a portrait page, or a page fed upside down: read as upright, each
+    box given on the page as it was scanned."""
+    import numpy as np
+
+    from scans import encode
+
+    pixels = np.rot90(tables_scan.pages[0], turns)
+    r = parse_bytes(encode(pixels, ".png"), "turned.png", suffix=".png")
+    s3 = [f for f in _values() if f.startswith("s3.")]
+    assert sum(f in r.cells and r.cells[f].value == _want(f) for f in s3) >= 0.99 * len(s3)
+    assert not [f for f in s3 if f in r.cells and r.cells[f].value != _want(f) and not r.cells[f].uncertain]
+    upright = {p.field: p.box for p in tables_scan.printed}
+    x0, y0, x1, y1 = upright["s3.new.total"]  # points from the top of the upright page
+    w, h = 595, 842
+    _, left, top, right, bottom = r.cells["s3.new.total"].box
+    cx, cy = (left + right) / 2, (top + bottom) / 2
+    if turns == 1:  # turned counter-clockwise: the upright page's (x, y) is now at (y, w - x)
+        ux, uy = w - cy, cx
+    else:
+        ux, uy = w - cx, h - cy
+    assert x0 - 3 < ux < x1 + 3 and y0 - 3 < uy < y1 + 3
