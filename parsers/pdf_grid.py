@@ -340,7 +340,7 @@ def _free_lines(out: Laid, lines: list[list[Char]], page: int, height: float = 0
     found = regions(runs)
     for region in found:  # header texts in narrow columns stand closer than cells of a line of text
         for i in range(region.first, region.head):
-            runs[i] = _cells(lines[i], page, 1.0)
+            runs[i] = _cells(lines[i], page, 0.6)
     if not found:
         for line in runs:
             _run_line(out, line)

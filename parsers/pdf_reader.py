@@ -212,16 +212,23 @@ def _gap(line: list[Char], factor: float = 1.2) -> float:
     return factor * max(1.0, max(c[3] - c[1] for c in line))
 
 
+_OPENS = frozenset("（(《“‘【〔「『")
+_CLOSES = frozenset("）)》”’】〕」』、，。：:,;；")
+
+
 def _cells(line: list[Char], page: int, factor: float = 1.2) -> list[Piece]:
     """Neighbouring characters merged into the texts of cells: a gap wider than ~1.2 characters
-    (of the line's tallest glyph; `factor` characters in a table's header) starts a new cell."""
+    (of the line's tallest glyph) starts a new cell. A smaller `factor` (a table's header, whose
+    texts stand close in narrow columns) is not applied beside brackets and punctuation, whose ink
+    leaves a wide gap inside a text."""
     gap = _gap(line, factor)
+    wide = _gap(line, 1.2)
     out: list[Piece] = []
     start = 0
     right = line[0][2]
     for k in range(1, len(line)):
         c = line[k]
-        if c[0] - right >= gap:
+        if c[0] - right >= (wide if c[4] in _OPENS or line[k - 1][4] in _CLOSES else gap):
             out.append(_run(line, start, k, page))
             start = k
             right = c[2]
