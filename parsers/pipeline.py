@@ -33,6 +33,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 DOCX_SUFFIXES = {".docx"}
 PDF_SUFFIXES = {".pdf"}
 DOCUMENT_SUFFIXES = HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES
+MAX_SCAN_BYTES = 200 * 1024 * 1024  # a PDF or an image: a scan takes a few MB a page
 Progress = Callable[[int, int], None]  # OCR: pages done, pages to read
 Cancelled = Callable[[], bool]  # OCR stops before the next page once this says so
 NOT_YET = {".doc": "这是旧版 Word（.doc）文件；请在 Word 或 WPS 中另存为 .docx 后再打开",
@@ -76,7 +77,7 @@ def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: st
             # and wins when every value in it stands under a header (misprinted labels, one value in a row).
             res = reader(norm, span[0], span[1], lines, compact, prose[key])
             if not res.found or res.doubt or any(i.severity == WARNING for i in res.issues):
-                res = _from_grid(key, norm, span, None, prose[key]) or res
+                res = _from_grid(key, norm, span, None, prose[key], text) or res
         tables.append(res)
         if not res.found:
             report.structure.append(Issue("missing", WARNING, [f"s{'二三四'.index(key) + 2}"],
@@ -100,11 +101,11 @@ def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: st
 
 
 def _from_grid(key: str, norm: str, span: tuple[int, int], grids: list[Grid] | None,
-               prose: list[tuple[int, int]]) -> TableResult | None:
+               prose: list[tuple[int, int]], shown: str | None = None) -> TableResult | None:
     """Table `key` placed from the grid of its section: the document's tables (their rows inside
     the section, parts split by page breaks stacked), or the text's delimited rows."""
     if grids is None:
-        g = text_grid(norm, span[0], span[1], prose)
+        g = text_grid(norm, span[0], span[1], prose, shown)  # widths as printed, for columns aligned by spaces
     else:
         parts = [p for p in (_inside(g, span) for g in grids) if p is not None]
         g = stack(parts) if parts else None
@@ -413,6 +414,11 @@ def _parse_document(source: str, fmt: str,
     return report
 
 
+def max_bytes(suffix: str) -> int:
+    """The largest file of this kind that is read: text 20 MB, a PDF or an image (a scan) 200 MB."""
+    return MAX_SCAN_BYTES if suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES else MAX_TEXT_BYTES
+
+
 def parse_path(path: str | os.PathLike[str], encoding: str | None = None) -> Report:
     """Read a report file (opened read-only); problems become `Report.error`."""
     p = Path(path)
@@ -426,13 +432,14 @@ def parse_path(path: str | os.PathLike[str], encoding: str | None = None) -> Rep
             return Report(source=source,
                           error="这是一个文件夹，不是报告文件" if p.is_dir() else "不是普通文件（设备或管道），不读取")
         size = st.st_size
-        if size > MAX_TEXT_BYTES:
+        limit = max_bytes(suffix)
+        if size > limit:
             return Report(source=source,
-                          error=f"文件过大（{size / 1048576:.1f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+                          error=f"文件过大（{size / 1048576:.1f} MB），超过 {limit // 1048576} MB 的上限")
         with open(p, "rb") as fh:
-            data = fh.read(MAX_TEXT_BYTES + 1)  # a file that grows while read still stops here
-        if len(data) > MAX_TEXT_BYTES:
-            return Report(source=source, error=f"文件过大，超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+            data = fh.read(limit + 1)  # a file that grows while read still stops here
+        if len(data) > limit:
+            return Report(source=source, error=f"文件过大，超过 {limit // 1048576} MB 的上限")
     except IsADirectoryError:
         return Report(source=source, error="这是一个文件夹，不是报告文件")
     except OSError as exc:

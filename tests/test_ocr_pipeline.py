@@ -414,3 +414,19 @@ def test_a_page_scanned_sideways_or_upside_down_is_turned_upright(tables_scan, t
     else:
         ux, uy = w - cx, h - cy
     assert x0 - 3 < ux < x1 + 3 and y0 - 3 < uy < y1 + 3
+
+
+def test_a_scan_may_be_larger_than_a_text_report(tmp_path):
+    """A scanned PDF or image takes a few MB a page: 25 MB is read (here: found damaged, not refused as too
+    large), while a 25 MB text file is still refused."""
+    from models.session.reading import read_file
+
+    big = b"%PDF-1.4\n" + b"0" * (25 * 1024 * 1024)
+    for name in ("big.pdf", "big.tif"):
+        (tmp_path / name).write_bytes(big)
+        report, _ = read_file(tmp_path / name)
+        assert report.error is not None and "过大" not in report.error, report.error
+        assert "过大" not in (parse_path(tmp_path / name).error or "")
+    (tmp_path / "big.txt").write_bytes(big)
+    assert "过大" in (read_file(tmp_path / "big.txt")[0].error or "")
+    assert "过大" in (parse_path(tmp_path / "big.txt").error or "")

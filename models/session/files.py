@@ -7,7 +7,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from parsers.decode import MAX_TEXT_BYTES
+from parsers.pipeline import max_bytes
 
 READABLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".pdf",
                     ".png", ".jpg", ".jpeg", ".tif", ".tiff")  # images: scans, read by OCR
@@ -48,23 +48,25 @@ class SourceError(Exception):
 
 
 def read_source(path: str | os.PathLike[str]) -> bytes:
-    """A report file's bytes (read-only, at most MAX_TEXT_BYTES); SourceError with the reason otherwise."""
+    """A report file's bytes (read-only, at most max_bytes() of its kind: 20 MB of text, 200 MB of a
+    PDF or an image); SourceError with the reason otherwise."""
+    limit = max_bytes(Path(path).suffix)
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):
             raise SourceError("这是一个文件夹，不是报告文件")
         if not stat.S_ISREG(st.st_mode):
             raise SourceError("不是普通文件（设备或管道），不读取")
-        if st.st_size > MAX_TEXT_BYTES:
-            raise SourceError(f"文件过大（{st.st_size / 1048576:.1f} MB），超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+        if st.st_size > limit:
+            raise SourceError(f"文件过大（{st.st_size / 1048576:.1f} MB），超过 {limit // 1048576} MB 的上限")
         with open(path, "rb") as fh:
-            data = fh.read(MAX_TEXT_BYTES + 1)  # a file that grows while read still stops here
+            data = fh.read(limit + 1)  # a file that grows while read still stops here
     except FileNotFoundError:
         raise SourceError("文件不存在（已被移动或删除）") from None
     except OSError as exc:
         raise SourceError(f"无法读取文件：{exc.strerror or exc}") from None
-    if len(data) > MAX_TEXT_BYTES:
-        raise SourceError(f"文件过大，超过 {MAX_TEXT_BYTES // 1048576} MB 的上限")
+    if len(data) > limit:
+        raise SourceError(f"文件过大，超过 {limit // 1048576} MB 的上限")
     return data
 
 
