@@ -71,35 +71,10 @@ def pages_without_text(data: bytes) -> list[int]:
     return out
 
 
-def inked_pages(data: bytes, pages: list[int]) -> list[int]:
-    """Of these pages of a PDF (from 1), the ones with anything on them (an image, a drawing): a
-    page with no objects at all is blank, and there is nothing to read by OCR."""
-    import pypdfium2 as pdfium
-
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise DecodeError(f"PDF 文件已损坏，无法读取（{exc}）") from exc
-    out = []
-    try:
-        for n in pages:
-            try:
-                page = pdf[n - 1]
-            except pdfium.PdfiumError:
-                continue
-            try:
-                if next(iter(page.get_objects(max_depth=1)), None) is not None:
-                    out.append(n)
-            finally:
-                page.close()
-    finally:
-        pdf.close()
-    return out
-
-
-def scanned_pages(data: bytes, pages: list[int]) -> list[int]:
-    """Of these pages of a PDF (from 1), the ones covered by one image (most of the page): a scan,
-    whatever little text a stamp or a page number added on top."""
+def scanned_pages(data: bytes, pages: list[int], share: float = 0.6) -> list[int]:
+    """Of these pages of a PDF (from 1), the ones its images cover, together, at least `share` of:
+    a scan (one page-sized image, or a scanner's strips). A page of drawings and no image, or only
+    a logo, is not read by OCR: it holds no picture of text."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -116,11 +91,14 @@ def scanned_pages(data: bytes, pages: list[int]) -> list[int]:
                 continue
             try:
                 w, h = float(page.get_width()), float(page.get_height())
+                covered = 0.0
                 for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
                     left, bottom, right, top = obj.get_bounds()
-                    if (right - left) * (top - bottom) >= 0.6 * w * h:
-                        out.append(n)
-                        break
+                    covered += max(0.0, min(right, w) - max(left, 0.0)) * max(0.0, min(top, h) - max(bottom, 0.0))
+                if w > 0 and h > 0 and covered >= share * w * h:
+                    out.append(n)
+            except pdfium.PdfiumError:
+                continue
             finally:
                 page.close()
     finally:

@@ -184,14 +184,15 @@ def _parse_pdf(data: bytes, source: str, progress: Progress | None = None,
     thin = [n for n in range(1, pdf.pages + 1) if 0 < chars.get(n, 0) < THIN_TEXT]
     notes = pdf.notes()  # damaged pages
     if bare or thin:
-        from parsers.ocr_images import inked_pages, scanned_pages
+        from parsers.ocr_images import scanned_pages
 
         try:
-            # a blank page has nothing to read; a page whose text layer is only a stamp or a page
-            # number over a page-sized image is a scan
-            scanned = sorted(set(inked_pages(data, bare)) | set(scanned_pages(data, thin)))
+            # a page without text is read when images cover much of it (a blank page, or one of
+            # drawings only, holds no picture of text); a page whose text layer is only a stamp or a
+            # page number is read when an image covers most of it
+            scanned = sorted(set(scanned_pages(data, bare, SCAN_SHARE)) | set(scanned_pages(data, thin)))
         except DecodeError:
-            scanned = bare
+            scanned = []
         if scanned:
             got = _scan(data, ".pdf", scanned, progress, cancelled)
             if isinstance(got, str):  # OCR could not run: the text pages are still read
@@ -270,6 +271,7 @@ def _pages(pages: list[int]) -> str:
 Part = tuple[str, list[list[Any]], list[Grid], list[Any] | None]  # text, pieces, grids, OCR marks per piece
 DROPPED = -(1 << 62)  # the shift of a stretch _merge leaves out
 THIN_TEXT = 40  # a page with fewer characters in its text layer may be a scan with a stamp or page number
+SCAN_SHARE = 0.25  # a page without text whose images cover this much of it is read by OCR
 
 
 def _merge(parts: list[Part], drop: set[tuple[int, int]] | None = None) -> tuple[str, dict[str, Any], list[Grid]]:
