@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 RECENT_AT_ONCE = 3  # files picked together up to this many go to the recent list; more are a folder's worth
 ENCODINGS = ["utf-8", "gb18030", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
-OPEN_FILTER = QT_TRANSLATE_NOOP("Words", "报告文件 (*.txt *.md *.text *.html *.htm *.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)")
+OPEN_FILTER = QT_TRANSLATE_NOOP("Words", "报告文件 (*.txt *.md *.text *.html *.htm *.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)")  # noqa: E501
 
 
 class FileActions(QMainWindow):
