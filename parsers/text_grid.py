@@ -3,24 +3,36 @@
 A line with tabs or pipes is a row, its tab- or |-separated pieces its cells (a markdown table's
 outer pipes and its |---| rule are not cells). A short line of text between such rows (a block
 heading such as 第二十条第（八）项) is a row of one cell. A table that does not delimit its cells
-(one cell per line, values after spaces, a whole table on one line) is no grid: the token reader
-(parsers/tables.py) reads it instead.
+(one cell per line, a whole table on one line) is no grid: the token reader (parsers/tables.py)
+reads it instead.
+
+A table whose columns are aligned by runs of spaces (text copied from a PDF, typed in a fixed-width
+editor) is a grid by its shape: the columns are where its values stand, counted in display columns
+(a hanzi is two wide), and each header cell heads the columns it stands over. A value under no header
+is placed by position only, and so marked as guessed.
 """
 from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 
 from parsers.grid import Grid, GridCell, Source
+from parsers.labels import compact
 
 # a markdown rule |---|:--:|; no two [ \t]* stand side by side, so a long run of spaces is read in one pass
 _RULE = re.compile(r"^[ \t]*(?:\|[ \t]*)?(?::?-{2,}:?[ \t]*\|[ \t]*)+(?::?-{2,}:?[ \t]*)?$")
 _DIGIT = re.compile(r"\d")
 
 
-def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]]) -> Grid | None:
+def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], shown: str | None = None) -> Grid | None:
     """The delimited table in text[start:end] as a Grid; None when the region holds no delimited
-    rows, or holds numbers on lines that are not delimited (the table is not a grid there)."""
+    rows, or holds numbers on lines that are not delimited (the table is not a grid there). Without
+    delimited rows, the table aligned by spaces; `shown` is the text as printed, whose widths align it
+    (`text` may be a folded copy, offset for offset: （ folded to ( is one column narrower)."""
     rows: list[list[tuple[int, int, str]]] = []  # per row: (start, end, text) of each cell, by position
     pending: list[tuple[int, int, str]] = []  # undelimited short lines after the last row
     prose_starts = [a for a, _ in prose]
@@ -49,7 +61,7 @@ def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]]) -> 
                     pending.append((a, a + len(stripped), stripped))
         pos = stop + 1
     if not rows:
-        return None
+        return aligned_grid(text, start, end, prose, shown)
     grid = Grid(ruled=False, merged=False)
     for r, cells in enumerate(rows):
         for c, (a, b, t) in enumerate(cells):
@@ -94,3 +106,241 @@ def _piece(line: str, a: int, b: int, offset: int) -> tuple[int, int, str]:
         return (offset + a, offset + a, "")
     at = offset + a + len(piece) - len(piece.lstrip())
     return (at, at + len(stripped), stripped)
+
+
+# ---------------------------------------------------------------- columns aligned by spaces
+
+_CHUNK = re.compile(r"\S+(?: \S+)*")  # text that two spaces or more part from its neighbours
+_HEADING = re.compile(r"[一二三四五六七八九十]+、")
+_VALUE_TEXT = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?(?:人次|万元|件|条|个|项|次|元|宗|份)?|/|—+|-|–|无|\\")
+
+
+@lru_cache(maxsize=4096)
+def _is_value(t: str) -> bool:
+    """A number or a printed marker (/, —, 无), nothing else."""
+    return _VALUE_TEXT.fullmatch(compact(t)) is not None
+
+
+@lru_cache(maxsize=8192)
+def width(s: str) -> int:
+    """Display columns of a text in a fixed-width font: wide and full-width characters take two."""
+    if s.isascii():
+        return len(s)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+@dataclass
+class _Chunk:
+    x0: int  # display columns [x0, x1) on its line
+    x1: int
+    a: int  # source span
+    b: int
+    text: str
+    value: bool
+
+
+def _chunks(line: str, offset: int, shown: str) -> list[_Chunk]:
+    """The pieces of a line: runs of text between two or more spaces; numbers parted by one space
+    (行政许可 2957, 12 0 0) are pieces of their own. Display columns are counted on `shown`, the line
+    as printed."""
+    out: list[_Chunk] = []
+    for m in _CHUNK.finditer(line):
+        x = width(shown[:m.start()])
+        words = m.group().split(" ")
+        values = [_is_value(w) for w in words]
+        if len(words) == 1 or not any(values):
+            out.append(_Chunk(x, x + width(shown[m.start():m.end()]), offset + m.start(), offset + m.end(), m.group(),
+                              values[0]))
+            continue
+        pos = m.start()
+        i = 0
+        while i < len(words):  # consecutive words of text stay one piece; each value is its own
+            j = i + 1
+            while j < len(words) and not values[i] and not values[j]:
+                j += 1
+            piece = " ".join(words[i:j])
+            x0 = width(shown[:pos])
+            end = pos + len(piece)
+            out.append(_Chunk(x0, x0 + width(shown[pos:end]), offset + pos, offset + end, piece, values[i]))
+            pos += len(piece) + 1
+            i = j
+    return out
+
+
+def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
+                 shown: str | None = None) -> Grid | None:
+    """The table in text[start:end] whose columns are aligned by spaces, as a Grid; None when the
+    region holds no such table (too few rows of values, or values that do not stand in columns).
+    Widths are counted on `shown` (the text as printed, offset for offset), else on `text`."""
+    shown = text if shown is None else shown
+    prose_starts = [a for a, _ in prose]
+    lines: list[list[_Chunk]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line = text[pos:stop]
+        stripped = line.strip()
+        if stripped and not _in(pos + line.find(stripped[0]), prose, prose_starts):
+            lines.append(_chunks(line, pos, shown[pos:stop]))
+        pos = stop + 1
+    while lines and len(lines[0]) == 1 and not lines[0][0].value and _HEADING.match(lines[0][0].text):
+        del lines[0]  # the section's heading (四、…行政复议、行政诉讼情况) is no header of the table
+    rows_of_values = [i for i, ln in enumerate(lines) if any(c.value for c in ln)]
+    if not rows_of_values or (len(rows_of_values) == 1 and not (  # a number or two in prose is no table;
+            sum(c.value for c in lines[rows_of_values[0]]) >= 3  # one row of values under a header is
+            and any(len(ln) >= 2 for ln in lines[:rows_of_values[0]]))):
+        return None
+    # columns: the display ranges the values of all rows cover, values that overlap in one column
+    spans = sorted((c.x0, c.x1) for ln in lines for c in ln if c.value)
+    columns: list[list[int]] = []
+    for x0, x1 in spans:
+        if columns and x0 < columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    lefts = [c[0] for c in columns]
+
+    def column_of(c: _Chunk) -> int:
+        return bisect.bisect_right(lefts, c.x0) - 1
+
+    for ln in lines:  # a row's values in distinct columns, left to right, after its labels
+        cols = [column_of(c) for c in ln if c.value]
+        if cols != sorted(set(cols)) or any(c.value and c.x1 > columns[column_of(c)][1] for c in ln):
+            return None
+    # the labels' area: up to the end of the longest label before a row's first value
+    label_end = max((c.x1 for ln in lines if any(c.value for c in ln)
+                     for c in ln[:next(k for k, c in enumerate(ln) if c.value)]), default=0)
+
+    def label_part(ln: list[_Chunk]) -> list[_Chunk]:
+        """A row's labels: the text before its first value; in a row without values, the text that
+        starts in the labels' area (text further right heads a column)."""
+        if any(c.value for c in ln):
+            return ln[:next(k for k, c in enumerate(ln) if c.value)]
+        return [c for c in ln if c.x0 < label_end]  # (no labels in the rows of values: none here either)
+
+    label_parts = [label_part(ln) for ln in lines]
+
+    def ranges() -> list[tuple[float, float]]:
+        """The stretch above each column a header may stand in: halfway to its neighbours."""
+        out = []
+        for k, (x0, x1) in enumerate(columns):
+            lo = label_end if k == 0 else (columns[k - 1][1] + x0) / 2
+            hi = (x1 + columns[k + 1][0]) / 2 if k + 1 < len(columns) else float("inf")
+            out.append((min(lo, x0), hi))
+        return out
+
+    def heads(c: _Chunk) -> list[int]:
+        """The columns a header cell stands over: those whose values' centre it covers (a group header
+        centred over several), else the one whose stretch it overlaps most."""
+        over = [k for k, (x0, x1) in enumerate(columns) if c.x0 <= (x0 + x1) / 2 < c.x1]
+        if over:
+            return over
+        spans = [(min(c.x1, hi) - max(c.x0, lo), k) for k, (lo, hi) in enumerate(stretch)]
+        inside, k = max(spans)
+        return [k] if inside > 0 else [len(columns) - 1 if c.x0 >= columns[-1][0] else 0]
+
+    # a header over a column with no value at all (a column left blank in every row) is a column of its
+    # own: a header of one column, not over that column's values, standing beside another header of
+    # the same block that is over them (自然人 beside 商业企业, 结果维持 beside 总计), or beside one of its
+    # own line nearer to the values
+    stretch = ranges()
+    blocks: list[list[list[tuple[_Chunk, list[int]]]]] = [[]]
+    for ln, part in zip(lines, label_parts, strict=True):
+        if any(c.value for c in ln):
+            blocks.append([])
+        elif row := [(c, heads(c)) for c in ln if c not in part]:
+            blocks[-1].append(row)
+
+    def over_values(c: _Chunk, k: int) -> bool:
+        return c.x0 < columns[k][1] and columns[k][0] < c.x1
+
+    def apart(c: _Chunk, d: _Chunk) -> bool:
+        return not (c.x0 < d.x1 and d.x0 < c.x1)
+
+    new_columns = []
+    for block in blocks:
+        for row in block:
+            for c, ks in row:
+                if len(ks) != 1 or over_values(c, ks[0]):
+                    continue
+                k = ks[0]
+                centre = (columns[k][0] + columns[k][1]) / 2
+                if any(k in ks2 and over_values(d, k) and apart(c, d) for other in block for d, ks2 in other) or any(
+                        ks2 == [k] and d is not c and abs((d.x0 + d.x1) / 2 - centre) < abs((c.x0 + c.x1) / 2 - centre)
+                        for d, ks2 in row):
+                    new_columns.append([c.x0, c.x1])
+    columns += new_columns
+    columns.sort()
+    lefts = [c[0] for c in columns]
+    if len(columns) < 2:
+        return None
+    stretch = ranges()
+    labels = max(1, max(len(part) for part in label_parts))
+    span, down = _header_spans(lines, label_parts, columns, heads)
+    headed: set[int] = set()
+    # line, chunk, first grid column, columns covered, placed by position only (a value under no header), lines
+    placed: list[tuple[int, _Chunk, int, int, bool, int]] = []
+    for i, ln in enumerate(lines):
+        left = label_parts[i]
+        for k, c in enumerate(left):  # labels right-aligned to the values: the innermost label last
+            placed.append((i, c, labels - len(left) + k, 1, False, 1))
+        for c in ln:
+            if c in left:
+                continue
+            if c.value:
+                placed.append((i, c, labels + column_of(c), 1, column_of(c) not in headed, 1))
+                continue
+            # a header cell heads the columns it stands over (the values below it); text among a row's
+            # values (a unit, a note) stands in its column
+            over = span.get(id(c)) or heads(c)
+            placed.append((i, c, labels + min(over), max(over) - min(over) + 1, False, down.get(id(c), 1)))
+            if id(c) in span:
+                headed.update(over)
+    grid = Grid(ruled=False, merged=True)
+    for i, c, col, n, guessed, rows in placed:
+        grid.add(GridCell(i, col, c.text, rows, n, Source((c.a, c.b)), guessed))
+    grid.rows = len(lines)
+    grid.cols = labels + len(columns)
+    return grid
+
+
+def _header_spans(lines: list[list[_Chunk]], label_parts: list[list[_Chunk]], columns: list[list[int]],
+                  heads: Callable[[_Chunk], list[int]]) -> tuple[dict[int, list[int]], dict[int, int]]:
+    """The columns each header cell heads, line by line up from the values: a cell of the lowest
+    header line heads the columns it stands over; a cell higher up heads its own column when it stands
+    over values no lower cell heads (总计 over two header lines), else the columns of the lower cells
+    nearest to it (申请人情况 over 自然人, 法人或其他组织 and 总计; 行政诉讼 over its two groups). With the
+    columns, the lines each cell reaches down (a cell over values no lower cell heads spans to the last
+    header line, as a merged cell does)."""
+    out: dict[int, list[int]] = {}
+    down: dict[int, int] = {}
+    block: list[list[_Chunk]] = []
+    for ln, part in [*zip(lines, label_parts, strict=True), ([_Chunk(0, 0, 0, 0, "", True)], [])]:
+        if not any(c.value for c in ln):
+            row = [c for c in ln if c not in part]
+            if row:
+                block.append(row)
+            continue
+        below: list[_Chunk] = []
+        for depth, row in enumerate(reversed(block)):  # from the line nearest the values up
+            claimed = {k for d in below for k in out[id(d)]}
+            groups: list[_Chunk] = []
+            for c in row:
+                own = heads(c)
+                if not below or any(k not in claimed and c.x0 < columns[k][1] and columns[k][0] < c.x1 for k in own):
+                    out[id(c)] = own
+                    down[id(c)] = depth + 1
+                else:
+                    out[id(c)] = []
+                    groups.append(c)
+            for d in below:  # each lower cell under the nearest group cell of this line
+                if groups:
+                    g = min(groups, key=lambda g: (max(0, g.x0 - d.x1, d.x0 - g.x1),
+                                                   abs((g.x0 + g.x1) - (d.x0 + d.x1))))
+                    out[id(g)] += out[id(d)]
+            for g in groups:
+                out[id(g)] = sorted(set(out[id(g)])) or heads(g)
+            below = row
+        block = []
+    return out, down
