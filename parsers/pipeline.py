@@ -212,8 +212,8 @@ def _parse_pdf(data: bytes, source: str, progress: Progress | None = None,
                         f"PDF 共 {pdf.pages} 页，没有文字层（扫描件）", scan.pages)])
     if not pdf.text.strip():
         return Report(source=source, format="pdf", structure=notes + [Issue(
-            "missing", WARNING, [], f"PDF 共 {pdf.pages} 页，但既没有文字层，也没有可识别的图像：表格无法自动读取；"
-            "可在右侧模板中照原件手工填写数值，修改记录和导出照常")])
+            "missing", WARNING, [], f"PDF 共 {pdf.pages} 页，但既没有文字层，也没有可供 OCR 识别的扫描图像："
+            "表格无法自动读取；可在右侧模板中照原件手工填写数值，修改记录和导出照常")])
     return attach_notes(parse_laid_out(pdf.text, source, "pdf", layout, pdf.grids), notes)
 
 

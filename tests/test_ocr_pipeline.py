@@ -212,7 +212,7 @@ def test_blank_scan_says_nothing_was_read(qapp):
     assert r.error is None and not r.cells
     assert any("未读出任何文字" in i.message for i in r.structure)
     pdf = parse_bytes(_join(_blank_pdf()), "blank.pdf", suffix=".pdf")
-    assert any("既没有文字层，也没有可识别的图像" in i.message for i in pdf.structure)
+    assert any("既没有文字层，也没有可供 OCR 识别的扫描图像" in i.message for i in pdf.structure)
     assert not any("不做 OCR" in i.message for i in pdf.structure + r.structure)
 
 

@@ -79,6 +79,8 @@ def _chunk(fn: Callable[[Any], T], start: int, items: Sequence[Any]) -> list[T]:
     for k, item in enumerate(items):
         _Job.index = start + k
         out.append(fn(item))
+        if _Job.queue is not None:
+            _Job.queue.put((start + k, -1, -1))  # done: its progress is all in the queue before this
     return out
 
 
@@ -136,13 +138,21 @@ def _run_pool(fn: Callable[[Any], T], items: Sequence[Any], progress: Progress |
     nxt = done = 0
     total = len(items)
 
-    def drain() -> None:
+    finished: set[int] = set()
+
+    def drain(until: int | None = None) -> None:
+        """Hand on the items' page progress; with `until`, wait (a little) for that item's last word,
+        which may reach the queue after its result."""
         while True:
             try:
-                index, d, t = queue.get_nowait()
+                index, d, t = queue.get(timeout=POLL) if until is not None and until not in finished \
+                    else queue.get_nowait()
             except queues.Empty:
                 return
-            pages(index, d, t)
+            if d < 0:
+                finished.add(index)
+            else:
+                pages(index, d, t)
 
     try:
         while True:
@@ -163,9 +173,10 @@ def _run_pool(fn: Callable[[Any], T], items: Sequence[Any], progress: Progress |
                     stop.set()  # the item being read stops at its next page; none other starts
                     for f in list(pending)[1:]:
                         f.cancel()
-            drain()
+            results = head.result()
+            drain(chunks[nxt - len(pending)][0] + len(results) - 1 if results else None)
             pending.popleft()
-            for result in head.result():
+            for result in results:
                 yield result
                 done += 1
                 if progress:
