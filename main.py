@@ -52,9 +52,11 @@ class _Interrupt:
 
 def _page_progress(paths: list[str]) -> Callable[[int, int, int], None]:
     """A scan's pages on stderr: 第 3/6 页 OCR — file."""
+    tty = sys.stderr.isatty()  # on a terminal one line counts up; into a file or a pipe, a line a page
+
     def pages(index: int, done: int, total: int) -> None:
-        end = "\n" if done == total else ""
-        print(f"\r第 {done}/{total} 页 OCR — {Path(paths[index]).name}", end=end, file=sys.stderr, flush=True)
+        start, end = ("\r", "\n" if done == total else "") if tty else ("", "\n")
+        print(f"{start}第 {done}/{total} 页 OCR — {Path(paths[index]).name}", end=end, file=sys.stderr, flush=True)
     return pages
 
 
