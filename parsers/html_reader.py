@@ -9,7 +9,7 @@ import codecs
 import re
 from typing import TYPE_CHECKING
 
-from lxml import etree, html
+from lxml import etree
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -121,11 +121,15 @@ class _Renderer:
         self.buf: list[str] = []
 
     def flush(self) -> None:
+        if not self.buf:  # most flushes: nothing since the last block
+            self.out.line("")
+            return
         self.out.line("".join(self.buf))
         self.buf = []
 
     def walk(self, el: _Element) -> None:
-        t = _tag(el)
+        tag = el.tag
+        t = tag.lower() if isinstance(tag, str) else ""
         if t in SKIP or not t:
             if el.tail and t:
                 self.buf.append(el.tail)
@@ -179,9 +183,13 @@ class _Renderer:
 def render_html(text: str) -> TextBuilder:
     """Lay a page out as text; tables as grids."""
     text = _XML_DECL.sub("", text, count=1)
-    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
+    # lxml.html's parser, without its element classes: the page is only walked, and plain elements
+    # come back from C without a class lookup per node
+    parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
     try:
-        root = html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser)
+        if root is None:
+            raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring says it
     except (etree.ParserError, ValueError) as exc:
         raise DecodeError(f"网页无法解析：{exc}") from exc
     body = root.find("body")
