@@ -147,10 +147,13 @@ class _Table:
     ys: list[float]  # row edges, top to bottom (descending y)
     region: dict[tuple[int, int], int]  # elementary cell → merged cell number
     boxes: list[tuple[int, int, int, int]]  # merged cell → row, col, rowspan, colspan
+    down: list[float] = field(default_factory=list)  # the row edges negated (ascending), for bisect
 
     def locate(self, x: float, y: float) -> int | None:
+        if not self.down:
+            self.down = [-v for v in self.ys]
         j = bisect.bisect_right(self.xs, x) - 1
-        i = bisect.bisect_right([-v for v in self.ys], -y) - 1
+        i = bisect.bisect_right(self.down, -y) - 1
         if 0 <= j < len(self.xs) - 1 and 0 <= i < len(self.ys) - 1:
             return self.region[(i, j)]
         return None

@@ -8,6 +8,7 @@ each piece lets a row with blank cells be placed under the right headers.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -112,6 +113,7 @@ Char = tuple[float, float, float, float, str]  # a printed character: left, bott
 
 
 _CHARBOX: Any = None
+_PRINTED = re.compile(r"\S")  # the characters that have a box worth asking for
 
 
 def _charbox() -> Any:
@@ -147,13 +149,13 @@ def _chars(page: _Page) -> list[Char]:
         get, handle = _charbox(), ctypes.cast(tp.raw, ctypes.c_void_p).value
         out: list[Char] = []
         append = out.append
-        for i, ch in enumerate(text):
-            if ch.isspace():
-                continue
-            if not get(handle, i, at, at + 8, at + 16, at + 24):
+        at8, at16, at24 = at + 8, at + 16, at + 24
+        for m in _PRINTED.finditer(text):
+            i = m.start()
+            if not get(handle, i, at, at8, at16, at24):
                 raise pdfium.PdfiumError("Failed to get charbox.")
             left, right, bottom, top = box
-            append((left, bottom, right, top, ch))
+            append((left, bottom, right, top, m.group()))
         return out
     finally:
         tp.close()
@@ -207,11 +209,6 @@ def _left(c: Char) -> float:
     return c[0]
 
 
-def _gap(line: list[Char], factor: float = 1.2) -> float:
-    """The gap that separates two cells on a line: ~1.2 characters of the line's tallest glyph."""
-    return factor * max(1.0, max(c[3] - c[1] for c in line))
-
-
 _OPENS = frozenset("（(《“‘【〔「『")
 _CLOSES = frozenset("）)》”’】〕」』、，。：:,;；")
 
@@ -221,8 +218,11 @@ def _cells(line: list[Char], page: int, factor: float = 1.2) -> list[Piece]:
     (of the line's tallest glyph) starts a new cell. A smaller `factor` (a table's header, whose
     texts stand close in narrow columns) is not applied beside brackets and punctuation, whose ink
     leaves a wide gap inside a text."""
-    gap = _gap(line, factor)
-    wide = _gap(line, 1.2)
+    tall = 1.0  # the line's tallest glyph (at least one point)
+    for c in line:
+        if c[3] - c[1] > tall:
+            tall = c[3] - c[1]
+    gap, wide = factor * tall, 1.2 * tall
     out: list[Piece] = []
     start = 0
     right = line[0][2]
