@@ -3,8 +3,9 @@ consecutive years, so the cross-year check has pairs) and prints, for the comman
 time, the CPU-seconds of every process (the exporting process and its workers) and the exporting
 process's peak memory, beside a floor measured in the same run on the same cores (reading, decoding
 and one regex pass over the same files in as many worker processes); where the export's CPU goes
-(reading, checking, rows, CSV, writing); then the window's load time for 1,000 with the longest
-event-loop stall, and its peak memory.
+(reading, checking, rows, CSV, writing), and what pandas takes to write the CSV beside the csv module
+writing the same rows to the same bytes (its floor) and pandas' cost per call; then the window's load
+time for 1,000 with the longest event-loop stall, and its peak memory.
 
 Run: python bench/batch_bench.py [--sizes 2000,10000] [--no-window]
 Targets: 10,000 exported in ≤ 20 s wall on 2 idle cores and ≤ 40 CPU-seconds over all processes, the
@@ -14,6 +15,8 @@ load; ≤ 400 MB with 1,000 loaded.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import resource
@@ -125,8 +128,17 @@ def floor_run(folder: Path) -> tuple[str, float, float]:
     return f"wall {wall:5.1f} s, CPU {cpu:5.1f} s over all processes", wall, cpu
 
 
+def _csv_module(rows: list[list[str]]) -> bytes:
+    """The rows as the csv module writes them: the bytes pandas must give, at the module's speed."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
 def breakdown(folder: Path, n: int = 1000) -> str:
-    """Where an export's CPU goes, per report, in one process over n of the files."""
+    """Where an export's CPU goes, per report, in one process over n of the files; then the CSV step
+    (pandas, in chunks of EXPORT_CHUNK reports) beside the csv module on the same rows, and what one
+    pandas call costs before its first cell."""
     from models import export
     from models.review import Review
     from models.session import exporting
@@ -135,6 +147,7 @@ def breakdown(folder: Path, n: int = 1000) -> str:
     paths = sorted(str(p) for p in folder.iterdir())[:n]
     clock = time.process_time
     spent = dict.fromkeys(("reading", "checking", "rows", "csv", "writing"), 0.0)
+    floor = 0.0  # the csv module on the same rows
     exporting._files_chunk(paths[:50])  # warm: imports, compiled patterns
     with tempfile.TemporaryDirectory() as d:
         chunks = []
@@ -155,12 +168,27 @@ def breakdown(folder: Path, n: int = 1000) -> str:
             t0 = clock()
             chunks.append(export.rows_csv(rows))
             spent["csv"] += clock() - t0
+            t0 = clock()
+            same = (_csv_module([r[0] for r in rows]), _csv_module([c for r in rows for c in r[1]]),
+                    _csv_module([i for r in rows for i in r[2]]))
+            floor += clock() - t0
+            if same != chunks[-1]:
+                raise SystemExit("pandas and the csv module wrote different bytes")
         t0 = clock()
         export.export_csv_chunks(iter(chunks), d, lambda: ([], []))
         spent["writing"] += clock() - t0
     total = sum(spent.values())
-    return ", ".join(f"{k} {v / len(paths) * 1000:.2f} ms ({v / total:.0%})" for k, v in spent.items()) + \
-        f"; {total / len(paths) * 1000:.2f} ms per report in one process"
+    calls = 200
+    t0 = clock()
+    for _ in range(calls):
+        export.csv_text([["a", "b"]], ["p", "q"])
+    per_call = (clock() - t0) / calls
+    return (", ".join(f"{k} {v / len(paths) * 1000:.2f} ms ({v / total:.0%})" for k, v in spent.items())
+            + f"; {total / len(paths) * 1000:.2f} ms per report in one process\n"
+            + f"  CSV by pandas {spent['csv'] / len(paths) * 1000:.2f} ms per report, the same bytes by the csv module "
+            + f"{floor / len(paths) * 1000:.2f} ms ({spent['csv'] / floor:.1f}×); one pandas call "
+            + f"{per_call * 1000:.2f} ms before its first cell ({exporting.EXPORT_CHUNK} reports a call: "
+            + f"{3 * per_call / exporting.EXPORT_CHUNK * 1000:.3f} ms per report)")
 
 
 WINDOW = r"""

@@ -1,17 +1,15 @@
 """The cleaned dataset: reports.csv, cells.csv, issues.csv, data_dictionary.csv (UTF-8 with BOM).
 
 Written chunk by chunk, so a province of reports streams to disk instead of piling up in
-memory, into temporary files that replace the old ones only when all are complete. The rows are
-made into CSV and UTF-8 where they are made, in the worker processes; the writer only
-appends bytes, so its memory stays flat however many reports there are.
+memory, into temporary files that replace the old ones only when all are complete. pandas writes
+the CSV (DataFrame.to_csv, many reports' rows a call), where the rows are made, in the worker
+processes; the writer only appends the bytes, so its memory stays flat however many reports there are.
 """
 from __future__ import annotations
 
 import codecs
-import csv
 import errno
 import hashlib
-import io
 import itertools
 import os
 import re
@@ -345,8 +343,8 @@ class _TempFile:
 
 
 class CsvWriter(_TempFile):
-    """A CSV file (UTF-8 with BOM) written in chunks of CSV made by csv_text() into a temporary file,
-    moved into place by commit()."""
+    """A CSV file (UTF-8 with BOM) written in chunks of CSV made by csv_text() (pandas) into a temporary
+    file, moved into place by commit()."""
 
     def __init__(self, path: Path, columns: Sequence[str]) -> None:
         self.path = path
@@ -469,23 +467,15 @@ def _add_to_fields(row: bytes, adds: Iterable[tuple[int, int]]) -> bytes:
 
 
 def csv_text(rows: list[list[str]], columns: Sequence[str], header: bool = False) -> str:
-    """Rows as CSV text (every cell already text; CRLF line ends; a field quoted only when it holds a
-    comma, a quote or a line break, as Excel and pandas write it)."""
-    if header:
-        rows = [list(columns), *rows]
-    if not rows:
+    """Rows as CSV text, written by pandas (DataFrame.to_csv; every cell already text): CRLF line ends,
+    a field quoted only when it holds a comma, a quote or a line break, a quote in it doubled (as Excel
+    writes it). Give it many rows at once: a call costs pandas about a millisecond before the first cell."""
+    if not rows and not header:
         return ""
-    # Most rows need no quotes: joined with commas, they hold exactly their own commas and line ends
-    # and no quote. Only then is the plain join the CSV; otherwise the csv module quotes what needs it
-    # (and a row of one empty field, which it writes as "").
-    n, width = len(rows), len(columns)
-    if width > 1:
-        text = "\r\n".join(map(",".join, rows)) + "\r\n"
-        if '"' not in text and text.count("\n") == n and text.count("\r") == n and text.count(",") == n * (width - 1):
-            return text
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\r\n").writerows(rows)
-    return buf.getvalue()
+    import pandas as pd  # imported here: the command line loads pandas only when it exports
+
+    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    return frame.to_csv(None, index=False, header=header, lineterminator="\r\n")
 
 
 Chunk = tuple[bytes, bytes, bytes]  # the rows of reports.csv, cells.csv and issues.csv: CSV in UTF-8
@@ -493,8 +483,8 @@ _REPORT_HEADER = REPORT_COLUMNS + FIELD_IDS
 
 
 def rows_csv(rows_of_reports: Iterable[Rows]) -> Chunk:
-    """What some reports add to the dataset, as CSV in UTF-8 (made where the rows are made, in the
-    worker processes; the writer only appends it)."""
+    """What some reports add to the dataset, as CSV in UTF-8: one pandas call a table for all their rows
+    (made where the rows are made, in the worker processes; the writer only appends it)."""
     reports, cells, issues = [], [], []
     for row, c, i in rows_of_reports:
         reports.append(row)

@@ -112,3 +112,27 @@ def test_export_writes_the_dataset(tmp_path):
     assert sum(1 for d in dd if d["standard"] == "yes") == 200
     assert next(d for d in dd if d["id"] == "s2.fees.amount")["unit"] == "万元"
     assert "\r\n" in (ds / "reports.csv").read_bytes().decode("utf-8-sig")
+
+
+LOADED = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import main
+try:
+    rc = main.main(sys.argv[2:])
+except SystemExit as exc:  # --version, --help
+    rc = exc.code
+print("LOADED", rc, *sorted({m.split(".")[0] for m in sys.modules} & {"PySide6", "shiboken6", "pandas"}),
+      file=sys.stderr)
+"""
+
+
+def test_only_export_loads_pandas_and_no_command_loads_qt(tmp_path):
+    """extract and check start without pandas (it is slow to load); export writes its CSV with it."""
+    for args, loaded in ((["extract", str(SAMPLES)], []), (["check", "--all", str(SAMPLES)], []),
+                         (["--version"], []), (["export", "--quiet", "--out", str(tmp_path / "ds"), str(S000)],
+                                               ["pandas"])):
+        done = subprocess.run([sys.executable, "-c", LOADED, str(ROOT), *args], cwd=ROOT, capture_output=True,
+                              text=True, encoding="utf-8", timeout=120)
+        last = done.stderr.strip().splitlines()[-1].split()
+        assert last[:2] == ["LOADED", "0"] and last[2:] == loaded, (args, done.stderr[-2000:])

@@ -1,9 +1,10 @@
 """The one export path: reviews → dataset rows (made in worker processes) → the CSV dataset.
 
 A workspace's reviews and a folder of unreviewed files go the same way: each report becomes a
-Review (values, issues, statuses from models.status), its rows are made into CSV by models.export in
-the worker, and the writer streams them to disk. What the cross-year check needs of each report waits
-on disk too (YearStore), so the writing process's memory stays flat. The workspace is only read.
+Review (values, issues, statuses from models.status), its rows are made into CSV in the worker, by
+pandas (models.export.rows_csv, a chunk of reports a call), and the writer streams the bytes to disk.
+What the cross-year check needs of each report waits on disk too (YearStore), so the writing process's
+memory stays flat. The workspace is only read.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from models.status import OPEN
 from models.values import Value, format_value
 from models.workspace import Workspace
 
-EXPORT_CHUNK = 50  # reports a worker turns into CSV text at a time
+EXPORT_CHUNK = 50  # reports a worker turns into CSV text at a time: one pandas call a table for all 50
 # what the cross-year check needs of a report, made in the worker: its place in its chunk, its agency key,
 # and a record, pickled: (source, agency, year, the YEAR_FIELDS values in order, which of those fields its
 # own open warnings already name: bit k for YEAR_FIELDS[k], so a cell a cross-year warning adds counts once)
