@@ -211,13 +211,15 @@ def _left(c: Char) -> float:
 
 _OPENS = frozenset("（(《“‘【〔「『")
 _CLOSES = frozenset("）)》”’】〕」』、，。：:,;；")
+_FIGURES = frozenset("0123456789.,/-—–")  # a number (or a dash or slash for none) beside a text is a cell of its own
 
 
 def _cells(line: list[Char], page: int, factor: float = 1.2) -> list[Piece]:
     """Neighbouring characters merged into the texts of cells: a gap wider than ~1.2 characters
-    (of the line's tallest glyph) starts a new cell. A smaller `factor` (a table's header, whose
-    texts stand close in narrow columns) is not applied beside brackets and punctuation, whose ink
-    leaves a wide gap inside a text."""
+    (of the line's tallest glyph) starts a new cell, and so does half a character between a figure and
+    a text (a value printed at the left of its cell, close to the label before it). A smaller `factor`
+    (a table's header, whose texts stand close in narrow columns) is not applied beside brackets and
+    punctuation, whose ink leaves a wide gap inside a text."""
     tall = 1.0  # the line's tallest glyph (at least one point)
     for c in line:
         if c[3] - c[1] > tall:
@@ -228,7 +230,9 @@ def _cells(line: list[Char], page: int, factor: float = 1.2) -> list[Piece]:
     right = line[0][2]
     for k in range(1, len(line)):
         c = line[k]
-        if c[0] - right >= (wide if c[4] in _OPENS or line[k - 1][4] in _CLOSES else gap):
+        space = c[0] - right
+        if space >= (wide if c[4] in _OPENS or line[k - 1][4] in _CLOSES else gap) or \
+                (space >= 0.5 * tall and (c[4] in _FIGURES) != (line[k - 1][4] in _FIGURES)):
             out.append(_run(line, start, k, page))
             start = k
             right = c[2]
