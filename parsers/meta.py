@@ -77,7 +77,9 @@ def _year(s: str) -> int | None:
 
 def _clean(line: str) -> str:
     """A line without markup, quotes and white space."""
-    s = _MARKUP.sub("", _MARKUP.sub("", line))  # twice: <h1># 标题 loses the tag, then the #
+    s = _MARKUP.sub("", line)
+    if "<" in line:  # twice: <h1># 标题 loses the tag, then the # (without a tag, once leaves nothing more)
+        s = _MARKUP.sub("", s)
     s = _BULLET.sub("", s)
     return _SPACE.sub("", s).strip(_QUOTES)
 
@@ -335,6 +337,8 @@ def read_prose_counts(text: str, start: int, end: int) -> list[ProseCount]:
                     a = s.start() + c.start()
                     out.append(ProseCount("applications", 0, (a, a + len(clause)), sentence.strip()))
                     break
+        if "行政复议" not in sentence and "行政诉讼" not in sentence:
+            continue  # what the three patterns below look for
         for c in _CLAUSE.finditer(sentence):
             clause = c.group()
             for kind, rx in (("review", _REVIEW), ("suit", _SUIT)):

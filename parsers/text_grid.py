@@ -63,10 +63,8 @@ def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], sho
     if not rows:
         return aligned_grid(text, start, end, prose, shown)
     grid = Grid(ruled=False, merged=False)
-    for r, cells in enumerate(rows):
-        for c, (a, b, t) in enumerate(cells):
-            if t:
-                grid.add(GridCell(r, c, t, source=Source((a, b))))
+    grid.cells = [GridCell(r, c, t, source=Source((a, b))) for r, cells in enumerate(rows)
+                  for c, (a, b, t) in enumerate(cells) if t]  # one row and column each: no growing to do
     grid.rows = len(rows)
     grid.cols = max(len(cells) for cells in rows)
     return grid
@@ -91,21 +89,16 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     if trimmed.endswith("|") and len(trimmed) - 1 >= start:
         stop = len(trimmed) - 1
     out: list[tuple[int, int, str]] = []
-    pos = start
-    for m in _SEP.finditer(line, start, stop):
-        out.append(_piece(line, pos, m.start(), offset))
-        pos = m.end()
-    out.append(_piece(line, pos, stop, offset))
+    pos = offset + start
+    for piece in _SEP.split(line[start:stop]):  # every separator one character
+        stripped = piece.strip()
+        if not stripped:
+            out.append((pos, pos, ""))
+        else:
+            at = pos + len(piece) - len(piece.lstrip())
+            out.append((at, at + len(stripped), stripped))
+        pos += len(piece) + 1
     return out
-
-
-def _piece(line: str, a: int, b: int, offset: int) -> tuple[int, int, str]:
-    piece = line[a:b]
-    stripped = piece.strip()
-    if not stripped:
-        return (offset + a, offset + a, "")
-    at = offset + a + len(piece) - len(piece.lstrip())
-    return (at, at + len(stripped), stripped)
 
 
 # ---------------------------------------------------------------- columns aligned by spaces
