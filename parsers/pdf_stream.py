@@ -84,15 +84,33 @@ def _is_value(p: Piece) -> bool:
 def regions(lines: list[list[Piece]]) -> list[Region]:
     """The unruled tables among a page's lines (each line its runs, left to right)."""
     height = _height(lines)
-    data = [i for i, runs in enumerate(lines) if len(runs) >= 2 and any(_is_value(p) for p in runs)]
+    valued = [i for i, runs in enumerate(lines) if any(_is_value(p) for p in runs)]
+    data = [i for i in valued if len(lines[i]) >= 2]
     out: list[Region] = []
     k = 0
     while k < len(data):
         first = last = data[k]
         k += 1
-        while k < len(data) and _joins(lines, last, data[k], height):
-            last = data[k]
-            k += 1
+        columns = [(p.left, p.right) for p in lines[first] if _is_value(p)]
+        while True:
+            # the next line printing values: a row of the table when near; a lone value (a row printing
+            # only its total, its label wrapped above and below it) only when it stands under the others
+            nxt = next((i for i in valued if i > last), None)
+            if nxt is None or not _joins(lines, last, nxt, height) or \
+                    (len(lines[nxt]) < 2 and not any(_overlap((p.left, p.right), c) >= 0
+                                                     for p in lines[nxt] for c in columns)):
+                break
+            last = nxt
+            columns += [(p.left, p.right) for p in lines[nxt] if _is_value(p)]
+            while k < len(data) and data[k] <= last:
+                k += 1
+        while True:  # lone values above the first row (a page's first rows printing only their totals)
+            prev = next((i for i in reversed(valued) if i < first), None)
+            if prev is None or (out and prev <= out[-1].last) or len(lines[prev]) >= 2 or \
+                    not _joins(lines, prev, first, height) or \
+                    not any(_overlap((p.left, p.right), c) >= 0 for p in lines[prev] for c in columns):
+                break
+            first = prev
         head = first
         while head > 0 and first - head < _MAX_HEAD and (not out or head - 1 > out[-1].last) and \
                 _header_line(lines, head - 1, head, height):
