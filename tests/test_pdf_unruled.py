@@ -179,3 +179,23 @@ def test_any_arrangement_of_texts_lays_out_without_error_and_every_grid_cell_poi
                 assert 0 <= c.col and c.col + c.colspan <= g.cols and 0 <= c.row < g.rows
                 assert text[c.source.span[0]:c.source.span[1]] == c.text
     assert grids > 100  # the arrangements do hold tables
+
+
+@pytest.mark.parametrize("label_width", [110.0, 90.0, 70.0])
+def test_values_at_the_left_of_their_cells_beside_wrapped_labels_read_right(read, label_width):
+    """A value printed at the left of its cell stands half a character from the end of a long label: it is
+    still a cell of its own, in its column (placed by position, so uncertain where no header text is over it)."""
+    values = distinct()
+    report = read(values, label_width=label_width, values_left=True, extra_pages=1)
+    assert _wrong(report, values) == {}
+
+
+def test_rows_printing_only_their_total_beside_wrapped_labels(read):
+    """Rows of table 三 with one value each (the total), their labels wrapped above and below it, across a page."""
+    values = distinct()
+    for row in ("denied_state_secret", "denied_law_prohibited", "denied_three_safeties", "denied_third_party",
+                "denied_internal_affairs", "denied_process_info"):
+        for c in S3_COLUMNS[:-1]:
+            values[f"s3.{row}.{c}"] = None
+    report = read(values, label_width=70.0, extra_pages=4)
+    assert _wrong(report, values) == {}
