@@ -10,6 +10,7 @@ position only: its cell is marked `guessed`, and placement makes it uncertain.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from parsers.placement import TEXT, kind
 
 _HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\S{5,}")  # a section heading ends a table
 _MAX_HEAD = 8  # header lines above a table's first row of values
+_MAX_HEADS = 200  # header texts worth joining and spanning (joining is quadratic)
 
 
 @dataclass
@@ -95,7 +97,8 @@ def regions(lines: list[list[Piece]]) -> list[Region]:
         while True:
             # the next line printing values: a row of the table when near; a lone value (a row printing
             # only its total, its label wrapped above and below it) only when it stands under the others
-            nxt = next((i for i in valued if i > last), None)
+            at = bisect.bisect_right(valued, last)
+            nxt = valued[at] if at < len(valued) else None
             if nxt is None or not _joins(lines, last, nxt, height) or \
                     (len(lines[nxt]) < 2 and not any(_overlap((p.left, p.right), c) >= 0
                                                      for p in lines[nxt] for c in columns)):
@@ -105,7 +108,8 @@ def regions(lines: list[list[Piece]]) -> list[Region]:
             while k < len(data) and data[k] <= last:
                 k += 1
         while True:  # lone values above the first row (a page's first rows printing only their totals)
-            prev = next((i for i in reversed(valued) if i < first), None)
+            at = bisect.bisect_left(valued, first)
+            prev = valued[at - 1] if at > 0 else None
             if prev is None or (out and prev <= out[-1].last) or len(lines[prev]) >= 2 or \
                     not _joins(lines, prev, first, height) or \
                     not any(_overlap((p.left, p.right), c) >= 0 for p in lines[prev] for c in columns):
@@ -181,12 +185,14 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _leaf_of(span: tuple[float, float], leaves: list[tuple[float, float]]) -> tuple[int, bool]:
     """The value column an extent stands in (the one it overlaps most, else the nearest), and
-    whether it overlaps it at all."""
-    best = max(range(len(leaves)), key=lambda k: _overlap(span, leaves[k]))
+    whether it overlaps it at all. The columns are sorted and apart: only those about it are looked at."""
+    at = bisect.bisect_right(leaves, (span[1], float("inf")))
+    near = range(max(0, bisect.bisect_left(leaves, (span[0], float("-inf"))) - 2), min(len(leaves), at + 1))
+    best = max(near, key=lambda k: _overlap(span, leaves[k]))
     if _overlap(span, leaves[best]) >= 0:
         return best, True
     c = (span[0] + span[1]) / 2
-    return min(range(len(leaves)), key=lambda k: abs((leaves[k][0] + leaves[k][1]) / 2 - c)), False
+    return min(near, key=lambda k: abs((leaves[k][0] + leaves[k][1]) / 2 - c)), False
 
 
 @dataclass
@@ -210,7 +216,7 @@ def _join_heads(runs: list[_Run], height: float) -> list[_Head]:
     another, overlapping it, with no other run beside either."""
     heads = [_Head(clean(r.piece.text), [r], r.piece.left, r.piece.right, r.piece.top, r.piece.bottom, r.line)
              for r in sorted(runs, key=lambda r: (-r.piece.top, r.piece.left))]
-    merged = True
+    merged = len(heads) <= _MAX_HEADS  # a header of hundreds of texts is no report's: not joined
     while merged:
         merged = False
         for h in heads:
@@ -241,7 +247,7 @@ def _concat(a: str, b: str) -> str:
 def _spans(heads: list[_Head], leaves: list[tuple[float, float]]) -> None:
     """The value columns each header covers: those its text overlaps, widened while it stays
     centred over them, inside the header above it and clear of the columns its neighbours stand over."""
-    if not leaves:
+    if not leaves or len(heads) > _MAX_HEADS or len(leaves) > _MAX_HEADS:
         return
     centres = [(a + b) / 2 for a, b in leaves]
     pitch = (centres[-1] - centres[0]) / (len(centres) - 1) if len(centres) > 1 else leaves[0][1] - leaves[0][0]
@@ -405,8 +411,11 @@ def build(lines: list[list[Piece]], region: Region, height: float, previous: Col
     data_lines = sorted({r.line for r in body if r.value})
     # a line in the body that prints text over the value columns and no value is a header inside the table
     inner = sorted({r.line for r in body if not r.value and r.piece.left >= start - 0.5} - set(data_lines))
-    band = {line: (sum(r.cy for r in body if r.line == line and r.value) /
-                   max(1, sum(1 for r in body if r.line == line and r.value))) for line in data_lines}
+    sums: dict[int, list[float]] = {}
+    for r in body:
+        if r.value:
+            sums.setdefault(r.line, []).append(r.cy)
+    band = {line: sum(ys) / len(ys) for line, ys in sums.items()}  # where each row's values stand
     labels = [r for r in body if not r.value and r.line not in inner and r.piece.left < start - 0.5]
     label_row = _label_rows(labels, data_lines, band, cols, height)
     anchors = sorted(set(data_lines) | set(inner) | {h.line for h in heads} | set(label_row.values()))
