@@ -2,8 +2,9 @@
 rectangles pdfium reports, the characters of each cell joined (a label that wraps inside its cell
 stays one label), every cell with its span in the laid-out text and its box on the page.
 
-Text outside ruled tables is laid out line by line as before (parsers/pdf_reader.py); a table
-without rules is read from those lines by its labels and the x of its pieces.
+Text outside ruled tables is laid out line by line (parsers/pdf_reader.py); a table printed
+without rules among those lines is built into a Grid from the positions of its texts
+(parsers/pdf_stream.py) and laid out one grid row a line, like a ruled one.
 """
 from __future__ import annotations
 
