@@ -297,7 +297,8 @@ def test_a_pdf_opens_fitted_to_the_width_of_its_pane(qtbot, env):
     path = env["dir"] / "report.pdf"
     make_pdf(str(path), values)
     w = new_window(qtbot, env)
-    w.open_paths([str(path)])
+    with qtbot.waitSignal(w.report_loaded, timeout=30000):  # a PDF is read off the GUI thread
+        w.open_paths([str(path)])
     pdf = w.pane.pdf
     room = pdf.scroll.viewport().width()
     qtbot.waitUntil(lambda: abs(pdf.label.width() - (pdf.scroll.viewport().width() - 4)) < 40)

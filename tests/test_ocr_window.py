@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QInputDialog, QLabel
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
 from conftest import SAMPLES
 from models.record import dumps_record
@@ -123,3 +123,59 @@ def test_the_inspector_offers_the_rules_suggestion_and_takes_it_only_when_asked(
     assert m.data(m.index_of(fid), Qt.ItemDataRole.DisplayRole) == "6"
     assert not insp.suggestion_line.isVisible()  # the rules hold: nothing more to suggest
     w.close()
+
+
+# ---------------------------------------------------------------- reading a PDF or a scan again
+
+
+def _pdf_window(qtbot, tmp_path, monkeypatch) -> tuple[MainWindow, Path, dict]:
+    import json
+
+    from conftest import TRUTH
+    from pdfs import make_pdf
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("审核员甲", True))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    values = json.loads(TRUTH.read_text(encoding="utf-8"))["004_47148163d7b9be8f.txt"]["fields"]
+    path = tmp_path / "报告 2022.pdf"
+    make_pdf(str(path), values)
+    w = MainWindow(Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)),
+                   str(tmp_path / "w.review.sqlite"))
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.report_loaded, timeout=30000):
+        w.open_paths([str(path)])
+    return w, path, values
+
+
+def test_f5_on_a_pdf_reads_it_on_a_worker_thread_then_shows_what_would_change(qtbot, tmp_path, monkeypatch):
+    from pdfs import make_pdf
+    from ui import dialogs
+
+    w, path, values = _pdf_window(qtbot, tmp_path, monkeypatch)
+    make_pdf(str(path), {**values, "s3.new.natural_person": 17})  # the file changed since it was read
+    plans: list = []
+    monkeypatch.setattr(dialogs, "confirm_reload", lambda parent, plan: plans.append(plan) or True)
+    assert w.reload_from_source() is None and w._reload_task is not None  # the window goes on meanwhile
+    assert w.cancel_btn.isVisibleTo(w)
+    qtbot.waitUntil(lambda: bool(plans), timeout=30000)
+    assert [(f, new) for f, _old, new in plans[0].changed] == [("s3.new.natural_person", 17)]
+    qtbot.waitUntil(lambda: w.review.value("s3.new.natural_person") == 17)
+    assert w.review.ledger[-1].action == "reload" and w._reload_task is None
+
+
+def test_cancelling_a_reread_leaves_the_report_as_it_was(qtbot, tmp_path, monkeypatch):
+    from pdfs import make_pdf
+    from ui import dialogs
+
+    w, path, values = _pdf_window(qtbot, tmp_path, monkeypatch)
+    before = w.review.value("s3.new.natural_person")
+    make_pdf(str(path), {**values, "s3.new.natural_person": 17})
+    plans: list = []
+    monkeypatch.setattr(dialogs, "confirm_reload", lambda parent, plan: plans.append(plan) or True)
+    w.reload_from_source()
+    w.cancel_work()  # the Cancel button
+    qtbot.waitUntil(lambda: w._reload_task is None, timeout=30000)
+    assert plans == [] and w.review.value("s3.new.natural_person") == before and not w.review.ledger
+    assert w.statusBar().currentMessage() == "已取消重新读取；报告保持不变"
+    assert not w.cancel_btn.isVisibleTo(w)

@@ -271,8 +271,11 @@ def test_a_scanned_pdf_opens_as_an_empty_template_the_auditor_fills_in_and_expor
     p.drawRect(QRectF(50, 50, 400, 300))
     p.end()
     w = window(qtbot, env)
-    w.open_paths([str(path)])
-    assert w.review is not None and "OCR" in w.pane.issues.items[0].issue.message
+    with qtbot.waitSignal(w.report_loaded, timeout=30000):  # a PDF is read off the GUI thread
+        w.open_paths([str(path)])
+    # no text layer and no picture of text to read by OCR: said so, and the template is there to fill in
+    message = w.pane.issues.items[0].issue.message
+    assert w.review is not None and "没有文字层" in message and "手工填写" in message
     m = w.pane.grids["三"]
     assert m.setData(m.index_of("s3.new.total"), "12")
     export(qtbot, w, env["dir"] / "out")

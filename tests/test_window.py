@@ -345,7 +345,8 @@ def test_a_pdf_shows_its_pages_with_the_selected_value_marked_and_clicks_select_
     make_pdf(str(path), values, break_table3_after=14)
     w = MainWindow(env["settings"](), env["ws"])
     qtbot.addWidget(w)
-    w.open_paths([str(path)])
+    with qtbot.waitSignal(w.report_loaded, timeout=30000):  # a PDF may hold scanned pages: read off the GUI thread
+        w.open_paths([str(path)])
     assert w.pane.source_tabs.isTabVisible(1) and w.pane.source_tabs.currentWidget() is w.pane.pdf
     assert w.pane.pdf.pages == 2 and w.pane.pdf.label.pixmap() is not None
     cell = w.review.report.cells["s3.carried_forward.total"]  # after the page break
@@ -355,7 +356,8 @@ def test_a_pdf_shows_its_pages_with_the_selected_value_marked_and_clicks_select_
     page, left, top, right, bottom = other.box
     w.pane._page_clicked(page, (left + right) / 2, (top + bottom) / 2)
     assert w.pane.selected_field() == "s2.licensing.decisions"
-    w.open_paths([str(SAMPLES / S000)])  # a text report: no page view
+    with qtbot.waitSignal(w.report_loaded, timeout=30000):
+        w.open_paths([str(SAMPLES / S000)])  # a text report: no page view
     assert not w.pane.source_tabs.isTabVisible(1)
 
 

@@ -1,14 +1,17 @@
 """The File menu and preferences: dialogs that ask, then commands to the session."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
 
+from models.report import Report
 from models.review import SIGNED_OFF
 from models.session import Session, WorkspaceError
+from models.session.reading import may_need_ocr
 from models.workspace import default_workspace_path
 from ui import dialogs
 from ui.loader import JobTask
@@ -88,7 +91,64 @@ class FileActions(QMainWindow):
         if self.session.readonly:
             self.message(self.tr("只读"), self.tr("工作区是只读的，不能重新读取。"))
             return False
-        plan = self.session.reload_plan(rid, encoding)
+        if may_need_ocr(self.session.item(rid).source):  # a PDF or an image: a scan is read by OCR for minutes
+            self._reread_in_background(rid, encoding)
+            return False
+        report, sha = self.session.read_again(rid, encoding)
+        return self._reread(rid, encoding, report, sha)
+
+    def _reread_in_background(self: MainWindow, rid: int, encoding: str | None) -> None:  # type: ignore[misc]
+        """Read a PDF or a scan again on a worker thread, page by page with Cancel; then as reload()."""
+        if self._reload_task is not None:
+            self.message(self.tr("重新读取"), self.tr("正在重新读取一份报告，请等它完成或取消。"))
+            return
+        session = self.session
+        stop = [False]
+
+        def job(progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> object:
+            return session, rid, encoding, *session.read_again(rid, encoding, progress, lambda: stop[0]), stop[0]
+
+        task = JobTask(job)
+        task.cancel = lambda: stop.__setitem__(0, True)  # type: ignore[method-assign]
+        task.signals.progress.connect(self._reread_page)
+        task.signals.done.connect(self._reread_done)
+        task.signals.failed.connect(self._reread_failed)
+        self._reload_task = task
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_btn.show()
+        self.statusBar().showMessage(self.tr("正在重新读取 {name}…").format(name=Path(session.item(rid).source).name))
+        QThreadPool.globalInstance().start(task)
+
+    @Slot(int, int)
+    def _reread_page(self: MainWindow, done: int, pages: int) -> None:  # type: ignore[misc]
+        self.progress.setRange(0, pages)
+        self.progress.setValue(done)
+        self.statusBar().showMessage(self.tr("正在重新识别扫描件：第 {done}/{pages} 页（OCR）").format(
+            done=done, pages=pages))
+
+    @Slot(object)
+    def _reread_done(self: MainWindow, result: object) -> None:  # type: ignore[misc]
+        self._reload_task = None
+        self._hide_progress()
+        session, rid, encoding, report, sha, cancelled = result  # type: ignore[misc]
+        if self._closing or session is not self.session:  # closed, or another workspace opened meanwhile
+            return
+        if cancelled:  # nothing changes: the reading stays as it was
+            self.statusBar().showMessage(self.tr("已取消重新读取；报告保持不变"), 8000)
+            return
+        self._reread(rid, encoding, report, sha)
+
+    @Slot(str)
+    def _reread_failed(self: MainWindow, why: str) -> None:  # type: ignore[misc]
+        self._reload_task = None
+        self._hide_progress()
+        if not self._closing:
+            self.message(self.tr("无法重新读取"), why)
+
+    def _reread(self: MainWindow, rid: int, encoding: str | None, report: Report, sha: str) -> bool:  # type: ignore[misc]
+        """The file read again: show what would change, apply on confirmation."""
+        plan = self.session.plan_reload(rid, encoding, report, sha)
         if plan.error:
             self.message(self.tr("无法重新读取"), plan.error)
             return False

@@ -58,6 +58,7 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
         self.current: int | None = None
         self.loading: LoadTask | None = None
         self._export_task: JobTask | None = None
+        self._reload_task: JobTask | None = None  # a PDF or a scan read again (ui/file_actions.py)
         self._pending: list[str] = []  # files asked for while a batch was loading
         self._wanted: str | None = None  # a file asked for by name, read in the background: shown when it arrives
         self._closing = False
@@ -221,11 +222,12 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
     def cancel_work(self) -> None:
         """The Cancel button: stop a load (what was read stays) or an export (the old files stay)."""
         self.cancel_loading()
-        if self._export_task is not None:
-            self._export_task.cancel()
+        for task in (self._export_task, self._reload_task):
+            if task is not None:
+                task.cancel()
 
     def _hide_progress(self) -> None:
-        if self.loading is None and self._export_task is None:
+        if self.loading is None and self._export_task is None and self._reload_task is None:
             self.progress.hide()
             self.cancel_btn.hide()
 
@@ -405,6 +407,8 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closing = True
         self.cancel_loading()
+        if self._reload_task is not None:
+            self._reload_task.cancel()
         task = self._export_task
         if task is not None:  # it reads the workspace: let it stop (its old files stay) before closing that
             task.cancel()

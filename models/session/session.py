@@ -596,9 +596,19 @@ class Session:
         """Read the report's file again (never written) and say what would change; applies nothing. A
         scan is read by OCR again: progress(page, pages) after each page, and cancelled() stops it at
         the next page (the plan then names the pages not read in its report's issues)."""
+        report, sha = self.read_again(rid, encoding, progress, cancelled)
+        return self.plan_reload(rid, encoding, report, sha)
+
+    def read_again(self, rid: int, encoding: str | None = None, progress: Progress | None = None,
+                   cancelled: Cancelled | None = None) -> tuple[Report, str]:
+        """Read a report's file again (as reload_plan does) and nothing else: it takes only the file's
+        name from the session, so the window may run it on another thread (a scan: minutes of OCR)."""
+        return read_file(self._by_id[rid].source, encoding, progress, cancelled)
+
+    def plan_reload(self, rid: int, encoding: str | None, report: Report, sha: str) -> ReloadPlan:
+        """What would change if the report read again (read_again) replaced the reading in the workspace."""
         item = self._by_id[rid]
         review = self.review(rid)
-        report, sha = read_file(item.source, encoding, progress, cancelled)
         if report.error:
             return ReloadPlan(rid, None, sha, encoding, [], [], report.error)
         old, new = review.report.values(), report.values()

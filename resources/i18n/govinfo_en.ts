@@ -151,192 +151,218 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/file_actions.py" line="36"/>
+        <location filename="../../ui/file_actions.py" line="39"/>
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="51"/>
+        <location filename="../../ui/file_actions.py" line="54"/>
         <source>打开文件夹（含子文件夹）</source>
         <translation>Open folder (with subfolders)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="68"/>
+        <location filename="../../ui/file_actions.py" line="71"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="76"/>
+        <location filename="../../ui/file_actions.py" line="79"/>
         <source>以其他编码重新打开</source>
         <translation>Reopen with another encoding</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="76"/>
-        <location filename="../../ui/file_actions.py" line="118"/>
+        <location filename="../../ui/file_actions.py" line="79"/>
+        <location filename="../../ui/file_actions.py" line="178"/>
         <source>编码：</source>
         <translation>Encoding:</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="89"/>
+        <location filename="../../ui/file_actions.py" line="92"/>
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="89"/>
+        <location filename="../../ui/file_actions.py" line="92"/>
         <source>工作区是只读的，不能重新读取。</source>
         <translation>The workspace is read-only: the report cannot be read again.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="93"/>
+        <location filename="../../ui/file_actions.py" line="103"/>
+        <source>重新读取</source>
+        <translation>Read again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="103"/>
+        <source>正在重新读取一份报告，请等它完成或取消。</source>
+        <translation>A report is being read again; wait for it to finish or cancel it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="120"/>
+        <source>正在重新读取 {name}…</source>
+        <translation>Reading {name} again…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="127"/>
+        <source>正在重新识别扫描件：第 {done}/{pages} 页（OCR）</source>
+        <translation>Reading the scan again by OCR: page {done} of {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="138"/>
+        <source>已取消重新读取；报告保持不变</source>
+        <translation>Reading again cancelled; the report is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="147"/>
+        <location filename="../../ui/file_actions.py" line="153"/>
         <source>无法重新读取</source>
         <translation>Cannot read again</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="102"/>
+        <location filename="../../ui/file_actions.py" line="162"/>
         <source>无法保存修改</source>
         <translation>Change not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="107"/>
+        <location filename="../../ui/file_actions.py" line="167"/>
         <source>签发已失效：读取的文件不是签发时的文件，请审核后重新签发。</source>
         <translation>The sign-off has lapsed: the file read is not the one signed off. Review it and sign off again.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="108"/>
+        <location filename="../../ui/file_actions.py" line="168"/>
         <source>已重新读取</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="114"/>
-        <location filename="../../ui/file_actions.py" line="118"/>
+        <location filename="../../ui/file_actions.py" line="174"/>
+        <location filename="../../ui/file_actions.py" line="178"/>
         <source>以指定编码打开</source>
         <translation>Open with encoding</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="137"/>
+        <location filename="../../ui/file_actions.py" line="197"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="146"/>
+        <location filename="../../ui/file_actions.py" line="206"/>
         <source>每次修改都已保存：{path}</source>
         <translation>Every change is already saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="150"/>
+        <location filename="../../ui/file_actions.py" line="210"/>
         <source>工作区另存为</source>
         <translation>Save workspace as</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="156"/>
-        <location filename="../../ui/file_actions.py" line="171"/>
+        <location filename="../../ui/file_actions.py" line="216"/>
+        <location filename="../../ui/file_actions.py" line="231"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="160"/>
+        <location filename="../../ui/file_actions.py" line="220"/>
         <source>工作区已保存为 {path}</source>
         <translation>Workspace saved as {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="165"/>
+        <location filename="../../ui/file_actions.py" line="225"/>
         <source>保存工作区副本</source>
         <translation>Save a copy of the workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="173"/>
+        <location filename="../../ui/file_actions.py" line="233"/>
         <source>副本已保存：{path}</source>
         <translation>Copy saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="177"/>
+        <location filename="../../ui/file_actions.py" line="237"/>
         <source>审核工作区 (*.review.sqlite)</source>
         <translation>Review workspace (*.review.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="184"/>
+        <location filename="../../ui/file_actions.py" line="244"/>
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="185"/>
+        <location filename="../../ui/file_actions.py" line="245"/>
         <source>审核工作区 (*.sqlite)</source>
         <translation>Review workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="192"/>
+        <location filename="../../ui/file_actions.py" line="252"/>
         <source>这个工作区已经打开：{path}</source>
         <translation>This workspace is already open: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="195"/>
-        <location filename="../../ui/file_actions.py" line="203"/>
+        <location filename="../../ui/file_actions.py" line="255"/>
+        <location filename="../../ui/file_actions.py" line="263"/>
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="195"/>
+        <location filename="../../ui/file_actions.py" line="255"/>
         <source>正在导出，请等它完成或取消后再换工作区。</source>
         <translation>An export is running: wait for it or cancel it before changing workspaces.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="221"/>
-        <location filename="../../ui/file_actions.py" line="230"/>
+        <location filename="../../ui/file_actions.py" line="281"/>
+        <location filename="../../ui/file_actions.py" line="290"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="221"/>
+        <location filename="../../ui/file_actions.py" line="281"/>
         <source>还没有打开任何报告</source>
         <translation>No report is open yet</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="223"/>
+        <location filename="../../ui/file_actions.py" line="283"/>
         <source>导出到文件夹</source>
         <translation>Export to folder</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="230"/>
+        <location filename="../../ui/file_actions.py" line="290"/>
         <source>正在导出，请等它完成或取消后再导出。</source>
         <translation>An export is running: wait for it or cancel it before exporting again.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="243"/>
+        <location filename="../../ui/file_actions.py" line="303"/>
         <source>正在导出 {n} 份报告…</source>
         <translation>Exporting {n} reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="252"/>
+        <location filename="../../ui/file_actions.py" line="312"/>
         <source>已取消导出；{folder} 中原有的文件保持不变</source>
         <translation>Export cancelled; the files in {folder} are as they were</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="256"/>
+        <location filename="../../ui/file_actions.py" line="316"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="259"/>
+        <location filename="../../ui/file_actions.py" line="319"/>
         <source>已导出 {n} 个文件到 {folder}</source>
         <translation>Exported {n} files to {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="265"/>
+        <location filename="../../ui/file_actions.py" line="325"/>
         <source>首选项</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="265"/>
+        <location filename="../../ui/file_actions.py" line="325"/>
         <source>审核人姓名：</source>
         <translation>Auditor&apos;s name:</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="272"/>
+        <location filename="../../ui/file_actions.py" line="332"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="272"/>
+        <location filename="../../ui/file_actions.py" line="332"/>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The interface language changes at the next start.</translation>
     </message>
@@ -617,84 +643,84 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>报告队列</source>
         <translation>Report queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>只读：{reason}。可以查看和导出，修改不会保存。</source>
         <translation>Read-only: {reason}. You can look and export; changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>跳过的文件</source>
         <translation>Files skipped</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>以下文件不是可读取的报告格式，未打开：
 {files}</source>
         <translation>These files are not of a kind that can be read and were not opened:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>工作区是只读的，不能加入新报告：{reason}</source>
         <translation>The workspace is read-only; no report can be added: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>正在读取 {n} 份报告…</source>
         <translation>Reading {n} reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>正在识别扫描件 {name}：第 {done}/{pages} 页（OCR）</source>
         <translation>Reading the scan {name} by OCR: page {done} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>已取消；队列中共 {n} 份报告</source>
         <translation>Cancelled; {n} reports in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>队列中共 {n} 份报告</source>
         <translation>{n} reports in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>无法显示 PDF 页面：{why}</source>
         <translation>Cannot show the PDF pages: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>错误 {errors} · 警告 {warnings} · 已接受 {accepted} · 修改 {corrected}</source>
         <translation>Errors {errors} · warnings {warnings} · accepted {accepted} · corrected {corrected}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>{workspace}（只读）</source>
         <translation>{workspace} (read-only)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>政府信息公开年报审核 [{workspace}]</source>
         <translation>Annual report review [{workspace}]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>{report} {year} — 政府信息公开年报审核 [{workspace}]</source>
         <translation>{report} {year} — Annual report review [{workspace}]</translation>
     </message>
@@ -904,14 +930,14 @@
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
-        <location filename="../../ui/main_window.py" line="264"/>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>自动保存的工作区</source>
         <translation>automatic workspace</translation>
     </message>
@@ -1661,7 +1687,7 @@
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="22"/>
+        <location filename="../../ui/file_actions.py" line="25"/>
         <source>报告文件 (*.txt *.md *.text *.html *.htm *.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</source>
         <translation>Report files (*.txt *.md *.text *.html *.htm *.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</translation>
     </message>
