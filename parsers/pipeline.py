@@ -247,6 +247,8 @@ def _scan(data: bytes, suffix: str, pages: list[int] | None, progress: Progress 
         return str(exc)
     except (ImportError, OSError, RuntimeError) as exc:  # OCR components missing or broken in this installation
         return f"无法进行 OCR（{type(exc).__name__}: {exc}）：表格无法自动读取；可照原件手工填写"
+    except Exception as exc:  # noqa: BLE001 - an image OpenCV or Pillow refuses (a decompression bomb…): said, not raised
+        return f"扫描图像无法读取（{type(exc).__name__}: {exc}）：表格无法自动读取；可照原件手工填写"
     unread = wanted[scan.pages:]
     notes = []
     if unread:

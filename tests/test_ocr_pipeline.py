@@ -430,3 +430,11 @@ def test_a_scan_may_be_larger_than_a_text_report(tmp_path):
     (tmp_path / "big.txt").write_bytes(big)
     assert "过大" in (read_file(tmp_path / "big.txt")[0].error or "")
     assert "过大" in (parse_path(tmp_path / "big.txt").error or "")
+
+
+def test_an_image_pillow_refuses_gets_a_message_not_a_crash(monkeypatch, tables_scan):
+    from PIL import Image
+
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # every page now looks like a decompression bomb
+    r = parse_bytes(tables_scan.png(), "bomb.png", suffix=".png")
+    assert r.error is not None and not r.cells
