@@ -35,8 +35,6 @@ if [ "$has_version" -eq 0 ]; then
     echo "FAIL  CHANGELOG.md has neither a '## $version' section nor an 'Unreleased' one with entries" >&2
     exit 1
   fi
-  sed -i "0,/^## Unreleased.*/s//## $version — $(date -u +%Y-%m-%d)/" CHANGELOG.md
-  echo "CHANGELOG.md: 'Unreleased' is now '## $version — $(date -u +%Y-%m-%d)' (commit it with the release)"
 fi
 
 # --- build and check both packages
@@ -58,6 +56,12 @@ key=$(cat build/win/inputs.txt 2>/dev/null || true)
 passed=$(cut -d' ' -f1 "$cache/builds/${key:-none}/verified" 2>/dev/null || true)
 [ -n "$passed" ] && [ "$passed" = "$(sha256sum < "$win_zip" | cut -d' ' -f1)" ] ||
   { echo "FAIL  $win_zip has not passed scripts/check_windows.py (run it, or run without --no-build)" >&2; exit 1; }
+
+# --- the changelog entry dated, once both packages are there and checked
+if [ "$has_version" -eq 0 ]; then
+  sed -i "0,/^## Unreleased.*/s//## $version — $(date -u +%Y-%m-%d)/" CHANGELOG.md
+  echo "CHANGELOG.md: 'Unreleased' is now '## $version — $(date -u +%Y-%m-%d)' (commit it with the release)"
+fi
 
 # --- the release folder
 out="release/$name-$version"
