@@ -16,7 +16,7 @@ from typing import Any
 from parsers.grid import Grid, GridCell, Source
 from parsers.layout_text import clean
 from parsers.pdf_reader import Char, Piece, _cells, _lines
-from parsers.pdf_stream import Built, Columns, Region, build, regions
+from parsers.pdf_stream import _HEADING, Built, Columns, Region, _fold, build, regions
 
 _TOL = 2.0  # points: lines this close are one line (a stroke drawn as a thin filled outline has two edges)
 _MIN_LEN = 4.0  # shorter strokes are not borders (underlines of characters, dots)
@@ -386,9 +386,11 @@ def _continued(out: Laid, region: Region, runs: list[list[Piece]]) -> Columns | 
     laid out since."""
     if out.stream is None or not out.grids or out.grids[-1] is not out.stream[0]:
         return None
-    between = out.parts[out.stream[1]:]
-    if sum(1 for s in between if s == "\n") > 4:
-        return None  # prose between the two parts: a new table
+    between = [t for t in "".join(out.parts[out.stream[1]:]).split("\n") if t.strip()]
+    # prose or a heading between the two parts: a new table; the ends of labels wrapped at the break,
+    # a page number and a running head are no prose
+    if len(between) > 8 or any(len(clean(t)) > 24 or _HEADING.match(_fold(t)) for t in between):
+        return None
     return out.stream[2]
 
 

@@ -346,9 +346,9 @@ def _match(clusters: list[tuple[float, float]], heads: list[tuple[float, float]]
     out = []
     for i, c in enumerate(clusters):
         joined = (min(c[0], heads[placed[i]][0]), max(c[1], heads[placed[i]][1])) if i in placed else c
-        others = [o for k, o in enumerate(clusters) if k != i]
-        beside = i in placed and _overlap(c, heads[placed[i]]) <= 0
-        out.append(joined if beside and not any(_overlap(joined, o) > 0 for o in others) else c)
+        others = [o for k, o in enumerate(clusters) if k != i] + \
+            [h for j, h in enumerate(heads) if i not in placed or j != placed[i]]
+        out.append(joined if not any(_overlap(joined, o) > 0 for o in others) else c)
     out += [h for j, h in enumerate(heads)
             if j not in placed.values() and not any(_overlap(h, c) > 0 for c in clusters)]
     return _clusters(out)
