@@ -16,7 +16,7 @@ from typing import Any
 from parsers.grid import Grid, GridCell, Source
 from parsers.layout_text import clean
 from parsers.pdf_reader import Char, Piece, _cells, _lines
-from parsers.pdf_stream import _HEADING, Built, Columns, Region, _fold, build, regions
+from parsers.pdf_stream import _HEADING, Built, Columns, Region, _fold, _heading, _is_value, build, regions
 
 _TOL = 2.0  # points: lines this close are one line (a stroke drawn as a thin filled outline has two edges)
 _MIN_LEN = 4.0  # shorter strokes are not borders (underlines of characters, dots)
@@ -292,9 +292,75 @@ class Laid:
     # the last unruled table laid out: its grid, the number of parts when its text ended, its columns
     stream: tuple[Grid, int, Columns] | None = None
 
+    # header lines a page ended with (an unruled table's top header rows left on the page before
+    # its rows): they head the table on the next page
+    tail: _Tail | None = None
+    shift: tuple[int, float] = (0, 0.0)  # the carried lines' page and how far up they were moved
+
     def add(self, s: str) -> None:
         self.parts.append(s)
         self.pos += len(s)
+
+
+@dataclass
+class _Tail:
+    lines: list[list[Char]]  # header lines at the foot of a page, top to bottom
+    runs: list[list[Piece]]
+    furniture: list[list[Piece]]  # the page's number (or running foot) under them
+    page: int
+    mark: tuple[int, int, int, int]  # where their text starts in the laid-out text: parts, pieces, pos, grids
+    last_parts: int  # the number of parts when the page ended
+
+
+_FURNITURE = 12  # characters: a line this short, alone under the last lines, is the page's number or foot
+
+
+def _tail(out: Laid, lines: list[list[Char]], runs: list[list[Piece]], page: int) -> _Tail | None:
+    """The header lines a page ends with: lines of several texts and no value (the top rows of a table's
+    header whose rows begin on the next page), with only the page's number under them."""
+    k = len(runs)
+    while k > 0 and len(runs[k - 1]) == 1 and len(clean(runs[k - 1][0].text)) <= _FURNITURE and len(runs) - k < 2:
+        k -= 1
+    end = k
+    while k > 0 and end - k < 3 and len(runs[k - 1]) >= 2 and \
+            not any(_is_value(p) or len(clean(p.text)) > 40 for p in runs[k - 1]):
+        k -= 1
+    if k == end or k == 0 or not _heading(runs[k - 1]):
+        return None  # the lines follow the table's heading: nothing of the table is on this page but them
+    laid = runs[k:]  # each laid out as a line of its own (parsers/pdf_grid._run_line): 2 parts a text
+    n_parts, n_pieces = sum(2 * len(r) for r in laid), sum(len(r) for r in laid)
+    if n_parts > len(out.parts) or n_pieces > len(out.pieces) or \
+            out.pieces[-n_pieces][2] is not runs[k][0]:
+        return None
+    start = len(out.parts) - n_parts
+    mark = (start, len(out.pieces) - n_pieces, out.pos - sum(len(t) for t in out.parts[start:]), len(out.grids))
+    return _Tail(lines[k:end], runs[k:end], runs[end:], page, mark, len(out.parts))
+
+
+def _carried(out: Laid, lines: list[list[Char]], runs: list[list[Piece]],
+             page: int) -> tuple[list[list[Char]], list[list[Piece]]]:
+    """The page's lines, with the header lines the page before ended with put above them when this
+    page begins with the rest of that header (lines of several texts, no value): the text of the page
+    before is laid out again without them, its number kept."""
+    tail = out.tail
+    out.tail = None
+    if tail is None or tail.page != page - 1 or not runs or len(runs[0]) < 2 or \
+            any(_is_value(p) for p in runs[0]) or len(out.grids) != tail.mark[3] or len(out.parts) != tail.last_parts:
+        return lines, runs
+    h = max(1.0, sorted(p.top - p.bottom for line in runs for p in line)[0])
+    top = max(p.top for p in runs[0])
+    low = min(p.bottom for p in tail.runs[-1])
+    delta = top + 0.6 * h - low
+    del out.parts[tail.mark[0]:]
+    del out.pieces[tail.mark[1]:]
+    out.pos = tail.mark[2]
+    for line in tail.furniture:
+        _run_line(out, line)
+    out.shift = (tail.page, delta)
+    moved = [[(c[0], c[1] + delta, c[2], c[3] + delta, c[4]) for c in line] for line in tail.lines]
+    moved_runs = [[Piece(p.page, p.left, p.bottom + delta, p.right, p.top + delta, p.text) for p in line]
+                  for line in tail.runs]
+    return moved + lines, moved_runs + runs
 
 
 def tabular(chars: list[Char], page: int) -> tuple[list[list[Char]], list[list[Piece]], bool]:
@@ -311,8 +377,13 @@ def lay_out(out: Laid, chars: list[Char], rules: Rules | None, height: float,
     by tabs, a merged cell's text at its top-left), top to bottom; `lines` are the page's lines."""
     tables = _tables(rules) if rules is not None else []
     if not tables:
+        if runs is None:
+            runs = [_cells(line, page) for line in lines]
+        lines, runs = _carried(out, lines, runs, page)
         _free_lines(out, lines, page, height, runs)
+        out.tail = _tail(out, lines, runs, page)
         return
+    out.tail = None
     inside: list[list[list[Char]]] = [[[] for _ in t.boxes] for t in tables]
     free: list[Char] = []
     for c in chars:
@@ -406,6 +477,9 @@ def _stream_text(out: Laid, built: Built, height: float) -> None:
             if cell is None:
                 continue
             piece = cell.piece
+            if piece.page == out.shift[0] and out.shift[1]:  # a header row carried from the page before
+                d = out.shift[1]
+                piece = Piece(piece.page, piece.left, piece.bottom - d, piece.right, piece.top - d, piece.text)
             span = (out.pos, out.pos + len(cell.text))
             out.pieces.append((span[0], span[1], piece))
             box = (piece.page, piece.left, height - piece.top, piece.right, height - piece.bottom)
