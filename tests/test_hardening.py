@@ -148,6 +148,7 @@ def test_a_full_review_never_writes_the_original_reports(qtbot, tmp_path, monkey
         w.act_accept.trigger()
         w.act_sign_off.trigger()
         w.act_reload.trigger()
+        qtbot.waitUntil(lambda: w._reload_task is None, timeout=30000)  # a PDF is read again off the GUI thread
     assert len(plans) == 8 and all(p.same_file for p in plans)
     w.show_report(next(it.id for it in w.session.items if it.source.endswith("003_669b05754e9fb909.txt")))
     w.act_reopen.trigger()

@@ -193,7 +193,7 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
             return
         task = LoadTask(keys)
         task.signals.chunk.connect(self._accept)
-        task.signals.progress.connect(lambda done, _total: self.progress.setValue(done))
+        task.signals.progress.connect(self._loaded_count)  # a bound slot: dropped with the window
         task.signals.page.connect(self._page_read)
         task.signals.finished.connect(self._finish_loading)
         self.loading = task
@@ -204,6 +204,10 @@ class MainWindow(FileActions, ReviewActions, Navigation, QMainWindow):
         self.cancel_btn.show()
         self.statusBar().showMessage(self.tr("正在读取 {n} 份报告…").format(n=len(keys)))
         QThreadPool.globalInstance().start(task)
+
+    @Slot(int, int)
+    def _loaded_count(self, done: int, _total: int) -> None:
+        self.progress.setValue(done)
 
     @Slot(str, int, int)
     def _page_read(self, path: str, done: int, pages: int) -> None:
