@@ -199,3 +199,51 @@ def test_rows_printing_only_their_total_beside_wrapped_labels(read):
             values[f"s3.{row}.{c}"] = None
     report = read(values, label_width=70.0, extra_pages=4)
     assert _wrong(report, values) == {}
+
+
+def _quarter_blank() -> dict:
+    values = distinct()
+    for i, fid in enumerate(STANDARD_IDS):
+        if i % 4 == 1 and not fid.endswith(".total"):
+            values[fid] = None
+    return values
+
+
+def test_a_header_whose_top_row_is_left_on_the_page_before_heads_its_table(read, tmp_path):
+    """Table 四's heading and the top row of its header (行政复议, 行政诉讼) end a page; the rest of the
+    header and the row of values are on the next: a reader takes the header as one."""
+    import pypdfium2 as pdfium
+
+    values = _quarter_blank()
+    report = read(values, label_width=110.0, extra_pages=1, break_table3_after=None)
+    pdf = pdfium.PdfDocument(str(tmp_path / "report.pdf"))
+    pages = [pdf[n].get_textpage().get_text_range() for n in range(len(pdf))]
+    at = next(n for n, t in enumerate(pages) if "复议、" in t.replace("⾏", "行") and "诉讼情况" in t)
+    assert "复议后起诉" not in pages[at] and "复议后起诉" in pages[at + 1]  # the header is split by the break
+    assert _wrong(report, values) == {}
+    assert not any(report.cells[f].uncertain for f in STANDARD_IDS if f.startswith("s4.") and f in report.cells)
+    assert report.cells["s4.review.total"].box[0] == at + 2  # the values are read on the next page
+
+
+@pytest.mark.parametrize("label_width", [150.0, 70.0])
+def test_blanks_in_a_group_with_values_at_the_left_of_their_cells_stay_in_their_columns(read, label_width):
+    """Table 四 printed with values at the left of their cells and blanks in its first group (结果维持 of
+    行政复议): the group headers still span their own columns, and no value moves into the next group."""
+    values = _quarter_blank()
+    report = read(values, label_width=label_width, values_left=True, extra_pages=2, break_table3_after=None)
+    assert values["s4.review.upheld"] is None
+    assert _wrong(report, values) == {}
+
+
+def test_a_table_continued_past_the_ends_of_labels_wrapped_at_a_page_break(read):
+    """Table 三 breaks inside a group whose labels wrap at 70 pt: the ends of the labels left under the
+    break and the group's label at the top of the next page are no prose, so the part there keeps the
+    first part's columns; rows printing only their total, at the left of its cell, stay in 总计."""
+    values = distinct()
+    for row in ("denied_internal_affairs", "denied_process_info", "denied_enforcement_file", "denied_admin_query",
+                "unable_not_held", "unable_needs_creation", "unable_unclear"):
+        for c in S3_COLUMNS[:-1]:
+            values[f"s3.{row}.{c}"] = None
+    report = read(values, label_width=70.0, values_left=True, extra_pages=4, break_table3_after=None)
+    assert _wrong(report, values) == {}
+    assert {report.cells[f"s3.{r}.total"].box[0] for r in ("new", "unable_unclear")} == {4, 5}
