@@ -26,7 +26,7 @@ from parsers.tokens import Grid as Lines
 from parsers.tokens import prose_spans
 
 # Stored with every report a workspace holds; raise it whenever a reader may read a file differently.
-READER_VERSION = "4"
+READER_VERSION = "5"
 # scans read by OCR (parsers/ocr.py; its IMAGE_SUFFIXES, kept here so that reading a text file loads no OCR)
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
