@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -290,7 +291,7 @@ class Laid:
     grids: list[Grid] = field(default_factory=list)
     pos: int = 0
     # the last unruled table laid out: its grid, the number of parts when its text ended, its columns
-    stream: tuple[Grid, int, Columns] | None = None
+    stream: tuple[Grid, int, Columns, int] | None = None  # … and the number of pieces then
 
     # header lines a page ended with (an unruled table's top header rows left on the page before
     # its rows): they head the table on the next page
@@ -312,21 +313,33 @@ class _Tail:
     last_parts: int  # the number of parts when the page ended
 
 
+_PAGE_NUMBER = re.compile(r"^[-—–－‐]*(第?\d+页?|\d+/\d+)[-—–－‐]*$")
 _FURNITURE = 12  # characters: a line this short, alone under the last lines, is the page's number or foot
 
 
 def _tail(out: Laid, lines: list[list[Char]], runs: list[list[Piece]], page: int) -> _Tail | None:
-    """The header lines a page ends with: lines of several texts and no value (the top rows of a table's
-    header whose rows begin on the next page), with only the page's number under them."""
+    """The header lines a page ends with: short lines and no value under a section heading, one of
+    them of several texts (the top rows of a table's header whose rows begin on the next page), with
+    only the page's number under them."""
     k = len(runs)
     while k > 0 and len(runs[k - 1]) == 1 and len(clean(runs[k - 1][0].text)) <= _FURNITURE and len(runs) - k < 2:
         k -= 1
     end = k
-    while k > 0 and end - k < 3 and len(runs[k - 1]) >= 2 and \
+    while k > 0 and end - k < 8 and not _heading(runs[k - 1]) and \
             not any(_is_value(p) or len(clean(p.text)) > 40 for p in runs[k - 1]):
         k -= 1
-    if k == end or k == 0 or not _heading(runs[k - 1]):
-        return None  # the lines follow the table's heading: nothing of the table is on this page but them
+    if k == end or k == 0 or all(len(r) < 2 for r in runs[k:end]):
+        return None
+    before = runs[k - 1]  # the table's heading, or a row of the table's blocks above (a block's header)
+    if not _heading(before):
+        if len(before) < 2 or not any(_is_value(p) for p in before) or out.stream is None:
+            return None
+        cols = out.stream[2]
+        start = cols.edges[len(cols.labels)]
+        # a block's header stands over the value columns too; the ends of labels wrapped at the break
+        # stand in the label columns, and the page number is no header
+        if not any(p.left >= start - 0.5 and not _PAGE_NUMBER.match(_fold(p.text)) for r in runs[k:end] for p in r):
+            return None
     laid = runs[k:]  # each laid out as a line of its own (parsers/pdf_grid._run_line): 2 parts a text
     n_parts, n_pieces = sum(2 * len(r) for r in laid), sum(len(r) for r in laid)
     if n_parts > len(out.parts) or n_pieces > len(out.pieces) or \
@@ -340,17 +353,20 @@ def _tail(out: Laid, lines: list[list[Char]], runs: list[list[Piece]], page: int
 def _carried(out: Laid, lines: list[list[Char]], runs: list[list[Piece]],
              page: int) -> tuple[list[list[Char]], list[list[Piece]]]:
     """The page's lines, with the header lines the page before ended with put above them when this
-    page begins with the rest of that header (lines of several texts, no value): the text of the page
-    before is laid out again without them, its number kept."""
+    page begins with the rest of that table (the lines with it are a table's header over its rows): the
+    text of the page before is laid out again without them, its number kept."""
     tail = out.tail
     out.tail = None
-    if tail is None or tail.page != page - 1 or not runs or len(runs[0]) < 2 or \
-            any(_is_value(p) for p in runs[0]) or len(out.grids) != tail.mark[3] or len(out.parts) != tail.last_parts:
+    if tail is None or tail.page != page - 1 or not runs or \
+            len(out.grids) != tail.mark[3] or len(out.parts) != tail.last_parts:
         return lines, runs
     h = max(1.0, sorted(p.top - p.bottom for line in runs for p in line)[0])
-    top = max(p.top for p in runs[0])
-    low = min(p.bottom for p in tail.runs[-1])
-    delta = top + 0.6 * h - low
+    delta = max(p.top for p in runs[0]) + 0.6 * h - min(p.bottom for p in tail.runs[-1])
+    moved_runs = [[Piece(p.page, p.left, p.bottom + delta, p.right, p.top + delta, p.text) for p in line]
+                  for line in tail.runs]
+    found = regions(moved_runs + runs)
+    if not found or found[0].first != 0 or found[0].head < len(moved_runs):
+        return lines, runs  # the lines do not head the table this page begins with
     del out.parts[tail.mark[0]:]
     del out.pieces[tail.mark[1]:]
     out.pos = tail.mark[2]
@@ -358,8 +374,6 @@ def _carried(out: Laid, lines: list[list[Char]], runs: list[list[Piece]],
         _run_line(out, line)
     out.shift = (tail.page, delta)
     moved = [[(c[0], c[1] + delta, c[2], c[3] + delta, c[4]) for c in line] for line in tail.lines]
-    moved_runs = [[Piece(p.page, p.left, p.bottom + delta, p.right, p.top + delta, p.text) for p in line]
-                  for line in tail.runs]
     return moved + lines, moved_runs + runs
 
 
@@ -458,11 +472,15 @@ def _continued(out: Laid, region: Region, runs: list[list[Piece]]) -> Columns | 
     if out.stream is None or not out.grids or out.grids[-1] is not out.stream[0]:
         return None
     between = [t for t in "".join(out.parts[out.stream[1]:]).split("\n") if t.strip()]
-    # prose or a heading between the two parts: a new table; the ends of labels wrapped at the break,
-    # a page number and a running head are no prose
-    if len(between) > 8 or any(len(clean(t)) > 24 or _HEADING.match(_fold(t)) for t in between):
+    cols = out.stream[2]
+    start = cols.edges[len(cols.labels)]
+    # prose or a heading between the two parts: a new table. The ends of labels wrapped at the break
+    # stand in the label columns (三、本年度办理结 there is a label's first line, no heading); a page
+    # number or a running head is short
+    if len(between) > 8 or any(p.right > start and (len(clean(p.text)) > 24 or _HEADING.match(_fold(p.text)))
+                               for _, _, p in out.pieces[out.stream[3]:]):
         return None
-    return out.stream[2]
+    return cols
 
 
 def _stream_text(out: Laid, built: Built, height: float) -> None:
@@ -488,7 +506,7 @@ def _stream_text(out: Laid, built: Built, height: float) -> None:
         out.add("\n")
     grid.rows, grid.cols = len(built.rows), cols.cols
     out.grids.append(grid)
-    out.stream = (grid, len(out.parts), cols)
+    out.stream = (grid, len(out.parts), cols, len(out.pieces))
 
 
 def _table_text(out: Laid, table: _Table, cells: list[list[Char]], height: float, page: int) -> None:
