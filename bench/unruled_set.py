@@ -1,6 +1,6 @@
 """Unruled PDF tables over many layouts: how many cells are wrong, and how many of those are silent.
 
-Run: python bench/unruled_set.py [--ruled] [--basic] [--dump FILE] [--compare FILE] [--jobs N]
+Run: python bench/unruled_set.py [--ruled] [--basic | --sweep] [--breaks N,..] [--dump FILE] [--compare FILE] [--jobs N]
 
 Each report's values (the five of tests/fixtures/truth.json, every cell a different number, and that
 with every fourth cell blank) are drawn by tests/pdfs.py without rules, with 1–4 pages of prose before
@@ -49,8 +49,8 @@ def _norm(v: object) -> object:
     return None if v is None else Decimal(str(v))
 
 
-def one(job: tuple[str, dict, int, float, bool, bool, int | None]) -> dict:
-    name, values, extra, width, left, ruled, brk = job
+def one(job: tuple[str, dict, int, float, bool, bool, int | None, int]) -> dict:
+    name, values, extra, width, left, ruled, brk, lines = job
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 (QPdfWriter needs it)
@@ -62,7 +62,7 @@ def one(job: tuple[str, dict, int, float, bool, bool, int | None]) -> dict:
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "report.pdf"
         make_pdf(str(path), values, break_table3_after=brk, extra_pages=extra, ruled=ruled, label_width=width,
-                 values_left=left)
+                 values_left=left, extra_lines=lines)
         report = parse_bytes(path.read_bytes(), str(path), None, ".pdf")
     issues = check(report)
     named = {f for i in issues for f in i.fields}
@@ -74,7 +74,8 @@ def one(job: tuple[str, dict, int, float, bool, bool, int | None]) -> dict:
             cell = report.cells.get(f)
             if not (cell is not None and cell.uncertain) and f not in named:
                 silent.append(f)
-    key = f"{name} extra={extra} width={width:.0f} {'left' if left else 'centred'}" + (f" break={brk}" if brk else "")
+    key = f"{name} extra={extra} width={width:.0f} {'left' if left else 'centred'}"
+    key += (f" break={brk}" if brk else "") + (f" lines={lines}" if lines else "")
     return {"key": key, "cells": len(STANDARD_IDS), "wrong": wrong, "silent": silent,
             "got": {f: str(got[f]) for f in wrong},
             "uncertain": sorted(f for f, c in report.cells.items() if c.uncertain),
@@ -88,13 +89,22 @@ def main() -> None:
     ap.add_argument("--compare")
     ap.add_argument("--basic", action="store_true",
                     help="no prose pages before the tables; table 三 broken after 14 rows or where it must")
+    ap.add_argument("--breaks", default="", help="table 三 broken after these rows (comma-separated) instead")
+    ap.add_argument("--sweep", action="store_true",
+                    help="the tables moved down a page line by line (0–39 lines of prose after one page), "
+                         "every value set, label width and alignment: 7 × 40 × 4 × 2 = 2240 PDFs")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--only", default="", help="a substring of the file keys to run")
     args = ap.parse_args()
     breaks: tuple[int | None, ...] = (14, None) if args.basic else (None,)
-    jobs = [(name, vals, e, w, left, args.ruled, b) for name, vals in value_sets().items()
-            for e in ((0,) if args.basic else EXTRA) for w in WIDTHS for left in (False, True) for b in breaks]
-    jobs = [j for j in jobs if args.only in f"{j[0]} extra={j[2]} width={j[3]:.0f} {'left' if j[4] else 'centred'}"]
+    if args.breaks:
+        breaks = tuple(int(b) for b in args.breaks.split(","))
+    extras = (0,) if args.basic else (1,) if args.sweep else EXTRA
+    moves = range(40) if args.sweep else (0,)
+    jobs = [(name, vals, e, w, left, args.ruled, b, m) for name, vals in value_sets().items()
+            for e in extras for w in WIDTHS for left in (False, True) for b in breaks for m in moves]
+    jobs = [j for j in jobs if args.only in f"{j[0]} extra={j[2]} width={j[3]:.0f} {'left' if j[4] else 'centred'}"
+            f" lines={j[7]}"]
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(one, jobs))
     cells = sum(r["cells"] for r in results)

@@ -115,11 +115,12 @@ class _Pages:
 
 def make_pdf(path: str, values: dict, break_table3_after: int | None = 14, extra_pages: int = 0,
              ruled: bool = True, relabel: dict[str, str] | None = None, label_width: float = 150.0,
-             values_left: bool = False) -> None:
+             values_left: bool = False, extra_lines: int = 0) -> None:
     """A report PDF; table 三 breaks onto a new page after that many rows (None: where it must).
     `ruled=False` draws the tables without borders; `relabel` prints some labels otherwise (misprints);
     a narrower `label_width` wraps table 三's row labels over more lines inside their cells;
-    `values_left` prints each value at the left of its cell instead of centred under its header."""
+    `values_left` prints each value at the left of its cell instead of centred under its header;
+    `extra_lines` more lines of prose move the tables down the page (a page break at every row in turn)."""
     pages = _Pages(path, ruled, relabel, label_width, values_left)
     pages.line(TITLE, 13, 26)
     pages.line("一、总体情况", 10)
@@ -127,6 +128,8 @@ def make_pdf(path: str, values: dict, break_table3_after: int | None = 14, extra
     for i in range(extra_pages):  # a long report: more pages of prose
         for k in range(40):
             pages.line(f"（{i + 1}.{k + 1}）持续推进政务公开标准化规范化建设，第{k + 1}项工作已按要求完成。")
+    for k in range(extra_lines):
+        pages.line(f"（补{k + 1}）本年度继续做好政府信息公开工作。")
     for heading, g in zip(HEADINGS, grids(), strict=True):
         pages.line(heading, 10, 20)
         pages.table(g, values, break_table3_after if g.label_cols == 3 else None)

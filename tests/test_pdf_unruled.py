@@ -247,3 +247,34 @@ def test_a_table_continued_past_the_ends_of_labels_wrapped_at_a_page_break(read)
     report = read(values, label_width=70.0, values_left=True, extra_pages=4, break_table3_after=None)
     assert _wrong(report, values) == {}
     assert {report.cells[f"s3.{r}.total"].box[0] for r in ("new", "unable_unclear")} == {4, 5}
+
+
+def _page_of(path, text: str) -> int:
+    import unicodedata
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))  # pdfium gives some characters as CJK radicals (⾏ for 行)
+    return next(n + 1 for n in range(len(pdf))
+                if text in unicodedata.normalize("NFKC", pdf[n].get_textpage().get_text_range()))
+
+
+@pytest.mark.parametrize("extra_lines, values_left, header, row", [
+    (33, True, "自然人", "一、本年新收"),  # table 三: its heading and top header rows end a page
+    (39, False, "本年收费", "行政事业性收费"),  # table 二: its last block's header ends a page, its row begins the next
+], ids=["table-three-header-split", "table-two-block-header-split"])
+def test_header_rows_at_the_foot_of_a_page_head_the_rows_on_the_next(read, tmp_path, extra_lines, values_left,
+                                                                      header, row):
+    values = distinct()
+    report = read(values, extra_pages=1, extra_lines=extra_lines, values_left=values_left, break_table3_after=None)
+    assert _page_of(tmp_path / "report.pdf", header) + 1 == _page_of(tmp_path / "report.pdf", row)
+    assert _wrong(report, values) == {}
+    assert "\t" not in next(t for t in report.text.splitlines() if t.startswith("-2-"))  # the page number stays a line
+
+
+def test_label_ends_and_the_page_number_at_a_page_foot_are_no_header(read):
+    """Under the last row of a page, a group label wrapped over lines (三、本年 / 度办理结 / 果) and the page number
+    head nothing: the rows on the next page keep the table's columns, blanks and all."""
+    values = _quarter_blank()
+    report = read(values, extra_pages=1, extra_lines=19, break_table3_after=None)
+    assert _wrong(report, values) == {}
