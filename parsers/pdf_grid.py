@@ -379,10 +379,11 @@ def _carried(out: Laid, lines: list[list[Char]], runs: list[list[Piece]],
 
 def tabular(chars: list[Char], page: int) -> tuple[list[list[Char]], list[list[Piece]], bool]:
     """The page's lines, the runs (cells) of each, and whether it may hold a table: a few lines printed
-    in separate cells (a page of prose has one run of text per line, and its vector objects need not be read)."""
+    in separate cells, or one line of many (a table's last row carried onto a page of its own; a page of prose
+    has one run of text per line, and its vector objects need not be read)."""
     lines = _lines(chars)
     runs = [_cells(line, page) for line in lines]
-    return lines, runs, sum(1 for line in runs if len(line) >= 3) >= 3
+    return lines, runs, sum(1 for line in runs if len(line) >= 3) >= 3 or any(len(line) >= 6 for line in runs)
 
 
 def lay_out(out: Laid, chars: list[Char], rules: Rules | None, height: float,

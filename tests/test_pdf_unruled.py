@@ -278,3 +278,16 @@ def test_label_ends_and_the_page_number_at_a_page_foot_are_no_header(read):
     values = _quarter_blank()
     report = read(values, extra_pages=1, extra_lines=19, break_table3_after=None)
     assert _wrong(report, values) == {}
+
+
+def test_a_ruled_tables_last_row_alone_on_the_next_page_is_read_by_its_rules(tmp_path, qapp):
+    """(Ruled, beside the unruled cases of a page break.) Table 四's header ends a page and its one row of
+    values, blanks among them, stands alone on the next: that one line of many cells is a ruled table too,
+    read by its borders, so no value moves into a blank's column."""
+    values = _quarter_blank()
+    path = tmp_path / "report.pdf"
+    make_pdf(str(path), values, break_table3_after=None, extra_pages=1, ruled=True)
+    assert _page_of(path, "复议后起诉") + 1 == _page_of(path, str(values["s4.review.total"]))
+    report = parse_bytes(path.read_bytes(), str(path), None, ".pdf")
+    assert _wrong(report, values) == {}
+    assert not any(c.uncertain for c in report.cells.values())
