@@ -47,14 +47,19 @@ def page_images(data: bytes, suffix: str, pages: Iterable[int] | None = None,
         raise DecodeError(f"不是扫描件的格式：{suffix}")
 
 
-def pages_without_text(data: bytes) -> list[int]:
-    """The pages of a PDF (from 1) that have no text layer: the ones to read by OCR."""
+def _open_pdf(data: bytes) -> Any:
+    """A PDF opened by pdfium (close it), or DecodeError saying it is damaged."""
     import pypdfium2 as pdfium
 
     try:
-        pdf = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise DecodeError(f"PDF 文件已损坏，无法读取（{exc}）") from exc
+
+
+def pages_without_text(data: bytes) -> list[int]:
+    """The pages of a PDF (from 1) that have no text layer: the ones to read by OCR."""
+    pdf = _open_pdf(data)
     out = []
     try:
         for n in range(len(pdf)):
@@ -78,10 +83,7 @@ def scanned_pages(data: bytes, pages: list[int], share: float = 0.6) -> list[int
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise DecodeError(f"PDF 文件已损坏，无法读取（{exc}）") from exc
+    pdf = _open_pdf(data)
     out = []
     try:
         for n in pages:

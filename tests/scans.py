@@ -263,3 +263,25 @@ def with_markers(values: dict, slash: list[str], dash: list[str]) -> dict:
     for f in dash:
         out[f] = "—"
     return out
+
+
+def misread_sample(path: str, fid: str, read: int, right: int) -> object:
+    """Sample 004 as if scanned from `path` and read by OCR: every printed value read surely, except
+    `fid`, read as `read` (score 0.6, uncertain) with `right` as its runner-up: a Report whose rules
+    the suggestion (right for read) mends."""
+    from decimal import Decimal
+
+    from conftest import SAMPLES
+    from models.report import OcrRead
+    from models.session import source_key
+    from parsers.pipeline import parse_path
+
+    report = parse_path(SAMPLES / "004_47148163d7b9be8f.txt")
+    report.source = source_key(path)
+    for cell in report.cells.values():
+        if cell.raw is not None:
+            cell.ocr = OcrRead(cell.raw, 0.99)
+    cell = report.cells[fid]
+    cell.value, cell.raw, cell.uncertain = Decimal(read), str(read), True
+    cell.ocr = OcrRead(str(read), 0.6, ((str(right), 0.3),))
+    return report

@@ -19,15 +19,14 @@ from PySide6.QtWidgets import QApplication
 from conftest import SAMPLES, TRUTH
 from models.checks import check
 from models.record import dumps_record
-from models.report import OcrRead
 from models.review import Review
-from models.session import Prepared, Session, prepare, source_key
+from models.session import Prepared, Session, prepare
 from models.session.workers import job_cancelled, job_progress, run_many
 from models.values import NA
 from parsers import pipeline
 from parsers.ocr_images import IMAGE_SUFFIXES
 from parsers.pipeline import parse_bytes, parse_path
-from scans import CLEAN, scan_report, with_markers
+from scans import CLEAN, misread_sample, scan_report, with_markers
 
 SAMPLE = "004_47148163d7b9be8f.txt"
 SLASH = ["s3.new.research", "s3.granted.social_org", "s4.review.pending"]
@@ -295,15 +294,8 @@ def test_workspace_keeps_the_reads_and_reopening_needs_no_ocr(tmp_path, tables_s
 
 
 def _scanned_sample(tmp_path: Path, fid: str, read: int, right: int) -> tuple[Session, int]:
-    """Sample 004 as if scanned, `fid` read as `read` (score 0.6) with `right` as a runner-up."""
-    report = parse_path(SAMPLES / SAMPLE)
-    report.source = source_key(tmp_path / "scan.png")
-    for cell in report.cells.values():
-        if cell.raw is not None:
-            cell.ocr = OcrRead(cell.raw, 0.99)
-    cell = report.cells[fid]
-    cell.value, cell.raw, cell.uncertain = Decimal(read), str(read), True
-    cell.ocr = OcrRead(str(read), 0.6, ((str(right), 0.3),))
+    """A workspace holding scans.misread_sample: `fid` read as `read` with `right` as a runner-up."""
+    report = misread_sample(str(tmp_path / "scan.png"), fid, read, right)
     s = Session.open(tmp_path / "w.sqlite")
     s.add_prepared([Prepared(report.source, "0" * 64, None, dumps_record(report), Review(report).summary())])
     return s, s.items[0].id

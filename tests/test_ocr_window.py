@@ -2,7 +2,6 @@
 tooltip what OCR read, how sure it was and why to look again."""
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
@@ -13,9 +12,10 @@ from conftest import SAMPLES
 from models.record import dumps_record
 from models.report import OcrRead
 from models.review import Review, SetCell
-from models.session import Prepared, Session, source_key
+from models.session import Prepared, Session
 from models.status import cell_status
 from parsers.pipeline import parse_path
+from scans import misread_sample
 from ui import layouts, palette
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -81,15 +81,8 @@ def test_the_legend_names_the_ocr_colour(qtbot):
 
 
 def _scanned_workspace(tmp_path: Path, fid: str, read: int, right: int) -> str:
-    """A workspace holding sample 004 as if scanned, `fid` read as `read` (score 0.6), `right` its runner-up."""
-    report = parse_path(SAMPLES / "004_47148163d7b9be8f.txt")
-    report.source = source_key(tmp_path / "scan.png")
-    for cell in report.cells.values():
-        if cell.raw is not None:
-            cell.ocr = OcrRead(cell.raw, 0.99)
-    cell = report.cells[fid]
-    cell.value, cell.raw, cell.uncertain = Decimal(read), str(read), True
-    cell.ocr = OcrRead(str(read), 0.6, ((str(right), 0.3),))
+    """A workspace holding scans.misread_sample: `fid` read as `read` with `right` as its runner-up."""
+    report = misread_sample(str(tmp_path / "scan.png"), fid, read, right)
     ws = str(tmp_path / "w.review.sqlite")
     s = Session.open(ws)
     s.add_prepared([Prepared(report.source, "0" * 64, None, dumps_record(report), Review(report).summary())])
