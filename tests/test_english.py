@@ -5,8 +5,7 @@ placeholders, tooltips of widgets, tab titles, headers and items of every list, 
 status line and status messages, the questions and messages it asks and tells, the shortcut sheet
 and the reload dialog. What is printed report content is taken out before the check, because it is
 shown as the report prints it: values, the official tables' labels, the report text, agency and file
-names, the issue messages the core writes (in Chinese until the core gives them English), the names
-the core gives cells (label()), and what the auditor typed (reasons, the auditor's name). The one
+names, the names the core gives cells (label()), and what the auditor typed (reasons, the auditor's name). The one
 Chinese word allowed is "中文" in View ▸ Interface language: a language is offered in its own name.
 """
 from __future__ import annotations
@@ -58,9 +57,6 @@ def content(w: MainWindow) -> list[str]:
         out |= {it.agency or "", it.name, it.source}
         r = w.session.review(it.id)
         out |= set(r.report.text.splitlines()) | {r.report.meta.agency or ""}
-        for item in r.issues():
-            out.add(item.issue.message)
-            out |= set(item.issue.message.split("\n"))
     for fid, f in FIELDS.items():
         out |= {label(fid), f.row_label, f.column_label, *f.column_label.split("·"),
                 f"{f.row_label} · {f.column_label}"}

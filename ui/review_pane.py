@@ -24,6 +24,7 @@ from ui.grid_view import OfficialTable
 from ui.layouts import Grid, table2, table3, table4
 from ui.pdf_view import PdfPane
 from ui.raw_view import RawPane
+from ui.rule_names import issue_message
 from ui.table_models import ISSUE_ROLE, GridModel, IssueModel
 from ui.widgets import Inspector, IssueView, Legend
 
@@ -323,7 +324,7 @@ class ReviewPane(QWidget):
         if item.issue.evidence and not one:
             spans.insert(0, item.issue.evidence)
         if not one:  # the whole message, also when its column is narrow
-            self.status.emit(item.issue.message)
+            self.status.emit(issue_message(item.issue, self.review.value if self.review else None))
         self.raw.text.show_spans(spans)
         self.issue_view.setFocus()
 

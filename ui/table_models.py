@@ -23,7 +23,7 @@ from models.template import FIELDS
 from models.values import Value, format_value, parse_value
 from ui import palette
 from ui.layouts import HEADER, VALUE, Grid
-from ui.rule_names import issue_rule, rule_help, rule_name
+from ui.rule_names import issue_message, issue_rule, rule_help, rule_name
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -189,7 +189,7 @@ class GridModel(QAbstractTableModel):
             i = item.issue
             tag = {ACCEPTED: self.tr("［已接受］"), RESOLVED: self.tr("［已补填］")}.get(item.state, "")
             text = self.tr("• {rule}：{tag}{message}").format(rule=rule_name(issue_rule(i)), tag=tag,
-                                                              message=i.message)
+                                                              message=issue_message(i, r.value))
             if i.expected is not None:
                 text += self.tr("（应为 {value}）").format(value=format_value(i.expected))
             lines.append(text)
@@ -380,7 +380,7 @@ class IssueModel(QAbstractItemModel):
         if column == 1:
             return rule_name(issue_rule(i))
         if column == 2:
-            return i.message
+            return issue_message(i, self.review.value if self.review else None)
         state = word(ISSUE_STATE_WORDS.get(item.state, item.state))
         if item.acceptance and item.acceptance.reason:
             return self.tr("{state}：{reason}").format(state=state, reason=item.acceptance.reason)
@@ -389,7 +389,8 @@ class IssueModel(QAbstractItemModel):
     def _tooltip(self, item: ReviewedIssue) -> str:
         i = item.issue
         code = issue_rule(i)
-        text = self.tr("{rule}：{help}").format(rule=rule_name(code), help=rule_help(code)) + "\n" + i.message
+        text = self.tr("{rule}：{help}").format(rule=rule_name(code), help=rule_help(code)) + "\n" + \
+            issue_message(i, self.review.value if self.review else None)
         if i.fields:
             text += "\n" + word(LIST_SEP).join(cell_name(f) for f in i.fields[:12])
         if i.expected is not None:
