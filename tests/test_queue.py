@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -306,6 +307,29 @@ def test_the_samples_open_only_on_a_first_start():
     assert initial_paths(True, [], ["s1"]) == []  # the queue comes back from the workspace: nothing is read
     assert initial_paths(False, ["f"], ["s1"]) == ["f"]
     assert initial_paths(True, ["f"], ["s1"]) == ["f"]
+
+
+def test_a_workspace_named_on_the_command_line_opens_as_the_workspace(qtbot, env):
+    """As Explorer's "Open with" passes it: `GovInfoReview.exe "D:/审核 工作/县.review.sqlite"` opens that
+    workspace with its queue, reads none of it again, and is the workspace the next start opens."""
+    from models.session import Session, prepare
+    from ui.app import split_workspaces, start
+
+    ws = env["dir"] / "县 工作.review.sqlite"
+    s = Session.open(ws)
+    s.add_prepared([prepare(str(SAMPLES / "003_669b05754e9fb909.txt"))])
+    s.close()
+    settings = env["settings"]()
+    w = start([str(ws)], [str(SAMPLES / "000_978a9fff42e671ca.txt")], settings)  # the samples: not read
+    qtbot.addWidget(w)
+    assert w.session.ws.path.resolve() == ws.resolve()
+    assert [it.source.endswith("003_669b05754e9fb909.txt") for it in w.session.items] == [True]
+    assert w.review is not None and w.review.report.source.endswith("003_669b05754e9fb909.txt")
+    assert Path(settings.workspace).resolve() == ws.resolve()  # the next start opens it
+    assert str(ws.resolve()) in settings.recent()
+    w.close()
+    assert split_workspaces(["a.txt", "b.REVIEW.sqlite", "c.pdf"]) == (["b.REVIEW.sqlite"], ["a.txt", "c.pdf"])
+    assert split_workspaces(["missing.sqlite"]) == ([], ["missing.sqlite"])  # not a file, not a workspace name
 
 
 def test_a_sign_off_names_the_file_as_it_was_read_even_when_it_changed_since(qtbot, env, monkeypatch):

@@ -4,11 +4,15 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ui.settings import APP, ORG, Settings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def resource_path(*parts: str) -> Path:
@@ -69,25 +73,43 @@ def make_app(argv: list[str] | None = None, settings: Settings | None = None) ->
 def run(paths: list[str], samples: list[str] | None = None) -> int:
     """Open the window on the workspace's queue and these report files; on a first start with
     nothing asked for, on the bundled sample reports. Runs until the window closes."""
-    samples = samples or []
     app = make_app()
     from ui.dialogs import Abandoned
-    from ui.main_window import MainWindow
 
     try:
-        win = MainWindow()
+        start(paths, samples)
     except Abandoned as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    return app.exec()
+
+
+def start(paths: list[str], samples: list[str] | None = None, settings: Settings | None = None) -> MainWindow:
+    """The window shown, as run() opens it: a workspace file among the paths (Explorer's "Open
+    with", or a double-click once associated) is opened as the workspace, the others are read."""
+    from ui.main_window import MainWindow
+
+    workspaces, paths = split_workspaces(paths)
+    win = MainWindow(settings, workspaces[0] if workspaces else None)
+    if workspaces:
+        win.settings.workspace = str(win.session.ws.path)
+        win.settings.add_recent(str(Path(workspaces[0]).resolve()))
     win.show()
-    todo = initial_paths(bool(win.session.items), paths, samples)
+    todo = initial_paths(bool(win.session.items) or bool(workspaces), paths, samples or [])
     if paths:
         win.remember_files(paths)
     if todo:
         win.open_paths(todo)
     elif win.session.items:  # reopening a workspace reads nothing: back to the report and cell of last time
         win.resume()
-    return app.exec()
+    return win
+
+
+def split_workspaces(paths: list[str]) -> tuple[list[str], list[str]]:
+    """Of the paths given, the workspace files (*.review.sqlite, or any existing *.sqlite file) and the rest."""
+    ws = [p for p in paths
+          if p.lower().endswith(".review.sqlite") or (p.lower().endswith(".sqlite") and Path(p).is_file())]
+    return ws, [p for p in paths if p not in ws]
 
 
 def initial_paths(queued: bool, asked: list[str], samples: list[str]) -> list[str]:
