@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extract_bench import SAMPLES  # noqa: E402
+from extract_bench import make_corpus  # noqa: E402
 
 STEMS = "甲乙丙丁戊己庚辛壬癸"  # agency names hold no digits (the reader refuses a name with one)
 
@@ -41,27 +41,9 @@ def agency_name(k: int) -> str:
 
 
 def make_batch(folder: Path, n: int, per_agency: int = 4) -> list[Path]:
-    """n report files built from the samples: n / per_agency agencies, each with reports for consecutive
-    years (each year another sample, so the cross-year check finds carried-over counts that disagree)."""
-    from parsers import parse_path
-    from parsers.normalize import normalize
-
-    texts = []
-    for p in SAMPLES:
-        t = normalize(p.read_text(encoding="utf-8"))  # radicals folded, so the agency's name is found
-        texts.append((t, parse_path(p).meta.agency or ""))
-    agencies = max(1, n // per_agency)
-    out = []
-    for i in range(n):
-        t, agency = texts[i % len(texts)]
-        year = 2021 + i // agencies
-        t = t.replace("2022年", f"{year}年").replace("2023年", f"{year}年")
-        if agency:
-            t = t.replace(agency, agency_name(i % agencies))
-        p = folder / f"r{i:05d}.txt"
-        p.write_text(t, encoding="utf-8")
-        out.append(p)
-    return out
+    """n report files built from the samples (extract_bench.make_corpus), the agencies named like
+    real ones (乙丙县人民政府), per_agency reports each for consecutive years."""
+    return make_corpus(folder, n, per_agency, agency_name)
 
 
 # Runs the command line's export in this process and says what it cost: its own CPU and peak memory

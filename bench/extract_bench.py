@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,21 +28,23 @@ from parsers.normalize import normalize  # noqa: E402
 SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
 
 
-def make_corpus(folder: Path, n: int) -> list[Path]:
-    """n report files built from the samples: a quarter as many agencies as files, each with
-    reports for consecutive years (so the cross-year checks have pairs to compare)."""
+def make_corpus(folder: Path, n: int, per_agency: int = 4,
+                name: Callable[[int], str] = lambda k: f"第{k}号机关") -> list[Path]:
+    """n report files built from the samples: n / per_agency agencies (the k-th called name(k)), each
+    with reports for consecutive years, each year another sample (so the cross-year checks have
+    pairs to compare, whose carried-over counts disagree)."""
     texts = []
     for p in SAMPLES:
         t = normalize(p.read_text(encoding="utf-8"))  # radicals folded, so the agency's name is found
         texts.append((t, parse_path(p).meta.agency or ""))
-    agencies = max(1, n // 4)
+    agencies = max(1, n // per_agency)
     out = []
     for i in range(n):
         t, agency = texts[i % len(texts)]
         year = 2021 + i // agencies
         t = t.replace("2022年", f"{year}年").replace("2023年", f"{year}年")
         if agency:
-            t = t.replace(agency, f"第{i % agencies}号机关")
+            t = t.replace(agency, name(i % agencies))
         p = folder / f"r{i:05d}.txt"
         p.write_text(t, encoding="utf-8")
         out.append(p)
