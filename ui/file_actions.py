@@ -94,8 +94,9 @@ class FileActions(QMainWindow):
         if may_need_ocr(self.session.item(rid).source):  # a PDF or an image: a scan is read by OCR for minutes
             self._reread_in_background(rid, encoding)
             return False
-        report, sha = self.session.read_again(rid, encoding)
-        return self._reread(rid, encoding, report, sha)
+        got = self.session.read_again(rid, encoding)
+        assert got is not None  # read here: nothing cancels it
+        return self._reread(rid, encoding, *got)
 
     def _reread_in_background(self: MainWindow, rid: int, encoding: str | None) -> None:  # type: ignore[misc]
         """Read a PDF or a scan again on a worker thread, page by page with Cancel; then as reload()."""
@@ -106,7 +107,9 @@ class FileActions(QMainWindow):
         stop = [False]
 
         def job(progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> object:
-            return session, rid, encoding, *session.read_again(rid, encoding, progress, lambda: stop[0]), stop[0]
+            # in a worker process: pdfium (PDFs, and the pages the window draws) must not run on two threads
+            got = session.read_again(rid, encoding, progress, lambda: stop[0], worker=True)
+            return session, rid, encoding, *(got or (None, "")), stop[0] or got is None
 
         task = JobTask(job)
         task.cancel = lambda: stop.__setitem__(0, True)  # type: ignore[method-assign]

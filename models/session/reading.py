@@ -82,6 +82,22 @@ def prepare_many(paths: list[str], progress: Progress | None = None, cancelled: 
     return run_many(prepare, paths, progress, cancelled, spawn=spawn, chunksize=chunk, pages=pages)
 
 
+def read_in_worker(path: str, encoding: str | None = None, progress: Progress | None = None,
+                   cancelled: Cancelled | None = None) -> tuple[Report, str] | None:
+    """read_file() in a worker process (spawned): for a thread of the window, since pdfium, which
+    reads PDFs and draws their pages in the window, must never run on two threads at once. A scan's
+    pages are reported to progress(done, total); None when cancelled before it began."""
+    pages: PageProgress = (lambda _i, done, total: progress(done, total)) if progress else (lambda *_: None)
+    for got in run_many(partial(_read_here, encoding=encoding), [path], None, cancelled, spawn=True,
+                        min_parallel=1, pages=pages):
+        return got
+    return None
+
+
+def _read_here(path: str, encoding: str | None = None) -> tuple[Report, str]:
+    return read_file(path, encoding, job_progress, job_cancelled)
+
+
 def read_one(path: str, encoding: str | None = None) -> Result:
     """Parse and check one file (the command line's extract and check); never raises for bad input.
     Inside read_many, a scan's pages are reported and a cancel stops it at its next page."""

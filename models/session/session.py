@@ -40,7 +40,7 @@ from models.review import (
 from models.session.changes import Changes
 from models.session.files import SourceError, expand_paths, read_source, sha256_bytes, source_key, unreadable_in
 from models.session.pairing import Pairing
-from models.session.reading import READER_VERSION, Prepared, read_file
+from models.session.reading import READER_VERSION, Prepared, read_file, read_in_worker
 from models.session.workers import Cancelled, Progress, Stopped
 from models.values import Value, format_value
 from models.workspace import Entry, Workspace, WorkspaceError, rules_of, year_values_json, year_values_of
@@ -596,14 +596,18 @@ class Session:
         """Read the report's file again (never written) and say what would change; applies nothing. A
         scan is read by OCR again: progress(page, pages) after each page, and cancelled() stops it at
         the next page (the plan then names the pages not read in its report's issues)."""
-        report, sha = self.read_again(rid, encoding, progress, cancelled)
+        report, sha = read_file(self._by_id[rid].source, encoding, progress, cancelled)
         return self.plan_reload(rid, encoding, report, sha)
 
     def read_again(self, rid: int, encoding: str | None = None, progress: Progress | None = None,
-                   cancelled: Cancelled | None = None) -> tuple[Report, str]:
+                   cancelled: Cancelled | None = None, worker: bool = False) -> tuple[Report, str] | None:
         """Read a report's file again (as reload_plan does) and nothing else: it takes only the file's
-        name from the session, so the window may run it on another thread (a scan: minutes of OCR)."""
-        return read_file(self._by_id[rid].source, encoding, progress, cancelled)
+        name from the session, so the window may run it on another thread (a scan: minutes of OCR),
+        with worker=True, which reads it in a worker process (None: cancelled before it began)."""
+        source = self._by_id[rid].source
+        if worker:
+            return read_in_worker(source, encoding, progress, cancelled)
+        return read_file(source, encoding, progress, cancelled)
 
     def plan_reload(self, rid: int, encoding: str | None, report: Report, sha: str) -> ReloadPlan:
         """What would change if the report read again (read_again) replaced the reading in the workspace."""
