@@ -7,6 +7,7 @@ never guesses them, and placement never reads a file.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from models.report import Origin
@@ -73,6 +74,43 @@ class Grid:
                 for k in range(c.col, min(self.cols, c.col + c.colspan)):
                     line[k] = c
         return out
+
+
+def merge_bands(rows: int, cols: int, open_right: Callable[[int, int], bool],
+                open_below: Callable[[int, int], bool]) -> tuple[list[tuple[int, int, int, int]], list[int]]:
+    """The cells of a ruled table from its bands (the rows × cols rectangles between neighbouring
+    rules): band (r, c) joins its right neighbour where open_right(r, c), and the one below where
+    open_below(r, c), i.e. where no rule divides them (a merged cell). Returns each cell as (row,
+    col, rowspan, colspan), in the order of its first band read row by row, and the cell of every
+    band (index r * cols + c)."""
+    parent = list(range(rows * cols))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for r in range(rows):
+        for c in range(cols):
+            if c + 1 < cols and open_right(r, c):
+                parent[find(r * cols + c + 1)] = find(r * cols + c)
+            if r + 1 < rows and open_below(r, c):
+                parent[find((r + 1) * cols + c)] = find(r * cols + c)
+    number: dict[int, int] = {}
+    spread: list[list[int]] = []
+    cell_of: list[int] = []
+    for r in range(rows):
+        for c in range(cols):
+            root = find(r * cols + c)
+            if root not in number:
+                number[root] = len(spread)
+                spread.append([r, c, r, c])
+            n = number[root]
+            sp = spread[n]
+            sp[0], sp[1], sp[2], sp[3] = min(sp[0], r), min(sp[1], c), max(sp[2], r), max(sp[3], c)
+            cell_of.append(n)
+    return [(r0, c0, r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in spread], cell_of
 
 
 def stack(grids: list[Grid]) -> Grid:

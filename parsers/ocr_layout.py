@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from parsers.grid import merge_bands
 from parsers.ocr_engine import Gray, Read, recognise
 from parsers.ocr_marks import measure_ink
 from parsers.ocr_page import PageRead, Word
@@ -164,29 +165,9 @@ def _table(hsegs: list[Segment], vsegs: list[Segment], rect: tuple[float, float,
     if len(ys) < 2 or len(xs) < 2:
         return None
     rows, cols = len(ys) - 1, len(xs) - 1
-    parent = list(range(rows * cols))
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for r in range(rows):
-        for c in range(cols):
-            if c + 1 < cols and not _covered(vsegs, xs[c + 1], ys[r], ys[r + 1], tol):
-                parent[find(r * cols + c + 1)] = find(r * cols + c)
-            if r + 1 < rows and not _covered(hsegs, ys[r + 1], xs[c], xs[c + 1], tol):
-                parent[find((r + 1) * cols + c)] = find(r * cols + c)
-    groups: dict[int, list[tuple[int, int]]] = {}
-    for r in range(rows):
-        for c in range(cols):
-            groups.setdefault(find(r * cols + c), []).append((r, c))
-    cells = []
-    for members in groups.values():
-        r0, r1 = min(r for r, _ in members), max(r for r, _ in members)
-        c0, c1 = min(c for _, c in members), max(c for _, c in members)
-        cells.append(TableCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])))
+    spans, _ = merge_bands(rows, cols, lambda r, c: not _covered(vsegs, xs[c + 1], ys[r], ys[r + 1], tol),
+                           lambda r, c: not _covered(hsegs, ys[r + 1], xs[c], xs[c + 1], tol))
+    cells = [TableCell(r0, c0, rs, cs, (xs[c0], ys[r0], xs[c0 + cs], ys[r0 + rs])) for r0, c0, rs, cs in spans]
     cells.sort(key=lambda t: (t.row, t.col))
     return Table(rect, rows, cols, cells)
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from parsers.grid import Grid, GridCell, Source
+from parsers.grid import Grid, GridCell, Source, merge_bands
 from parsers.layout_text import clean
 from parsers.pdf_reader import Char, Piece, _cells, _lines
 from parsers.pdf_stream import _HEADING, Built, Columns, Region, _fold, _heading, _is_value, build, regions
@@ -236,34 +236,9 @@ def _table(hs: list[tuple[float, float, float]], vs: list[tuple[float, float, fl
     for x, y0, y1 in vs:
         v_at.setdefault(min(range(len(xs)), key=lambda j: abs(xs[j] - x)), []).append((y0, y1))
     rows, cols = len(ys) - 1, len(xs) - 1
-    parent = list(range(rows * cols))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for i in range(rows):
-        for j in range(cols):
-            if j + 1 < cols and not _covers(v_at.get(j + 1, []), ys[i + 1], ys[i]):
-                parent[find(i * cols + j)] = find(i * cols + j + 1)
-            if i + 1 < rows and not _covers(h_at.get(i + 1, []), xs[j], xs[j + 1]):
-                parent[find(i * cols + j)] = find((i + 1) * cols + j)
-    number: dict[int, int] = {}
-    spread: list[list[int]] = []
-    region: dict[tuple[int, int], int] = {}
-    for i in range(rows):
-        for j in range(cols):
-            root = find(i * cols + j)
-            if root not in number:
-                number[root] = len(spread)
-                spread.append([i, j, i, j])
-            n = number[root]
-            s = spread[n]
-            s[0], s[1], s[2], s[3] = min(s[0], i), min(s[1], j), max(s[2], i), max(s[3], j)
-            region[(i, j)] = n
-    boxes = [(r0, c0, r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in spread]
+    boxes, cell_of = merge_bands(rows, cols, lambda i, j: not _covers(v_at.get(j + 1, []), ys[i + 1], ys[i]),
+                                 lambda i, j: not _covers(h_at.get(i + 1, []), xs[j], xs[j + 1]))
+    region = {(i, j): cell_of[i * cols + j] for i in range(rows) for j in range(cols)}
     return _Table(xs, ys, region, boxes)
 
 
