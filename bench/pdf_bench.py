@@ -2,7 +2,7 @@
 
 Run: python bench/pdf_bench.py. Target: ≤ 100 ms a report, printed beside two floors measured in the same
 run on the same file: pdfium's text extraction alone (each page loaded, its text page built, its text read),
-and that plus the box of every character (what the reader must ask pdfium for, through the same call).
+and that plus the box of every printed character (what the reader must ask pdfium for, asked the same way).
 Rendering a page: ≤ 100 ms. Figures are CPU time (medians of 15 runs); the machine is shared: compare
 the ratios, not the milliseconds.
 """
@@ -39,24 +39,18 @@ def text_floor(data: bytes) -> None:
 
 
 def boxes_floor(data: bytes) -> None:
-    """The text and the box of each printed character, through the reader's own call into pdfium."""
-    import ctypes
-
+    """The text and the box of each printed character, asked of pdfium the way the reader asks
+    (parsers.pdf_reader._boxes: every call made from C, into one array)."""
     import pypdfium2 as pdfium
 
-    from parsers.pdf_reader import _charbox
+    from parsers.pdf_reader import _boxes
 
-    get = _charbox()
-    box = (ctypes.c_double * 4)()
-    at = ctypes.addressof(box)
     pdf = pdfium.PdfDocument(data)
     for n in range(len(pdf)):
         page = pdf[n]
         tp = page.get_textpage()
-        handle = ctypes.cast(tp.raw, ctypes.c_void_p).value
-        for i, ch in enumerate(tp.get_text_range()):
-            if not ch.isspace():
-                get(handle, i, at, at + 8, at + 16, at + 24)
+        text = tp.get_text_range()
+        _boxes(tp, [i for i, ch in enumerate(text) if not ch.isspace()])
         tp.close()
         page.close()
     pdf.close()

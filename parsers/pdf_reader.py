@@ -8,7 +8,8 @@ each piece lets a row with blank cells be placed under the right headers.
 from __future__ import annotations
 
 import bisect
-import re
+import itertools
+import operator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -113,7 +114,6 @@ Char = tuple[float, float, float, float, str]  # a printed character: left, bott
 
 
 _CHARBOX: Any = None
-_PRINTED = re.compile(r"\S")  # the characters that have a box worth asking for
 
 
 def _charbox() -> Any:
@@ -133,32 +133,43 @@ def _charbox() -> Any:
 
 def _chars(page: _Page) -> list[Char]:
     """Each printed character with its box: the page's text in one call, then pdfium's box of each
-    character (left, right, bottom, top, into one reused array of doubles)."""
-    import ctypes
-
+    printed character (_boxes)."""
     import pypdfium2 as pdfium
 
     tp = page.get_textpage()
     try:
-        n = tp.count_chars()
         text = tp.get_text_range()
-        if len(text) != n:  # characters outside the BMP: fall back to pdfium's rectangles
+        if len(text) != tp.count_chars():  # characters outside the BMP: fall back to pdfium's rectangles
             return _rect_chars(tp)
-        box = (ctypes.c_double * 4)()
-        at = ctypes.addressof(box)
-        get, handle = _charbox(), ctypes.cast(tp.raw, ctypes.c_void_p).value
-        out: list[Char] = []
-        append = out.append
-        at8, at16, at24 = at + 8, at + 16, at + 24
-        for m in _PRINTED.finditer(text):
-            i = m.start()
-            if not get(handle, i, at, at8, at16, at24):
-                raise pdfium.PdfiumError("Failed to get charbox.")
-            left, right, bottom, top = box
-            append((left, bottom, right, top, m.group()))
-        return out
+        printed = list(map(operator.not_, map(str.isspace, text)))  # what \S matches
+        index = list(itertools.compress(range(len(text)), printed))
+        boxes = _boxes(tp, index)
+        if boxes is None:
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        # pdfium gives left, right, bottom, top
+        return list(zip(boxes[0::4], boxes[2::4], boxes[1::4], boxes[3::4], itertools.compress(text, printed),
+                        strict=True))
     finally:
         tp.close()
+
+
+def _boxes(tp: _TextPage, index: list[int]) -> list[float] | None:
+    """pdfium's box (left, right, bottom, top) of each character of `index`, one after the other in one
+    list; None when pdfium cannot give one. The calls run in C (map), each writing into its own four
+    doubles of one array, read back at once: no Python code runs per character."""
+    import ctypes
+
+    k = len(index)
+    box = (ctypes.c_double * (4 * k))()
+    at = ctypes.addressof(box)
+    end = at + 32 * k
+    handle = ctypes.cast(tp.raw, ctypes.c_void_p).value
+    done = list(map(_charbox(), itertools.repeat(handle, k), index, range(at, end, 32), range(at + 8, end, 32),
+                    range(at + 16, end, 32), range(at + 24, end, 32)))
+    if not all(done):
+        return None
+    values: list[float] = box[:]
+    return values
 
 
 def _rect_chars(tp: _TextPage) -> list[Char]:
