@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from parsers.grid import Grid, GridCell, Source, merge_bands
 from parsers.layout_text import clean
-from parsers.pdf_reader import Char, Piece, _cells, _lines
+from parsers.pdf_reader import Char, Piece, _cells, _lines, untyped
 from parsers.pdf_stream import _HEADING, Built, Columns, Region, _fold, _heading, _is_value, build, regions
 
 _TOL = 2.0  # points: lines this close are one line (a stroke drawn as a thin filled outline has two edges)
@@ -33,58 +34,79 @@ class Rules:
 def page_rules(page: Any) -> Rules:
     """The straight strokes of a loaded page's path objects (lines, rectangles, the outlines of both,
     inside form objects too), through pdfium's raw binding; none when the page cannot be read."""
-    import pypdfium2.raw as raw
-
     rules = Rules()
-    box = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    refs = tuple(ctypes.byref(v) for v in box)
-    if not _walk(raw, rules, raw.FPDFPage_CountObjects(page.raw), lambda i: raw.FPDFPage_GetObject(page.raw, i),
-                 0, box, refs):
+    box = (ctypes.c_float * 4)()
+    at = ctypes.addressof(box)
+    api = _Api()
+    handle = ctypes.cast(page.raw, ctypes.c_void_p).value
+    if not _walk(api, rules, _objects(api.page_count(handle), api.page_object, handle), 0, box, at):
         return Rules()
     return rules
 
 
-def _walk(raw: Any, rules: Rules, count: int, get: Any, level: int, box: Any, refs: Any) -> bool:
-    """The strokes of `count` objects (and of the objects inside form objects, 4 levels deep);
-    False when pdfium cannot read one."""
+class _Api:
+    """The pdfium functions the walk calls for each object or segment, untyped (pdf_reader.untyped):
+    objects and segments are plain addresses."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        p, i = ctypes.c_void_p, ctypes.c_int
+        self.raw = raw
+        self.page_count = untyped("FPDFPage_CountObjects", i, p)
+        self.page_object = untyped("FPDFPage_GetObject", p, p, i)
+        self.form_count = untyped("FPDFFormObj_CountObjects", i, p)
+        self.form_object = untyped("FPDFFormObj_GetObject", p, p, ctypes.c_ulong)
+        self.type = untyped("FPDFPageObj_GetType", i, p)
+        self.bounds = untyped("FPDFPageObj_GetBounds", i, p, p, p, p, p)
+        self.segments = untyped("FPDFPath_CountSegments", i, p)
+        self.segment = untyped("FPDFPath_GetPathSegment", p, p, i)
+        self.segment_type = untyped("FPDFPathSegment_GetType", i, p)
+
+
+def _objects(count: int, get: Any, parent: int | None) -> list[int | None] | None:
+    """The `count` objects of a page or form object (None for one pdfium cannot give); None when
+    pdfium cannot count them."""
     if count < 0:
+        return None
+    return list(map(get, itertools.repeat(parent, count), range(count)))
+
+
+def _walk(api: _Api, rules: Rules, objects: list[int | None] | None, level: int, box: Any, at: int) -> bool:
+    """The strokes of the objects (and of the objects inside form objects, 4 levels deep); False
+    when pdfium cannot read one."""
+    if objects is None or not all(objects):
         return False
-    for i in range(count):
-        obj = get(i)
-        if not obj:
-            return False
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_PATH:
-            if not raw.FPDFPageObj_GetBounds(obj, *refs):
+    raw = api.raw
+    path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    for obj, kind in zip(objects, map(api.type, objects), strict=True):
+        if kind == path:
+            if not api.bounds(obj, at, at + 4, at + 8, at + 12):
                 return False
-            left, bottom, right, top = box[0].value, box[1].value, box[2].value, box[3].value
+            left, bottom, right, top = box
             w, h = right - left, top - bottom
             if w < _TOL and h >= _MIN_LEN:  # a thin bar or a stroke: a vertical line
                 rules.vertical.append(((left + right) / 2, bottom, top))
             elif h < _TOL and w >= _MIN_LEN:
                 rules.horizontal.append(((bottom + top) / 2, left, right))
-            elif w >= _MIN_LEN and h >= _MIN_LEN and not _outline(obj, raw, rules, (left, bottom, right, top)):
-                if not _segments(obj, raw, rules):
+            elif w >= _MIN_LEN and h >= _MIN_LEN and not _outline(obj, api, rules, (left, bottom, right, top)):
+                if not _segments(ctypes.cast(ctypes.c_void_p(obj), raw.FPDF_PAGEOBJECT), raw, rules):
                     return False
-        elif kind == raw.FPDF_PAGEOBJ_FORM and level < 3:
-            if not _walk(raw, rules, raw.FPDFFormObj_CountObjects(obj),
-                         lambda k, form=obj: raw.FPDFFormObj_GetObject(form, k), level + 1, box, refs):
+        elif kind == form and level < 3:
+            if not _walk(api, rules, _objects(api.form_count(obj), api.form_object, obj), level + 1, box, at):
                 return False
     return True
 
 
-def _outline(obj: Any, raw: Any, rules: Rules, bounds: tuple[float, float, float, float]) -> bool:
+def _outline(obj: int | None, api: _Api, rules: Rules, bounds: tuple[float, float, float, float]) -> bool:
     """A rectangle drawn as one or two closed outlines (a cell's border, or its stroke drawn as a
     thin filled ring) gives the four edges of its bounds; reading its points one by one costs more."""
-    n = raw.FPDFPath_CountSegments(obj)
+    n = api.segments(obj)
     if n <= 0 or n > 30:
         return False
-    starts = 0
-    for i in range(n):
-        if raw.FPDFPathSegment_GetType(raw.FPDFPath_GetPathSegment(obj, i)) == raw.FPDF_SEGMENT_MOVETO:
-            starts += 1
-            if starts > 2:
-                return False
+    kinds = list(map(api.segment_type, map(api.segment, itertools.repeat(obj, n), range(n))))
+    if kinds.count(api.raw.FPDF_SEGMENT_MOVETO) > 2:
+        return False
     left, bottom, right, top = bounds
     rules.horizontal += [(bottom, left, right), (top, left, right)]
     rules.vertical += [(left, bottom, top), (right, bottom, top)]

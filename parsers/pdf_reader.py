@@ -113,22 +113,30 @@ def _load(data: bytes) -> _Document:
 Char = tuple[float, float, float, float, str]  # a printed character: left, bottom, right, top, text
 
 
-_CHARBOX: Any = None
+_UNTYPED: dict[str, Any] = {}
 
 
-def _charbox() -> Any:
-    """pdfium's FPDFText_GetCharBox called through untyped pointers: the typed binding checks four
-    pointer arguments per character, which costs as much again as the call itself."""
-    global _CHARBOX
-    if _CHARBOX is None:
+def untyped(name: str, restype: Any, *argtypes: Any) -> Any:
+    """pdfium's function `name` called through untyped pointers (c_void_p in, ints out): the typed
+    binding checks each pointer argument and wraps each pointer it returns in an object, which
+    costs as much again as the call itself when it is called for each character or object."""
+    f = _UNTYPED.get(name)
+    if f is None:
         import ctypes
 
         import pypdfium2.raw as raw
 
-        address = ctypes.cast(raw.FPDFText_GetCharBox, ctypes.c_void_p).value or 0
-        _CHARBOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
-                                    ctypes.c_void_p, ctypes.c_void_p)(address)
-    return _CHARBOX
+        address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value or 0
+        f = _UNTYPED[name] = ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    return f
+
+
+def _charbox() -> Any:
+    """FPDFText_GetCharBox(text page, index, &left, &right, &bottom, &top), untyped."""
+    import ctypes
+
+    p = ctypes.c_void_p
+    return untyped("FPDFText_GetCharBox", ctypes.c_int, p, ctypes.c_int, p, p, p, p)
 
 
 def _chars(page: _Page) -> list[Char]:
