@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from models.report import ERROR, INFO, WARNING, Issue, Report
 from models.template import (
@@ -35,6 +36,7 @@ _TOO_LONG = 10 ** 12  # more than 12 digits before the point: no real count or a
 _FOUR_PLACES = Decimal("0.0001")
 
 
+@lru_cache(maxsize=4096)
 def label(fid: str) -> str:
     """Short Chinese name of a cell: row label · column label."""
     f = FIELDS.get(fid)
@@ -155,6 +157,8 @@ def _check_rules(values: Values) -> list[Issue]:
         if i:
             out.append(i)
     for fid, v in values.items():  # R5 domain
+        if type(v) is int and 0 <= v < _TOO_LONG:
+            continue  # a whole count, neither negative nor too long: right for every unit
         if not is_number(v) or fid not in FIELDS:
             continue
         if not -_TOO_LONG < v < _TOO_LONG:
@@ -176,6 +180,11 @@ def _check_rules(values: Values) -> list[Issue]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _row_of(fid: str) -> str:
+    return fid.rsplit(".", 1)[0]
+
+
 def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()) -> list[Issue]:  # type: ignore[assignment]
     """Blank cells where a number belongs, one warning per printed row.
 
@@ -185,7 +194,7 @@ def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()
     by_row: dict[str, list[str]] = {}
     in_row: dict[str, list[str]] = {}  # every cell of a row, in the report's order
     for fid in report.cells:
-        row = fid.rsplit(".", 1)[0]
+        row = _row_of(fid)
         in_row.setdefault(row, []).append(fid)
         if values.get(fid) is None and fid not in covered:
             by_row.setdefault(row, []).append(fid)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _string  # json.dumps' own string writer (ensure_ascii=False)
 from typing import Any
 
 from models.template import STANDARD_IDS, field_order
@@ -124,6 +125,22 @@ def _cell_json(c: Cell) -> dict[str, Any]:
     return out
 
 
+def _cells_text(cells: dict[str, Cell]) -> str:
+    """The `"cells"` object of a record as json.dumps writes it (ensure_ascii=False): a cell with only
+    its raw text and span (nearly every cell of a text report) written directly, any other by dumps."""
+    parts = []
+    for fid, c in cells.items():
+        if c.raw is None:
+            continue
+        if c.origin is None and c.box is None and c.label_note is None and c.ocr is None:
+            span = f"[{c.span[0]}, {c.span[1]}]" if c.span else "null"
+            parts.append(f'{_string(fid)}: {{"raw": {_string(c.raw)}, "span": {span}'
+                         + (', "uncertain": true}' if c.uncertain else "}"))
+        else:
+            parts.append(f"{_string(fid)}: {dumps(_cell_json(c))}")
+    return "{" + ", ".join(parts) + "}"
+
+
 @dataclass
 class Meta:
     agency: str | None = None
@@ -181,16 +198,27 @@ class Report:
     def to_json(self, issues: list[Issue]) -> dict[str, Any]:
         """The `extract --json` record of this report."""
         return {
-            "source": self.source, "format": self.format, "encoding": self.encoding,
-            "meta": {"agency": self.meta.agency, "year": self.meta.year, "period": self.meta.period,
-                     "agency_from": self.meta.agency_from, "year_from": self.meta.year_from},
-            "fields": self.values(),
+            **self._head(),
             "cells": {fid: _cell_json(c) for fid, c in self.cells.items() if c.raw is not None},
             "issues": [i.to_json() for i in issues],
             "error": self.error,
         }
 
+    def _head(self) -> dict[str, Any]:
+        """The record's entries before its cells."""
+        return {
+            "source": self.source, "format": self.format, "encoding": self.encoding,
+            "meta": {"agency": self.meta.agency, "year": self.meta.year, "period": self.meta.period,
+                     "agency_from": self.meta.agency_from, "year_from": self.meta.year_from},
+            "fields": self.values(),
+        }
+
     def json_text(self, issues: list[Issue], indent: int | None = None) -> str:
         """The `extract --json` record as JSON text: every value a JSON number with exactly its
         printed digits (to_json() holds Decimals, which json.dumps cannot write)."""
-        return dumps(self.to_json(issues), indent=indent)
+        if indent is not None:
+            return dumps(self.to_json(issues), indent=indent)
+        # the same bytes, faster: the cells (most of the record) written here, the rest by dumps
+        head = dumps(self._head())
+        tail = dumps({"issues": [i.to_json() for i in issues], "error": self.error})
+        return f"{head[:-1]}, \"cells\": {_cells_text(self.cells)}, {tail[1:]}"

@@ -70,7 +70,9 @@ def normalize(text: str) -> str:
     """
     if "\r\n" in text:
         text = text.replace("\r\n", " \n")
-    return _FOLD.sub(lambda m: _FOLDED[m.group()], text)
+    for ch in set(_FOLD.findall(text)):  # each character to fold replaced at once: a report has few kinds
+        text = text.replace(ch, _FOLDED[ch])
+    return text
 
 
 def display_text(text: str) -> str:

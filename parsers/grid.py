@@ -15,8 +15,8 @@ from models.report import Origin
 Box = tuple[int, float, float, float, float]  # page (from 1), left, top, right, bottom, in points from the top
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+@dataclass(slots=True)  # never changed once made; not frozen, as one is made for every cell of every table
+class Source:  # and a frozen dataclass is four times slower to make
     """Where a cell's text was printed: a span of the report's text, and, when the document has
     them, its table position (HTML, DOCX) or its page box (PDF, scans)."""
     span: tuple[int, int] | None = None  # [start, end) in Report.text

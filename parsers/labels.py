@@ -79,6 +79,11 @@ class Near:
 def nearest(printed: str, candidates: Sequence[tuple[str, str]]) -> Near | None:
     """The one candidate (key, template label) within a few edits of the printed label, when no
     other candidate is as near; None otherwise."""
+    return _nearest(printed, tuple(candidates))
+
+
+@lru_cache(maxsize=8192)  # a report's labels are mostly the official ones: the same question again and again
+def _nearest(printed: str, candidates: tuple[tuple[str, str], ...]) -> Near | None:
     p = core(printed)
     if len(p) < 2:
         return None

@@ -17,6 +17,7 @@ _CN_DIGITS = dict(zip("〇零○O0一二三四五六七八九", "00000123456789"
 # 2023, or 二〇二三 (only 20xx in Chinese numerals: 一九… is too often part of other words)
 _YEAR = r"((?:19|20)\d{2}|二[〇零○O0][〇零○O0一二三四五六七八九]{2})"
 _PHRASE = r"(?:政府|政务)?(?:信息)?公开(?:工作)?(?:年度)?(?:报告|年报)"
+_PHRASE_RX = re.compile(_PHRASE)
 # <before><year>年(度)<between><phrase><after>, on a line with all white space removed
 _TITLE_LINE = re.compile(r"^(.*?)" + _YEAR + r"年度?(.*?)(?:的)?" + _PHRASE + r"(.*)$")
 _TITLE_NO_YEAR = re.compile(r"^(.*?)(?:的)?" + _PHRASE + r"(.*)$")
@@ -26,7 +27,6 @@ _HEADING_YEAR = re.compile(r"^(.*?)" + _YEAR + r"年度?(?![\d月])(.*)$")
 # of spaces it would scan the rest of the run once per character
 _MARKUP = re.compile(r"<[^<>]{0,80}>|^[#*>_|=\-\s]+|(?<![#*_|=\s])[#*_|=\s]+$")
 _SPACE = re.compile(r"\s+")
-_LINE = re.compile(r"[^\n]+")
 _QUOTES = "《》“”\"'「」『』〈〉‘’"
 _DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 # white space before the date only from the start of its run, and no two \s* side by side after it (each
@@ -75,12 +75,20 @@ def _year(s: str) -> int | None:
     return y if 1990 <= y <= 2099 else None
 
 
+# white space as the regex \s finds it (str.isspace: every such character lies below U+3001)
+_WHITE = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
+_LEAD = "#*>_|=-" + _WHITE  # what _MARKUP takes from the start of a line, and from its end
+_TRAIL = "#*_|=" + _WHITE
+
+
 def _clean(line: str) -> str:
     """A line without markup, quotes and white space."""
-    s = _MARKUP.sub("", line)
     if "<" in line:  # twice: <h1># 标题 loses the tag, then the # (without a tag, once leaves nothing more)
-        s = _MARKUP.sub("", s)
-    s = _BULLET.sub("", s)
+        s = _MARKUP.sub("", _MARKUP.sub("", line))
+    else:  # no tag: _MARKUP takes only the runs of markup at either end
+        s = line.lstrip(_LEAD).rstrip(_TRAIL)
+    if s and s[0] in "·•●○◆◇■□▪►▶-–—":
+        s = _BULLET.sub("", s)
     return _SPACE.sub("", s).strip(_QUOTES)
 
 
@@ -90,6 +98,8 @@ def agency_name(s: str) -> str | None:
     for word in ("关于印发", "关于发布", "关于公布", "关于"):
         s = s.removeprefix(word).removesuffix(word)
     s = s.removesuffix("的")
+    if not 2 <= len(s) <= 54:  # a name of 2 to 40 characters, with a bracketed note of at most 14
+        return None
     if s.endswith("人民"):  # XX县人民|政府信息公开…: the title phrase took the agency's 政府
         s += "政府"
     bare = re.sub(r"[（(][^（()）]{1,12}[)）]$", "", s)  # XX县人民政府（本级）
@@ -126,7 +136,29 @@ def _parse_title(s: str) -> tuple[str | None, int | None] | None:
 
 def _lines(text: str, start: int = 0) -> list[tuple[int, str]]:
     """The non-empty lines of a text from `start`, with their offsets."""
-    return [(m.start(), m.group()) for m in _LINE.finditer(text, start) if m.group().strip()]
+    out = []
+    pos = start
+    for line in text[start:].split("\n"):
+        if line and not line.isspace():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _last_lines(text: str, start: int, n: int) -> list[tuple[int, str]]:
+    """The last n non-empty lines of the text from `start` (as _lines gives them)."""
+    out: list[tuple[int, str]] = []
+    end = len(text)
+    while end >= start and len(out) < n:
+        nl = text.rfind("\n", start, end)
+        line = text[nl + 1 if nl >= 0 else start:end]
+        if line and not line.isspace():
+            out.append((end - len(line), line))
+        if nl < 0:
+            break
+        end = nl
+    out.reverse()
+    return out
 
 
 def _title(head: str) -> tuple[str | None, int | None]:
@@ -137,7 +169,7 @@ def _title(head: str) -> tuple[str | None, int | None]:
     loose_year = None
     for i, (_, line) in enumerate(lines):
         clean = _clean(line)
-        if not re.search(_PHRASE, clean) or len(clean) > 80:
+        if not _PHRASE_RX.search(clean) or len(clean) > 80:
             continue
         best = _parse_title(clean)
         if best is None:
@@ -173,7 +205,7 @@ def _heading(head: str) -> tuple[str | None, int | None]:
         if _SECTION_ONE.match(line):
             break
         clean = _clean(line)
-        if len(clean) > 40 or re.search(_PHRASE, clean):
+        if len(clean) > 40 or _PHRASE_RX.search(clean):
             continue
         if agency is None:
             agency = agency_name(clean)
@@ -186,7 +218,7 @@ def _heading(head: str) -> tuple[str | None, int | None]:
 def signature(text: str) -> tuple[str, tuple[int, int]] | None:
     """The agency signing the report (落款): a name on its own line near the end, next to a date
     line or last of all; the first such line, as an issuing note (…印发) may follow it."""
-    lines = _lines(text, max(0, len(text) - 2000))[-15:]
+    lines = _last_lines(text, max(0, len(text) - 2000), 15)
     undated = [_DATE_AT_END.sub("", line) for _, line in lines]  # a date always takes characters with it
     dated = [u != line for u, (_, line) in zip(undated, lines, strict=True)]
     cleaned = [_clean(u) for u in undated]
@@ -257,14 +289,18 @@ def _period_year(meta: Meta) -> int | None:
     return int(a) if a == b and a.isdigit() else None
 
 
+_CITED = re.compile(r"《[^》\n]{0,80}》")
+_BODY_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"\s*年度?(?!\s*\d{1,2}\s*月)(?!\d)")
+
+
 def _body_years(text: str, span: tuple[int, int] | None) -> Counter[int]:
     """The years section 一 speaks of (2022年，我局…), without dates, comparisons and cited titles."""
     counts: Counter[int] = Counter()
     if span is None:
         return counts
     body = text[span[0]:span[1]]
-    cited = [(m.start(), m.end()) for m in re.finditer(r"《[^》\n]{0,80}》", body)]
-    for m in re.finditer(r"(?<!\d)" + _YEAR + r"\s*年度?(?!\s*\d{1,2}\s*月)(?!\d)", body):
+    cited = [(m.start(), m.end()) for m in _CITED.finditer(body)] if "《" in body else []
+    for m in _BODY_YEAR.finditer(body):
         if any(a <= m.start() < b for a, b in cited) or _COMPARED.search(body[max(0, m.start() - 1):m.start()]):
             continue
         y = _year(m.group(1))

@@ -81,15 +81,26 @@ def lines(grid: Grid) -> list[_Line]:
     """The grid's rows with their label and value cells (empty cells are blank, not values)."""
     by_row: dict[int, _Line] = {}
     for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-        t = compact(c.text)
-        if not t or _PAGE_NUMBER.fullmatch(t):
+        t, k = _read(c.text)
+        if k is None:
             continue
-        line = by_row.setdefault(c.row, _Line(c.row, [], []))
-        if kind(t) == TEXT:
+        line = by_row.get(c.row)
+        if line is None:
+            line = by_row[c.row] = _Line(c.row, [], [])
+        if k == TEXT:
             line.labels.append(c)
         else:
             line.values.append(_Value(c, t))
     return [by_row[r] for r in sorted(by_row)]
+
+
+@lru_cache(maxsize=8192)
+def _read(text: str) -> tuple[str, str | None]:
+    """A cell's text compacted, and its kind (None for an empty cell or a page number)."""
+    t = compact(text)
+    if not t or _PAGE_NUMBER.fullmatch(t):
+        return t, None
+    return t, kind(t)
 
 
 def _make_cell(fid: str, v: _Value, uncertain: bool, note: Near | None) -> Cell:

@@ -1,8 +1,10 @@
 """Read tables 二, 三 and 四 from their section text by row labels and column headers."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.report import INFO, WARNING, Cell, Issue
 from models.template import (
@@ -81,23 +83,24 @@ class _Segment:
 def _segments(anchors: list[Anchor], tokens: list[Token], end: int) -> list[_Segment]:
     """Split tokens at anchors; text after values that is itself followed by values is a stray row."""
     anchors = sorted(anchors, key=lambda a: a.start)
+    starts = [t.start for t in tokens]  # in order: each anchor's tokens found by bisection
     out = []
     ti = 0
     for i, a in enumerate(anchors):
         stop = anchors[i + 1].start if i + 1 < len(anchors) else end
-        while ti < len(tokens) and tokens[ti].start < a.end:
-            ti += 1
+        ti = bisect.bisect_left(starts, a.end, ti)  # tokens inside the label are skipped
+        hi = bisect.bisect_left(starts, stop, ti)
         seg = _Segment(a, [], [])
         current = seg.values
         label: list[str] = []
-        prev = None
-        while ti < len(tokens) and tokens[ti].start < stop:
-            t = tokens[ti]
-            ti += 1
-            if t.kind == MARKER and t.raw == "无" and prev is not None and prev.kind == TEXT and current:
+        prev_text = False
+        for t in tokens[ti:hi]:
+            kind = t.kind
+            if kind == MARKER and prev_text and current and t.raw == "无":
                 t = Token(TEXT, t.raw, t.start, t.end, t.line, t.cell)  # 无 of a vertical label (无/法/提/供)
-            prev = t
-            if t.kind == TEXT:
+                kind = TEXT
+            prev_text = kind == TEXT
+            if prev_text:
                 if current:  # text after values: a new, unknown row may start here
                     label.append(t.raw)
                 continue
@@ -106,6 +109,7 @@ def _segments(anchors: list[Anchor], tokens: list[Token], end: int) -> list[_Seg
                 seg.stray.append(("".join(label), current))
                 label = []
             current.append(t)
+        ti = hi
         out.append(seg)
     return out
 
@@ -420,6 +424,11 @@ _T2_RE, _T2_COLS, _T2_ROWS = _t2_patterns()
 
 
 def _t2_layout(row_id: str, block_index: int | None, col_ids: list[str]) -> tuple[Layout, int]:
+    return _t2_layout_of(row_id, block_index, tuple(col_ids))
+
+
+@lru_cache(maxsize=1024)  # the template's layouts never change: a row and header's answer never does
+def _t2_layout_of(row_id: str, block_index: int | None, col_ids: tuple[str, ...]) -> tuple[Layout, int]:
     """The layout a printed row belongs to: the one whose columns its header shows."""
     candidates = [(bi, lay) for bi, b in enumerate(TABLE2_BLOCKS) for lay in b.layouts
                   if any(r.id == row_id for r in lay.rows)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
 
 from parsers.normalize import Compact
 
@@ -81,6 +83,15 @@ class Anchor:
     x: float | None = None
 
 
+_SEPARATOR = re.compile(r"[\t|]")
+
+
+def _after_each(pieces: list[str], skip: int) -> list[int]:
+    """The offset of each one-character delimiter between pieces of a text (skip=0), or of what
+    follows it (skip=1): summed in C rather than found match by match."""
+    return list(map(add, accumulate(map(len, pieces[:-1])), range(skip, len(pieces) - 1 + skip)))
+
+
 class Grid:
     """Line and cell positions of offsets in one text."""
 
@@ -88,8 +99,8 @@ class Grid:
         self.text = text
         self.xs = xs or []  # (start, end, left, right) of each piece of a PDF's text
         self._x_starts = [p[0] for p in self.xs]
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.separators = [m.start() for m in re.finditer(r"[\t|]", text)]
+        self.line_starts = [0] + _after_each(text.split("\n"), 1)
+        self.separators = _after_each(_SEPARATOR.split(text), 0)
 
     def x_of(self, pos: int, end: int | None = None) -> float | None:
         """The page x of the centre of text[pos:end] (PDF text only), found within its piece: a
