@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -194,6 +195,9 @@ def _line_key(c: Char) -> tuple[float, float]:
     return -(c[3] + c[1]), c[0]
 
 
+_LEFT = operator.itemgetter(0)
+
+
 def _lines(chars: list[Char]) -> list[list[Char]]:
     """Characters grouped into lines (top to bottom), each line left to right. A character joins a
     line when most of its height lies within the line's: the low, small boxes of 、。.，（ included."""
@@ -203,6 +207,9 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
     for c in sorted(chars, key=_line_key):
         b, t = c[1], c[3]
         if line:
+            if bottom <= b and t <= top and t - b >= 0.5:  # within the line's height: it joins, as below
+                line.append(c)
+                continue
             overlap = (t if t < top else top) - (b if b > bottom else bottom)
             h = t - b
             if h < 0.5:
@@ -220,12 +227,8 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
     if line:
         lines.append(line)
     for line in lines:
-        line.sort(key=_left)
+        line.sort(key=_LEFT)
     return lines
-
-
-def _left(c: Char) -> float:
-    return c[0]
 
 
 _OPENS = frozenset("（(《“‘【〔「『")
@@ -241,43 +244,45 @@ def _cells(line: list[Char], page: int, factor: float = 1.2) -> list[Piece]:
     punctuation, whose ink leaves a wide gap inside a text."""
     tall = 1.0  # the line's tallest glyph (at least one point)
     for c in line:
-        if c[3] - c[1] > tall:
-            tall = c[3] - c[1]
-    gap, wide = factor * tall, 1.2 * tall
+        h = c[3] - c[1]
+        if h > tall:
+            tall = h
+    gap, wide, half = factor * tall, 1.2 * tall, 0.5 * tall
+    least = gap if gap < half else half  # no gap narrower than this starts a cell
     out: list[Piece] = []
     start = 0
-    right = line[0][2]
+    c = line[0]
+    right, before = c[2], c[4]
     for k in range(1, len(line)):
         c = line[k]
         space = c[0] - right
-        if space >= (wide if c[4] in _OPENS or line[k - 1][4] in _CLOSES else gap) or \
-                (space >= 0.5 * tall and (c[4] in _FIGURES) != (line[k - 1][4] in _FIGURES)):
+        text = c[4]
+        if space >= least and (space >= (wide if text in _OPENS or before in _CLOSES else gap) or
+                               (space >= half and (text in _FIGURES) != (before in _FIGURES))):
             out.append(_run(line, start, k, page))
             start = k
             right = c[2]
         elif c[2] > right:
             right = c[2]
+        before = text
     out.append(_run(line, start, len(line), page))
     return out
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _run(line: list[Char], a: int, b: int, page: int) -> Piece:
-    """Neighbouring characters as one piece (their texts joined, their boxes united)."""
+    """Neighbouring characters as one piece (their texts joined, each but the last without the white
+    space it ends with; their boxes united)."""
     c = line[a]
     if b - a == 1:
         return Piece(page, c[0], c[1], c[2], c[3], c[4])
-    bottom, right, top = c[1], c[2], c[3]
-    text = c[4]
-    for k in range(a + 1, b):
-        c = line[k]
-        if c[1] < bottom:
-            bottom = c[1]
-        if c[2] > right:
-            right = c[2]
-        if c[3] > top:
-            top = c[3]
-        text = text.rstrip() + c[4]
-    return Piece(page, line[a][0], bottom, right, top, text)
+    _, bottoms, rights, tops, texts = zip(*line[a:b], strict=True)
+    text = "".join(texts)
+    if _SPACE.search(text):
+        text = "".join(map(str.rstrip, texts[:-1])) + texts[-1]
+    return Piece(page, c[0], min(bottoms), max(rights), max(tops), text)
 
 
 def piece_at(pieces: list[tuple[int, int, Piece]], pos: int) -> Piece | None:
