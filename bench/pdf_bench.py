@@ -3,8 +3,8 @@
 Run: python bench/pdf_bench.py. Target: ≤ 100 ms a report, printed beside two floors measured in the same
 run on the same file: pdfium's text extraction alone (each page loaded, its text page built, its text read),
 and that plus the box of every printed character (what the reader must ask pdfium for, asked the same way).
-Rendering a page: ≤ 100 ms. Figures are CPU time (medians of 15 runs); the machine is shared: compare
-the ratios, not the milliseconds.
+Rendering a page: ≤ 100 ms. Figures are CPU time (medians of 15 runs, the runs of a file and its floors
+taken in turn); the machine is shared: compare the ratios, not the milliseconds.
 """
 from __future__ import annotations
 
@@ -56,15 +56,18 @@ def boxes_floor(data: bytes) -> None:
     pdf.close()
 
 
-def median_ms(f: Callable[[], object]) -> float:
-    """The median CPU time of a run, in ms: the machine is shared, and CPU time is what others' load
-    disturbs least (every figure, floors included, is measured the same way)."""
-    times = []
+def medians_ms(runs: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """The median CPU time of each run, in ms, the runs taken in turn (one of each a round, RUNS rounds):
+    the machine is shared, and a load that comes and goes then weighs on the figures and their floors
+    alike; CPU time is what others' load disturbs least (every figure, floors included, is measured the
+    same way)."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(RUNS):
-        t0 = time.process_time()
-        f()
-        times.append(time.process_time() - t0)
-    return statistics.median(times) * 1000
+        for name, f in runs.items():
+            t0 = time.process_time()
+            f()
+            times[name].append(time.process_time() - t0)
+    return {name: statistics.median(t) * 1000 for name, t in times.items()}
 
 
 def main() -> None:
@@ -86,10 +89,12 @@ def main() -> None:
             pages = read_pdf(data).pages
             report = parse_bytes(data, str(path), None, ".pdf")
             assert report.error is None and report.values()["s3.new.total"] == values["s3.new.total"]
-            read = median_ms(lambda data=data, path=path: check(parse_bytes(data, str(path), None, ".pdf")))
-            layout = median_ms(lambda data=data: read_pdf(data))
-            text = median_ms(lambda data=data: text_floor(data))
-            boxes = median_ms(lambda data=data: boxes_floor(data))
+            ms = medians_ms({
+                "read": lambda data=data, path=path: check(parse_bytes(data, str(path), None, ".pdf")),
+                "layout": lambda data=data: read_pdf(data),
+                "text": lambda data=data: text_floor(data),
+                "boxes": lambda data=data: boxes_floor(data)})
+            read, layout, text, boxes = ms["read"], ms["layout"], ms["text"], ms["boxes"]
             kind = "ruled" if ruled else "unruled"
             print(f"{kind:>7} tables, {pages} pages: read and checked {read:.0f} ms (target ≤ 100 ms), of which "
                   f"laying out the text {layout:.0f} ms; floors: pdfium text extraction alone {text:.0f} ms "
