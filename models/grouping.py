@@ -107,8 +107,11 @@ def _collapsed(report: Report, values: Values) -> bool:
 
 def _table2(report: Report) -> tuple[_Table, list[str]]:
     """Table 二 as printed, block by block in the layout its header chose; the blocks printed in 2019 form."""
-    return _table2_of(frozenset((FIELDS[f].block, f.split(".")[0], FIELDS[f].row_id) for f in report.cells
-                                if f.startswith("s2") and f in FIELDS))
+    return _table2_of(frozenset(_S2_ROWS[f] for f in report.cells if f in _S2_ROWS))
+
+
+# each field of table 二 (either layout): its block, its layout's prefix and its row
+_S2_ROWS = {f: (d.block, f.split(".")[0], d.row_id) for f, d in FIELDS.items() if f.startswith("s2")}
 
 
 @functools.cache

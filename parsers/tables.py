@@ -222,8 +222,8 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
     groups = [g for g in outside(find_anchors(compact, _S3_GROUP_RE, "group", header_end or cstart, cend), prose)
               if not any(g.start < r.end and r.start < g.end for r in rows)]
     place_anchors(rows + groups, grid)
-    tokens = tokenize(text, start, end, rows + groups + header_anchors + _masks(prose), grid)
-    tokens = [t for t in tokens if t.start >= rows[0].start]
+    # the values of the rows: from the first row's label on (the header's words are no values)
+    tokens = tokenize(text, rows[0].start, end, rows + groups + header_anchors + _masks(prose), grid)
     labels = {r.id: r.label for r in S3_ROWS}
     segments = _segments(rows + groups, tokens, end)
     missing_cols = [c for c in S3_COLUMNS if c.id not in columns]
@@ -273,9 +273,10 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
                                          p.extra, [f"s3.{rid}.{c}" for c in columns]))
         res.issues.extend(_stray_issues("三", seg, label))
     found_ids = {a.key for a in rows}
+    collapsed = any(f"s3.other_total.{c.id}" in res.cells for c in S3_COLUMNS)
     for row in S3_ROWS:
         if row.id not in found_ids and not (row.id in ("other_no_correction", "other_unpaid_fee", "other_other")
-                                            and any(f.startswith("s3.other_total.") for f in res.cells)):
+                                            and collapsed):
             res.issues.append(Issue("missing", WARNING, [f"s3.{row.id}.{c.id}" for c in S3_COLUMNS],
                                     f"表三缺少「{row.label}」这一行"))
     return res

@@ -63,7 +63,7 @@ def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], sho
     if not rows:
         return aligned_grid(text, start, end, prose, shown)
     grid = Grid(ruled=False, merged=False)
-    grid.cells = [GridCell(r, c, t, source=Source((a, b))) for r, cells in enumerate(rows)
+    grid.cells = [GridCell(r, c, t, 1, 1, Source((a, b))) for r, cells in enumerate(rows)
                   for c, (a, b, t) in enumerate(cells) if t]  # one row and column each: no growing to do
     grid.rows = len(rows)
     grid.cols = max(len(cells) for cells in rows)
@@ -90,14 +90,16 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
         stop = len(trimmed) - 1
     out: list[tuple[int, int, str]] = []
     pos = offset + start
+    append = out.append
     for piece in _SEP.split(line[start:stop]):  # every separator one character
-        stripped = piece.strip()
-        if not stripped:
-            out.append((pos, pos, ""))
+        n = len(piece)
+        if not n or piece.isspace():
+            append((pos, pos, ""))
         else:
-            at = pos + len(piece) - len(piece.lstrip())
-            out.append((at, at + len(stripped), stripped))
-        pos += len(piece) + 1
+            stripped = piece.strip()
+            at = pos if len(stripped) == n else pos + n - len(piece.lstrip())
+            append((at, at + len(stripped), stripped))
+        pos += n + 1
     return out
 
 
