@@ -398,13 +398,16 @@ def lay_out(out: Laid, chars: list[Char], rules: Rules | None, height: float,
     out.tail = None
     inside: list[list[list[Char]]] = [[[] for _ in t.boxes] for t in tables]
     free: list[Char] = []
+    # each table's extent (where locate finds a cell): x0 <= x < x1, y0 < y <= y1
+    extents = [(t.xs[0], t.xs[-1], t.ys[-1], t.ys[0], t, bucket) for t, bucket in zip(tables, inside, strict=True)]
     for c in chars:
         cx, cy = (c[0] + c[2]) / 2, (c[1] + c[3]) / 2
-        for t, bucket in zip(tables, inside, strict=True):
-            n = t.locate(cx, cy)
-            if n is not None:
-                bucket[n].append(c)
-                break
+        for x0, x1, y0, y1, t, bucket in extents:
+            if x0 <= cx < x1 and y0 < cy <= y1:
+                n = t.locate(cx, cy)
+                if n is not None:
+                    bucket[n].append(c)
+                    break
         else:
             free.append(c)
     blocks: list[tuple[float, int, Any]] = [(max(c[3] for c in line), 0, line) for line in _lines(free)]

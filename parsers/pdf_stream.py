@@ -74,9 +74,12 @@ class Built:
     columns: Columns
 
 
+_WHITE = re.compile(r"\s+")
+
+
 def _fold(text: str) -> str:
     """The text as read (⼆ is 二: pdfium gives some fonts' CJK radicals), without white space."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _WHITE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _is_value(p: Piece) -> bool:
