@@ -198,11 +198,13 @@ def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()
         in_row.setdefault(row, []).append(fid)
         if values.get(fid) is None and fid not in covered:
             by_row.setdefault(row, []).append(fid)
+    # the rows a reader's note says are missing: every prefix of its first cell that a "." follows
+    noted = {f[:k] for i in report.structure if i.fields and "缺少" in i.message
+             for f in i.fields[:1] for k in range(len(f)) if f[k] == "."}
     for row, fids in by_row.items():
         cells = in_row[row]
         printed = [f for f in cells if values.get(f) is not None]
-        if not printed and len(fids) == len(cells) and \
-                any(i.fields and i.fields[0].startswith(row + ".") and "缺少" in i.message for i in report.structure):
+        if not printed and len(fids) == len(cells) and row in noted:
             continue
         f = FIELDS.get(fids[0])
         what = f.row_label if f else row

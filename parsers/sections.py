@@ -20,7 +20,6 @@ _NUMERALS = "一二三四五六"
 _PREFIX = re.compile(r"^[#>*\s]*(?:第?([一二三四五六七八九十]|\d{1,2})[、.)）:：章部分]*\s*"
                      r"|[(（]([一二三四五六])[)）]\s*)?")
 _DECOR = re.compile(r"[#*>_\s]")
-_LINE = re.compile(r"[^\n]+")
 # every section title holds one of these; other lines are not looked at twice
 _TITLE_WORDS = re.compile(r"情况|事项|问题|改进")
 # a table anchor that starts a section when its heading was lost
@@ -30,10 +29,17 @@ _FALLBACK = {"二": r"第二十条第\(一\)项|第二十条", "三": r"本列�
 def _heading_lines(text: str) -> list[tuple[int, int, str, str | None, bool]]:
     """Short lines that could be headings: (start, end, title text, numeral, numeral in brackets)."""
     out = []
-    for m in _LINE.finditer(text):
-        line = m.group()
-        if len(line) > 80 or not _TITLE_WORDS.search(line):
+    last = -1
+    for hit in _TITLE_WORDS.finditer(text):  # the lines that hold a title word, each once
+        a = text.rfind("\n", 0, hit.start()) + 1
+        if a == last:
             continue
+        last = a
+        b = text.find("\n", hit.end())
+        b = len(text) if b < 0 else b
+        if b - a > 80:
+            continue
+        line = text[a:b]
         p = _PREFIX.match(line)
         numeral = None
         rest = line
@@ -42,7 +48,7 @@ def _heading_lines(text: str) -> list[tuple[int, int, str, str | None, bool]]:
             rest = line[p.end():]
         title = _DECOR.sub("", rest)
         if 2 <= len(title) <= 40:
-            out.append((m.start(), m.end(), title, numeral, bool(p and p.group(2))))
+            out.append((a, b, title, numeral, bool(p and p.group(2))))
     return out
 
 

@@ -145,6 +145,9 @@ _S3_ORG_RE = re.compile(S3_ORG_GROUP)
 _ROW_MAJOR_TOTAL = re.compile(r"申请人情况(?:总计|合计)")
 
 
+_S3_FIDS = {r: {c.id: f"s3.{r}.{c.id}" for c in S3_COLUMNS} for r in [row.id for row in S3_ROWS] + [S3_OTHER_TOTAL.id]}
+
+
 def _masks(spans: list[tuple[int, int]]) -> list[Anchor]:
     return [Anchor("noise", "prose", a, b) for a, b in spans]
 
@@ -263,11 +266,13 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
             rid, label = a.key, labels[a.key]
         p = place(seg.values, columns, header_cells, header_x=header_x)
         res.doubt |= p.how == "total only"
+        fids, cells, uncertain = _S3_FIDS[rid], res.cells, p.uncertain
         for cid, tok in p.cells.items():
-            fid = f"s3.{rid}.{cid}"
-            res.cells[fid] = _cell(fid, tok, p.uncertain)
-        for cid in columns:
-            _blank(res.cells, f"s3.{rid}.{cid}")
+            fid, raw = fids[cid], tok.raw
+            cells[fid] = Cell(fid, _value(raw), raw, (tok.start, tok.end), uncertain)
+        if len(p.cells) < len(columns):  # the columns it printed nothing in are blank
+            for cid in columns:
+                _blank(cells, fids[cid])
         if len(seg.values) != len(columns) and seg.values and p.how != "total only":
             res.issues.append(_row_issue("三", f"s3.{rid}", label, len(columns), len(seg.values), p.how,
                                          p.extra, [f"s3.{rid}.{c}" for c in columns]))
