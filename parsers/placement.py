@@ -150,9 +150,18 @@ class _Columns:
     guessed: bool = False  # no header: columns by position only
 
 
-@lru_cache(maxsize=8192)
 def _match_column(t: str, columns: tuple[Column, ...]) -> str | None:
     """The column a header cell names: the whole cell, else the one column word inside it."""
+    _COLUMN_SETS.setdefault(id(columns), columns)  # the template's tuples, which live as long as the program
+    return _match_column_in(t, id(columns))
+
+
+_COLUMN_SETS: dict[int, tuple[Column, ...]] = {}
+
+
+@lru_cache(maxsize=8192)  # remembered by the tuple's id: hashing its columns each time cost more than the match
+def _match_column_in(t: str, key: int) -> str | None:
+    columns = _COLUMN_SETS[key]
     for c in columns:
         if re.fullmatch(c.pattern, t):
             return c.id
