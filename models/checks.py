@@ -91,13 +91,14 @@ def _sum_rule(rule: str, values: Values, total_id: str, part_ids: list[str], wha
 
 def _outcome_rows(values: Values) -> list[str]:
     """The rows R2 sums: the 21 outcomes, with the collapsed （六） row in place of its three sub-rows."""
-    collapsed = any(values.get(f) is not None for f in values if f.startswith("s3.other_total.")) and \
+    collapsed = any(values.get(f) is not None for f in _OTHER_TOTAL) and \
         all(values.get(f"s3.{r}.{c.id}") is None for r in S3_OTHER_SUBROWS for c in S3_COLUMNS)
     if collapsed:
         return [r for r in S3_OUTCOME_ROWS if r not in S3_OTHER_SUBROWS] + ["other_total"]
     return list(S3_OUTCOME_ROWS)
 
 
+_OTHER_TOTAL = tuple(f"s3.other_total.{c.id}" for c in S3_COLUMNS)
 # the cells each sum adds up, named once (R2 with and without the collapsed （六） row, R3, R4)
 _R2_PARTS = {collapsed: {c.id: [f"s3.{r}.{c.id}" for r in rows] for c in S3_COLUMNS}
              for collapsed, rows in ((False, list(S3_OUTCOME_ROWS)),
@@ -159,9 +160,8 @@ def _check_rules(values: Values) -> list[Issue]:
         i = _sum_rule("R4", values, f"s4.{g}.total", _R4_PARTS[g], "维持、纠正、其他、尚未审结")
         if i:
             out.append(i)
-    for fid, v in values.items():  # R5 domain
-        if type(v) is int and 0 <= v < _TOO_LONG:
-            continue  # a whole count, neither negative nor too long: right for every unit
+    # R5 domain: a whole count, neither negative nor too long, is right for every unit
+    for fid, v in [(fid, v) for fid, v in values.items() if type(v) is not int or not 0 <= v < _TOO_LONG]:
         if not is_number(v) or fid not in FIELDS:
             continue
         if not -_TOO_LONG < v < _TOO_LONG:
