@@ -219,7 +219,8 @@ def signature(text: str) -> tuple[str, tuple[int, int]] | None:
     """The agency signing the report (落款): a name on its own line near the end, next to a date
     line or last of all; the first such line, as an issuing note (…印发) may follow it."""
     lines = _last_lines(text, max(0, len(text) - 2000), 15)
-    undated = [_DATE_AT_END.sub("", line) for _, line in lines]  # a date always takes characters with it
+    # a date always takes characters with it (and always holds a 日)
+    undated = [_DATE_AT_END.sub("", line) if "日" in line else line for _, line in lines]
     dated = [u != line for u, (_, line) in zip(undated, lines, strict=True)]
     cleaned = [_clean(u) for u in undated]
     date_only = [d and not c for d, c in zip(dated, cleaned, strict=True)]
