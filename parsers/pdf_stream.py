@@ -183,7 +183,11 @@ def _clusters(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return min(a[1], b[1]) - max(a[0], b[0])
+    """How far two x (or y) extents overlap (negative: how far apart they are); min and max spelt out,
+    as they choose (the first of equals), for this runs for every pair of texts a table compares."""
+    a0, a1 = a
+    b0, b1 = b
+    return (b1 if b1 < a1 else a1) - (b0 if b0 > a0 else a0)
 
 
 def _leaf_of(span: tuple[float, float], leaves: list[tuple[float, float]]) -> tuple[int, bool]:
