@@ -11,6 +11,7 @@ import codecs
 import errno
 import hashlib
 import itertools
+import operator
 import os
 import re
 import tempfile
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from models import review as rv
-from models.report import ERROR, INFO, WARNING, Issue, Report
+from models.report import ERROR, INFO, WARNING, Issue, OcrRead, Report
 from models.rules import RULES
 from models.status import ACCEPTED, OPEN, RESOLVED, STATUSES, cell_statuses
 from models.template import ALL_FIELDS, FIELDS, STANDARD_IDS
@@ -79,10 +80,8 @@ LEDGER_COLUMNS = ["entry", "source", "field", "action", "published", "old", "new
 
 Rows = tuple[list[str], list[list[str]], list[list[str]]]
 _TRIGGER_CHARS = frozenset(c[0] for c in _FORMULA_START)
-# cells.csv's columns that depend on the field alone (id, table, row and column label), in FIELD_IDS order
-_FIELD_COLUMNS = tuple((fid, FIELDS[fid].table, FIELDS[fid].row_label, FIELDS[fid].column_label)
-                       for fid in FIELD_IDS)
 _EMPTY_ORIGIN = ("", "", "")
+_NO_CELL = ("",) * 8  # raw, span_start, span_end, source_table, source_row, source_col, ocr_text, ocr_confidence
 
 
 def _safe(v: Any) -> str:
@@ -119,59 +118,134 @@ def _counts(issues: Sequence[Issue]) -> tuple[int, int, int, int]:
     return errors, warnings, len(error_cells), len(warning_cells)
 
 
-def report_rows(it: ExportItem) -> Rows:
-    """The rows (all text, formula triggers quoted) one report adds to reports, cells and issues."""
-    r = it.report
-    published = r.values()
-    values = published if it.values is None else {**published, **it.values}
-    errors, warnings, error_cells, warning_cells = _counts(it.issues)
-    source = _safe(r.source)
-    head = [source, it.sha256, _safe(r.meta.agency), str(r.meta.year or ""), r.meta.period or "", r.format,
-            r.encoding or "", _safe(r.error), str(errors), str(warnings)]
-    head += [_safe(it.extra.get(k, "")) for k in _EXTRA_COLUMNS]
-    head += [str(error_cells), str(warning_cells)]
-    vals = list(map(values.get, FIELD_IDS))
-    texts = list(map(_text, vals))  # each value formatted once, for both tables
-    row = head + texts
-    cells: list[list[str]] = []
-    issues: list[list[str]] = []
-    if r.error:
-        return row, cells, issues
-    if it.values is None:
-        printed = texts
-    else:  # only a corrected value differs from the published one
-        printed = [t if v is p else _text(p) for t, v, p in zip(texts, vals, map(published.get, FIELD_IDS),
-                                                                  strict=True)]
-    statuses = it.statuses
-    if statuses is None:  # no review: the issues' own states; a value given that differs is a correction
-        statuses = cell_statuses(values, r.cells, it.issues, {fid for fid, t, p in zip(FIELD_IDS, texts, printed,
-                                                                                        strict=True) if t != p})
-    for (fid, table, row_label, column_label), v, text, printed_text, c, status in zip(
-            _FIELD_COLUMNS, vals, texts, printed, map(r.cells.get, FIELD_IDS), map(statuses.get, FIELD_IDS),
-            strict=True):
-        if v is None and fid not in values:
-            continue
-        if c is None:
-            raw = start = end = ocr_text = ocr_confidence = ""
-            origin = _EMPTY_ORIGIN
+class _Present:
+    """The fields a report gives values for (FIELD_IDS order), with cells.csv's columns that depend on
+    the field alone (id, table, row and column label), and pick(), which takes those fields' items
+    from a list in FIELD_IDS order. Most reports give the same fields: one of these serves them all."""
+    __slots__ = ("fids", "tables", "row_labels", "column_labels", "pick")
+
+    def __init__(self, fids: tuple[str, ...]) -> None:
+        self.fids = fids
+        self.tables = [FIELDS[f].table for f in fids]
+        self.row_labels = [FIELDS[f].row_label for f in fids]
+        self.column_labels = [FIELDS[f].column_label for f in fids]
+        at = [_FIELD_AT[f] for f in fids]
+        self.pick: Callable[[list[str]], Sequence[str]]
+        if len(at) == len(FIELD_IDS):
+            self.pick = lambda items: items
+        elif len(at) > 1:
+            self.pick = operator.itemgetter(*at)
         else:
+            self.pick = lambda items: [items[k] for k in at]
+
+
+_FIELD_AT = {fid: k for k, fid in enumerate(FIELD_IDS)}
+_PRESENT: dict[tuple[str, ...], _Present] = {}
+
+
+def _present(values: dict[str, Value]) -> _Present:
+    fids = tuple(f for f in FIELD_IDS if f in values)
+    got = _PRESENT.get(fids)
+    if got is None:
+        got = _Present(fids)
+        if len(_PRESENT) < 64:  # a few sets of fields serve nearly every report; never a cache without end
+            _PRESENT[fids] = got
+    return got
+
+
+def _ocr_columns(ocr: OcrRead) -> tuple[str, str]:
+    """ocr_text and ocr_confidence: the confidence as stored, every digit, never rounded."""
+    return _safe(ocr.text), format_value(ocr.confidence)  # type: ignore[arg-type]  # format_value writes floats too
+
+
+class Tables:
+    """The rows some reports add to reports.csv, cells.csv and issues.csv (all text, formula triggers
+    quoted), kept as pandas takes them cheapest: a row a report, a row an issue, and cells.csv's
+    (about 200 rows a report) column by column; csv() writes them, one pandas call a table."""
+    __slots__ = ("reports", "issues", "_labels", "_values", "_statuses", "_cells")
+
+    def __init__(self) -> None:
+        self.reports: list[list[str]] = []
+        self.issues: list[list[str]] = []
+        # cells.csv: source, id, table, row_label, column_label, value, published
+        self._labels: list[list[str]] = [[] for _ in range(7)]
+        self._statuses: list[str] = []
+        self._cells: list[tuple[str, ...]] = []  # the columns from raw to source_col, ocr_text, ocr_confidence
+
+    def add(self, it: ExportItem) -> None:
+        """One report's rows."""
+        r = it.report
+        published = r.values()
+        values = published if it.values is None else {**published, **it.values}
+        errors, warnings, error_cells, warning_cells = _counts(it.issues)
+        source = _safe(r.source)
+        head = [source, it.sha256, _safe(r.meta.agency), str(r.meta.year or ""), r.meta.period or "", r.format,
+                r.encoding or "", _safe(r.error), str(errors), str(warnings)]
+        head += [_safe(it.extra.get(k, "")) for k in _EXTRA_COLUMNS]
+        head += [str(error_cells), str(warning_cells)]
+        vals = list(map(values.get, FIELD_IDS))
+        texts = list(map(_text, vals))  # each value formatted once, for both tables
+        self.reports.append(head + texts)
+        if r.error:
+            return
+        if it.values is None:
+            printed = texts
+        else:  # only a corrected value differs from the published one
+            printed = [t if v is p else _text(p) for t, v, p in zip(texts, vals, map(published.get, FIELD_IDS),
+                                                                      strict=True)]
+        statuses = it.statuses
+        if statuses is None:  # no review: the issues' own states; a value given that differs is a correction
+            statuses = cell_statuses(values, r.cells, it.issues,
+                                     {fid for fid, t, p in zip(FIELD_IDS, texts, printed, strict=True) if t != p})
+        present = _present(values)
+        fids = present.fids
+        source_col, ids, tables, row_labels, column_labels, value_col, published_col = self._labels
+        source_col += itertools.repeat(source, len(fids))
+        ids += fids
+        tables += present.tables
+        row_labels += present.row_labels
+        column_labels += present.column_labels
+        value_col += present.pick(texts)
+        published_col += present.pick(printed)
+        self._statuses += [s or "" for s in map(statuses.get, fids)]
+        cells = self._cells
+        for c in map(r.cells.get, fids):
+            if c is None:
+                cells.append(_NO_CELL)
+                continue
             raw = c.raw or ""
             if raw[:1] in _TRIGGER_CHARS:
                 raw = neutralize(raw)
             span = c.span
-            start, end = (str(span[0]), str(span[1])) if span else ("", "")
             o = c.origin
-            origin = (str(o.table), str(o.row), str(o.col)) if o is not None else _EMPTY_ORIGIN
             ocr = c.ocr
-            if ocr is None:
-                ocr_text = ocr_confidence = ""
-            else:  # the confidence as stored: every digit, never rounded
-                ocr_text, ocr_confidence = _safe(ocr.text), format_value(ocr.confidence)
-        cells.append([source, fid, table, row_label, column_label, text, printed_text, raw, start, end, *origin,
-                      status or "", ocr_text, ocr_confidence])
-    for i in it.issues:
-        issues.append(issue_row(source, i))
-    return row, cells, issues
+            cells.append((raw, *((str(span[0]), str(span[1])) if span else ("", "")),
+                          *((str(o.table), str(o.row), str(o.col)) if o is not None else _EMPTY_ORIGIN),
+                          *(("", "") if ocr is None else _ocr_columns(ocr))))
+        for i in it.issues:
+            self.issues.append(issue_row(source, i))
+
+    def cell_columns(self) -> list[Sequence[str]]:
+        """cells.csv's columns (CELL_COLUMNS), each as long as there are rows."""
+        found = list(zip(*self._cells, strict=True)) or [()] * len(_NO_CELL)
+        return [*self._labels, *found[:6], self._statuses, *found[6:]]
+
+    def rows(self) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
+        """What the reports add, row by row: reports.csv's, cells.csv's and issues.csv's rows."""
+        return self.reports, [list(row) for row in zip(*self.cell_columns(), strict=True)], self.issues
+
+    def csv(self) -> Chunk:
+        """The rows as CSV in UTF-8, one pandas call a table (see csv_text)."""
+        return (csv_bytes(self.reports, _REPORT_HEADER), csv_bytes(self.cell_columns(), CELL_COLUMNS, by_column=True),
+                csv_bytes(self.issues, ISSUE_COLUMNS))
+
+
+def report_rows(it: ExportItem) -> Rows:
+    """The rows (all text, formula triggers quoted) one report adds to reports, cells and issues."""
+    t = Tables()
+    t.add(it)
+    reports, cells, issues = t.rows()
+    return reports[0], cells, issues
 
 
 def issue_row(source: str, i: Issue) -> list[str]:
@@ -478,6 +552,22 @@ def csv_text(rows: list[list[str]], columns: Sequence[str], header: bool = False
     return frame.to_csv(None, index=False, header=header, lineterminator="\r\n")
 
 
+def csv_bytes(table: Sequence[Sequence[str]], columns: Sequence[str], by_column: bool = False) -> bytes:
+    """csv_text() of many rows, in UTF-8 and without the header; `table` holds their rows or, with
+    by_column=True, their columns (in the order of `columns`, each as long as there are rows). A frame
+    of object columns (pandas infers no type) made in one call, written by one to_csv call. (Measured:
+    made row by row or from one array of objects it costs the same; to_csv into a bytes buffer more.)"""
+    if not table or by_column and not table[0]:
+        return b""
+    import pandas as pd
+
+    if by_column:
+        frame = pd.DataFrame(dict(zip(columns, table, strict=True)), columns=list(columns), dtype=object, copy=False)
+    else:
+        frame = pd.DataFrame(table, columns=list(columns), dtype=object)
+    return str(frame.to_csv(None, index=False, header=False, lineterminator="\r\n")).encode("utf-8")
+
+
 Chunk = tuple[bytes, bytes, bytes]  # the rows of reports.csv, cells.csv and issues.csv: CSV in UTF-8
 _REPORT_HEADER = REPORT_COLUMNS + FIELD_IDS
 
@@ -490,8 +580,7 @@ def rows_csv(rows_of_reports: Iterable[Rows]) -> Chunk:
         reports.append(row)
         cells += c
         issues += i
-    return (csv_text(reports, _REPORT_HEADER).encode("utf-8"), csv_text(cells, CELL_COLUMNS).encode("utf-8"),
-            csv_text(issues, ISSUE_COLUMNS).encode("utf-8"))
+    return csv_bytes(reports, _REPORT_HEADER), csv_bytes(cells, CELL_COLUMNS), csv_bytes(issues, ISSUE_COLUMNS)
 
 
 def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str],

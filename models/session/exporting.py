@@ -18,10 +18,11 @@ from functools import partial
 from pathlib import Path
 from typing import IO
 
+from models.checks import check
 from models.crossyear import YEAR_FIELDS, YearReport, agency_key, cross_year
-from models.export import LEDGER_COLUMNS, Chunk, ExportItem, export_csv_chunks, issue_row, report_rows, rows_csv
+from models.export import LEDGER_COLUMNS, Chunk, ExportItem, Tables, export_csv_chunks, issue_row
 from models.report import WARNING, Issue
-from models.review import REASON, Review
+from models.review import NOT_STARTED, REASON, Review
 from models.session.reading import read_file
 from models.session.workers import Cancelled, Progress, run_many
 from models.status import OPEN
@@ -57,14 +58,14 @@ def _workspace_chunk(path: str, part: list[tuple[int, str, list[Issue]]]) -> Chu
 
 
 def _reviews_chunk(ws: Workspace, part: list[tuple[int, str, list[Issue]]]) -> Chunk:
-    rows = []
+    tables = Tables()
     for rid, sha, external in part:
         review = ws.load(rid)
         review.store = None
         review.external = external
         review._changed()
-        rows.append(report_rows(export_item(review, sha)))
-    return rows_csv(rows)
+        tables.add(export_item(review, sha))
+    return tables.csv()
 
 
 def ledger_table(ws: Workspace, report_ids: list[int] | None = None) -> list[list[str]]:
@@ -107,28 +108,31 @@ def _in_memory(ws: Workspace) -> bool:
 
 
 # ---------------------------------------------------------------- files not yet reviewed
-def _file_rows(path: str, encoding: str | None) -> tuple[tuple[list[str], list[list[str]], list[list[str]]],
-                                                            str | None, tuple[str, bytes] | None]:
-    report, sha = read_file(path, encoding)
-    review = Review(report)
-    m = report.meta
-    item = export_item(review, sha)
-    item.extra["review_state"] = "not started"
-    year = None
-    key = agency_key(m.agency)
-    if key and m.year:  # without both, the cross-year check has nothing to pair the report with
-        values = review.values()  # no corrections yet: the published values
-        named = {f for i in item.issues if i.state == OPEN and i.severity == WARNING for f in i.fields}
-        year = (key, pickle.dumps((report.source, m.agency, m.year, tuple(values.get(f) for f in YEAR_FIELDS),
-                                   sum(1 << k for k, f in enumerate(YEAR_FIELDS) if f in named))))
-    return report_rows(item), report.error, year
-
-
 def _files_chunk(paths: list[str], encoding: str | None = None) -> tuple[Chunk, list[str], list[YearData]]:
-    done = [_file_rows(p, encoding) for p in paths]
-    errors = [f"{rows[0][0]}: {error}" for rows, error, _ in done if error]
-    return (rows_csv(rows for rows, _, _ in done), errors,
-            [(k, *year) for k, (_, _, year) in enumerate(done) if year is not None])
+    """Dataset text of some report files no one has reviewed (in a worker), the lines naming those that
+    could not be read, and what the cross-year check needs of each (its place in `paths`)."""
+    tables = Tables()
+    errors: list[str] = []
+    years: list[YearData] = []
+    for k, path in enumerate(paths):
+        report, sha = read_file(path, encoding)
+        # what a review of it would say before anyone touched it: every issue open, the published values
+        issues = [i if i.state == OPEN else dataclasses.replace(i, state=OPEN) for i in check(report)]
+        tables.add(ExportItem(report, issues, sha, extra=dict(_NOT_STARTED)))
+        if report.error:
+            errors.append(f"{tables.reports[-1][0]}: {report.error}")
+        m = report.meta
+        key = agency_key(m.agency)
+        if key and m.year:  # without both, the cross-year check has nothing to pair the report with
+            values = report.values()
+            named = {f for i in issues if i.severity == WARNING for f in i.fields}
+            years.append((k, key, pickle.dumps((report.source, m.agency, m.year,
+                                                tuple(values.get(f) for f in YEAR_FIELDS),
+                                                sum(1 << j for j, f in enumerate(YEAR_FIELDS) if f in named)))))
+    return tables.csv(), errors, years
+
+
+_NOT_STARTED = {"review_state": NOT_STARTED, "signed_off_by": "", "signed_off_at": "", "signed_off_sha256": ""}
 
 
 class _YearValues(Mapping[str, Value]):
