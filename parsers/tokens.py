@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from operator import add
 
@@ -176,27 +177,43 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
     line_starts, seps = grid.line_starts, grid.separators
     n_lines, n_seps = len(line_starts), len(seps)
     line, line_start, line_end, first, has_cells, j = -1, 0, -1, 0, False, 0
-    for m in _TOKEN.finditer(masked):
-        kind = m.lastgroup or TEXT
-        a, b = m.span()
-        a += start
-        b += start
-        if kind == TEXT:  # text needs no grid position
-            append(Token(TEXT, m.group(), a, b, -1, None, None))
-            continue
-        if not line_start <= a < line_end:
-            line = bisect.bisect_right(line_starts, a) - 1
-            line_start = line_starts[line]
-            line_end = line_starts[line + 1] if line + 1 < n_lines else len(grid.text)
-            j = first = bisect.bisect_left(seps, line_start)
-            has_cells = first < n_seps and seps[first] < line_end
-        cell = None
-        if has_cells:  # no tab or | on the line: no grid to speak of
-            while j < n_seps and seps[j] < a:
-                j += 1
-            cell = j - first
-        append(Token(kind, m.group(), a, b, line, cell, grid.x_of(a, b) if xs else None))
+    # A token holds no white space and no |, and what the pattern finds in a run of other characters
+    # does not depend on what stands around it (white space and | end a value, a marker and a text
+    # alike): so the runs are cut in C and each run's tokens found once per distinct run ("0", "/").
+    parts = _RUN.split(masked)  # white space (maybe empty) and runs in turn
+    offsets = list(accumulate(map(len, parts), initial=start))
+    for run, at in zip(parts[1::2], offsets[1:-1:2], strict=True):
+        for kind, raw, a, b in _run_tokens(run):
+            a += at
+            b += at
+            if kind is TEXT:  # text needs no grid position
+                append(Token(TEXT, raw, a, b, -1, None, None))
+                continue
+            if not line_start <= a < line_end:
+                line = bisect.bisect_right(line_starts, a) - 1
+                line_start = line_starts[line]
+                line_end = line_starts[line + 1] if line + 1 < n_lines else len(grid.text)
+                j = first = bisect.bisect_left(seps, line_start)
+                has_cells = first < n_seps and seps[first] < line_end
+            cell = None
+            if has_cells:  # no tab or | on the line: no grid to speak of
+                while j < n_seps and seps[j] < a:
+                    j += 1
+                cell = j - first
+            append(Token(kind, raw, a, b, line, cell, grid.x_of(a, b) if xs else None))
     return out
+
+
+_RUN = re.compile(r"([^\s|]+)")
+
+
+@lru_cache(maxsize=16384)
+def _run_tokens(run: str) -> tuple[tuple[str, str, int, int], ...]:
+    """The tokens of one run of characters between white space or |: kind, text, start, end."""
+    return tuple((_KIND[m.lastgroup or TEXT], m.group(), m.start(), m.end()) for m in _TOKEN.finditer(run))
+
+
+_KIND = {TEXT: TEXT, VALUE: VALUE, MARKER: MARKER}  # the module's own strings, so `is` tells them apart
 
 
 def place_anchors(anchors: list[Anchor], grid: Grid) -> None:
