@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from json.encoder import encode_basestring as _string  # json.dumps' own string writer (ensure_ascii=False)
 from typing import Any
 
@@ -125,6 +126,11 @@ def _cell_json(c: Cell) -> dict[str, Any]:
     return out
 
 
+@lru_cache(maxsize=1024)
+def _cell_head(fid: str) -> str:
+    return f'{_string(fid)}: {{"raw": '
+
+
 def _cells_text(cells: dict[str, Cell]) -> str:
     """The `"cells"` object of a record as json.dumps writes it (ensure_ascii=False): a cell with only
     its raw text and span (nearly every cell of a text report) written directly, any other by dumps."""
@@ -134,7 +140,7 @@ def _cells_text(cells: dict[str, Cell]) -> str:
             continue
         if c.origin is None and c.box is None and c.label_note is None and c.ocr is None:
             span = f"[{c.span[0]}, {c.span[1]}]" if c.span else "null"
-            parts.append(f'{_string(fid)}: {{"raw": {_string(c.raw)}, "span": {span}'
+            parts.append(f'{_cell_head(fid)}{_string(c.raw)}, "span": {span}'
                          + (', "uncertain": true}' if c.uncertain else "}"))
         else:
             parts.append(f"{_string(fid)}: {dumps(_cell_json(c))}")

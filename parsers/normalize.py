@@ -83,7 +83,16 @@ class Compact:
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span covering compact span [start, end)."""
-        return self.to_source(start), self.to_source(end - 1) + 1 if end > start else self.to_source(start)
+        cstarts = self._cstarts
+        if end <= start or not cstarts:
+            a = self.to_source(start)
+            return a, self.to_source(end - 1) + 1 if end > start else a
+        k = bisect.bisect_right(cstarts, start) - 1
+        a = self._ostarts[0] if k < 0 else self._ostarts[k] + (start - cstarts[k])
+        last = end - 1
+        if k + 1 < len(cstarts) and cstarts[k + 1] <= last:  # the span crosses white space: another part
+            k = bisect.bisect_right(cstarts, last, k + 1) - 1
+        return a, (self._ostarts[0] if k < 0 else self._ostarts[k] + (last - cstarts[k])) + 1
 
     def from_source(self, o: int) -> int:
         """Compact offset of the first non-space source character at or after o."""

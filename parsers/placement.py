@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from models.report import INFO, WARNING, Cell, Issue
 from models.template import (
@@ -77,10 +78,13 @@ class _Line:
     values: list[_Value]
 
 
+_ROW_COL = attrgetter("row", "col")
+
+
 def lines(grid: Grid) -> list[_Line]:
     """The grid's rows with their label and value cells (empty cells are blank, not values)."""
     by_row: dict[int, _Line] = {}
-    for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
+    for c in sorted(grid.cells, key=_ROW_COL):
         t, k = _read(c.text)
         if k is None:
             continue

@@ -131,8 +131,9 @@ def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: i
                  end: int | None = None) -> list[Anchor]:
     """Every match of a named-group pattern in compact text, as source-span anchors."""
     out = []
+    span_to_source = compact.span_to_source
     for m in pattern.finditer(compact.text, start, len(compact.text) if end is None else end):
-        a, b = compact.span_to_source(m.start(), m.end())
+        a, b = span_to_source(*m.span())
         out.append(Anchor(kind, m.lastgroup or "", a, b))
     return out
 
