@@ -60,7 +60,7 @@ class TableResult:
     doubt: bool = False  # read by labels, some value placed by a rule a grid could overturn (a lone total)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Value:
     cell: GridCell
     text: str  # folded, without white space
@@ -70,7 +70,7 @@ class _Value:
         return range(self.cell.col, self.cell.col + self.cell.colspan)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     """A grid row: the label cells and the value cells that start on it, left to right."""
     row: int
