@@ -56,7 +56,7 @@ _INTS = {int}
 def _sum_rule(rule: str, values: Values, total_id: str, part_ids: list[str], what: str) -> Issue | None:
     """Check total == sum(parts); blanks make it unverifiable unless the printed parts already exceed it."""
     total = values.get(total_id)
-    got = [values.get(p) for p in part_ids]
+    got = list(map(values.get, part_ids))
     if type(total) is int and {*map(type, got)} == _INTS and sum(got) == total:  # type: ignore[arg-type]
         return None  # the common case, whole numbers that add up: nothing to say
     parts = list(zip(part_ids, got, strict=True))
