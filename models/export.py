@@ -195,7 +195,7 @@ class Tables:
                                                                       strict=True)]
         statuses = it.statuses
         if statuses is None:  # no review: the issues' own states; a value given that differs is a correction
-            statuses = cell_statuses(values, r.cells, it.issues,
+            statuses = cell_statuses(values, r.cells, it.issues, () if printed is texts else
                                      {fid for fid, t, p in zip(FIELD_IDS, texts, printed, strict=True) if t != p})
         present = _present(values)
         fids = present.fids
@@ -208,20 +208,18 @@ class Tables:
         value_col += present.pick(texts)
         published_col += present.pick(printed)
         self._statuses += [s or "" for s in map(statuses.get, fids)]
-        cells = self._cells
+        append = self._cells.append
         for c in map(r.cells.get, fids):
             if c is None:
-                cells.append(_NO_CELL)
+                append(_NO_CELL)
                 continue
             raw = c.raw or ""
             if raw[:1] in _TRIGGER_CHARS:
                 raw = neutralize(raw)
-            span = c.span
-            o = c.origin
-            ocr = c.ocr
-            cells.append((raw, *((str(span[0]), str(span[1])) if span else ("", "")),
-                          *((str(o.table), str(o.row), str(o.col)) if o is not None else _EMPTY_ORIGIN),
-                          *(("", "") if ocr is None else _ocr_columns(ocr))))
+            span, o, ocr = c.span, c.origin, c.ocr
+            append((raw, *((str(span[0]), str(span[1])) if span else ("", "")),
+                    *((str(o.table), str(o.row), str(o.col)) if o is not None else _EMPTY_ORIGIN),
+                    *(("", "") if ocr is None else _ocr_columns(ocr))))
         for i in it.issues:
             self.issues.append(issue_row(source, i))
 
