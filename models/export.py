@@ -429,8 +429,8 @@ class CsvWriter(_TempFile):
         self.write_bytes(csv_text(rows, self.columns).encode("utf-8"))
 
     def write_bytes(self, data: bytes) -> None:
-        """Append CSV rows already in UTF-8 (made by rows_csv() in a worker process); the BOM and
-        the header go first."""
+        """Append CSV rows already in UTF-8 (made by Tables.csv() or rows_csv(), in a worker process); the
+        BOM and the header go first."""
         if self.header:
             self.header = False
             self.fh.write(codecs.BOM_UTF8 + csv_text([], self.columns, header=True).encode("utf-8"))
@@ -584,8 +584,8 @@ def rows_csv(rows_of_reports: Iterable[Rows]) -> Chunk:
 def export_csv_chunks(chunks: Iterable[Chunk], out_dir: str | os.PathLike[str],
                       finish: Callable[[], tuple[Iterable[list[str]], Iterable[tuple[int, int, int]]]] | None = None,
                       corrections: list[list[str]] | None = None) -> list[Path]:
-    """Write the dataset from chunks made by rows_csv() (in worker processes), in order: the one
-    writer of every export. `finish` gives, once all are read, issue rows found across reports
+    """Write the dataset from chunks made by Tables.csv() or rows_csv() (in worker processes), in order:
+    the one writer of every export. `finish` gives, once all are read, issue rows found across reports
     (ISSUE_COLUMNS) and the warnings reports gain, rows rising: (reports.csv row from 0, items, cells
     not yet counted);
     `corrections` are the ledger's rows (LEDGER_COLUMNS).

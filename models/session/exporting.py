@@ -1,10 +1,11 @@
 """The one export path: reviews → dataset rows (made in worker processes) → the CSV dataset.
 
-A workspace's reviews and a folder of unreviewed files go the same way: each report becomes a
-Review (values, issues, statuses from models.status), its rows are made into CSV in the worker, by
-pandas (models.export.rows_csv, a chunk of reports a call), and the writer streams the bytes to disk.
-What the cross-year check needs of each report waits on disk too (YearStore), so the writing process's
-memory stays flat. The workspace is only read.
+A workspace's reviews and a folder of unreviewed files go the same way: a reviewed report gives its
+Review's values, issues and statuses; a file no one has reviewed its published values and check()'s
+issues, all open, its statuses decided by the same function (models.status). Its rows are made into
+CSV in the worker, by pandas (models.export.Tables, one call a table for a chunk of reports), and the
+writer streams the bytes to disk. What the cross-year check needs of each report waits on disk too
+(YearStore), so the writing process's memory stays flat. The workspace is only read.
 """
 from __future__ import annotations
 
