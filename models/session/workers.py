@@ -15,9 +15,11 @@ import multiprocessing
 import os
 import queue as queues
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
 Progress = Callable[[int, int], None]
@@ -85,6 +87,16 @@ def _worker(queue: Any, stop: Any, background: bool) -> None:
     _pool_worker(background)
 
 
+def _context(spawn: bool) -> BaseContext:
+    """How worker processes start: spawned for the window (a forked child would inherit its Qt threads'
+    locks); on Linux forked, so a worker starts with the modules its parent has loaded (pandas, the
+    readers) instead of importing them again (Python 3.14 makes forkserver the default there); elsewhere
+    as the system starts them (spawn on Windows and macOS)."""
+    if spawn:
+        return multiprocessing.get_context("spawn")
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+
+
 def _chunk(fn: Callable[[Any], T], start: int, items: Sequence[Any]) -> list[T]:
     out = []
     for k, item in enumerate(items):
@@ -122,7 +134,7 @@ def run_many(fn: Callable[[Any], T], items: Sequence[Any], progress: Progress | 
     if pages is not None:
         yield from _run_pool(fn, items, progress, cancelled, workers, spawn, chunksize, pages)
         return
-    context = multiprocessing.get_context("spawn") if spawn else None
+    context = _context(spawn)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_pool_worker, initargs=(spawn,))
     try:
         for i, result in enumerate(pool.map(fn, items, chunksize=chunksize)):
@@ -139,7 +151,7 @@ def _run_pool(fn: Callable[[Any], T], items: Sequence[Any], progress: Progress |
               workers: int, spawn: bool, chunksize: int, pages: PageProgress) -> Iterator[T]:
     """run_many's worker processes when items report pages: the caller polls their progress and passes
     a cancel on to the item running."""
-    context = multiprocessing.get_context("spawn" if spawn else None)
+    context = _context(spawn)
     queue = context.Queue()
     stop = context.Event()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker,
