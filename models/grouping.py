@@ -191,19 +191,16 @@ def _grid_groups(t: _Table, blank: set[str]) -> list[_Group]:
     if len(mine) == len(t.cells):
         return [_Group("blank_table", mine, f"表{t.name}全部空白（{len(mine)} 格）", f"missing:{t.prefix}:table")]
 
-    def cell(r: _Row, c: str) -> str:
-        return f"{r.key}.{c}"
-
     out = []
-    whole = [c for c in t.columns if all(cell(r, c) in blank for r in t.rows)]
+    whole = [c for c in t.columns if all(f"{r.key}.{c}" in blank for r in t.rows)]
     rest = [c for c in t.columns if c not in whole]
     if whole:
-        cells = [cell(r, c) for r in t.rows for c in whole]
+        cells = [f"{r.key}.{c}" for r in t.rows for c in whole]
         out.append(_Group("blank_columns", cells, f"表{t.name}{_column_words(t, whole)}全部空白（{len(cells)} 格）",
                           f"missing:{t.prefix}:columns:{','.join(whole)}"))
-    full = [r for r in t.rows if all(cell(r, c) in blank for c in rest)]
+    full = [r for r in t.rows if all(f"{r.key}.{c}" in blank for c in rest)]
     if full:
-        cells = [cell(r, c) for r in full for c in rest]
+        cells = [f"{r.key}.{c}" for r in full for c in rest]
         what = f"「{full[0].label}」一行" if len(full) == 1 else f" {len(full)} 行"
         out.append(_Group("blank_rows", cells, f"表{t.name}{what}全部空白（{len(cells)} 格）"
                           + ("" if len(full) == 1 else "：" + _names([r.label for r in full])),
@@ -211,11 +208,11 @@ def _grid_groups(t: _Table, blank: set[str]) -> list[_Group]:
     patterns: dict[tuple[str, ...], list[_Row]] = {}
     for r in t.rows:
         if r not in full:
-            p = tuple(c for c in rest if cell(r, c) in blank)
+            p = tuple(c for c in rest if f"{r.key}.{c}" in blank)
             if p:
                 patterns.setdefault(p, []).append(r)
     for p, rows in patterns.items():
-        cells = [cell(r, c) for r in rows for c in p]
+        cells = [f"{r.key}.{c}" for r in rows for c in p]
         ids = ",".join(r.key.split(".", 1)[1] for r in rows)
         where = f"「{rows[0].label}」" if len(rows) == 1 else f" {len(rows)} 行"
         listed = "" if len(rows) == 1 else "：" + _names([r.label for r in rows])
