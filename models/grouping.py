@@ -431,7 +431,8 @@ def _issue(g: _Group) -> Issue:
     notes = list(dict.fromkeys(g.notes))
     if notes:
         msg += "。读取时：" + "；".join(notes[:2]) + (f"（另有 {len(notes) - 2} 条）" if len(notes) > 2 else "")
-    fields = g.cells + [f for f in dict.fromkeys(g.extra) if f not in g.cells]
+    have = set(g.cells)
+    fields = g.cells + [f for f in dict.fromkeys(g.extra) if f not in have]
     return Issue(g.rule, g.severity, fields, msg, expected=exp, kind=g.kind, key=g.key, count=len(g.cells),
                  parts=list(dict.fromkeys(g.parts)))
 
@@ -446,7 +447,8 @@ def _na_issue(g: _Group) -> Issue:
     shown = "、".join(label(c) for c in g.cells[:_SHOWN]) + ("等" if len(g.cells) > _SHOWN else "")
     msg = (f"{RULE_WORDS[g.rule]}有 {len(g.parts)} 处无法核对：{len(g.cells)} 格印为“/”或“无”（{shown}），"
            "不按 0 计算")
-    fields = g.cells + [f for f in dict.fromkeys(g.extra) if f not in g.cells]
+    have = set(g.cells)
+    fields = g.cells + [f for f in dict.fromkeys(g.extra) if f not in have]
     return Issue(g.rule, WARNING, fields, msg, kind=g.kind, key=g.key, count=len(g.cells), parts=list(g.parts))
 
 
