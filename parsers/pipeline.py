@@ -441,7 +441,10 @@ def parse_path(path: str | os.PathLike[str], encoding: str | None = None) -> Rep
             return Report(source=source,
                           error=f"文件过大（{size / 1048576:.1f} MB），超过 {limit // 1048576} MB 的上限")
         with open(p, "rb") as fh:
-            data = fh.read(limit + 1)  # a file that grows while read still stops here
+            want = min(size, limit) + 1  # (asking for the whole limit would take that much memory each time)
+            data = fh.read(want)
+            if len(data) == want:  # the file grew since: the rest too, still stopping at the limit
+                data += fh.read(limit + 1 - len(data))
         if len(data) > limit:
             return Report(source=source, error=f"文件过大，超过 {limit // 1048576} MB 的上限")
     except IsADirectoryError:
