@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from operator import add
+from typing import NamedTuple
 
 from parsers.normalize import Compact
 
@@ -61,8 +62,7 @@ def outside(anchors: list[Anchor], spans: list[tuple[int, int]]) -> list[Anchor]
     return [a for a in anchors if not any(s <= a.start < e for s, e in spans)]
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a report has hundreds, made faster than a dataclass (tuple.__new__)
     kind: str  # value, marker, text
     raw: str
     start: int
@@ -188,7 +188,7 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
             a += at
             b += at
             if kind is TEXT:  # text needs no grid position
-                append(Token(TEXT, raw, a, b, -1, None, None))
+                append(_new(Token, (TEXT, raw, a, b, -1, None, None)))
                 continue
             if not line_start <= a < line_end:
                 line = bisect.bisect_right(line_starts, a) - 1
@@ -201,11 +201,12 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
                 while j < n_seps and seps[j] < a:
                     j += 1
                 cell = j - first
-            append(Token(kind, raw, a, b, line, cell, grid.x_of(a, b) if xs else None))
+            append(_new(Token, (kind, raw, a, b, line, cell, grid.x_of(a, b) if xs else None)))
     return out
 
 
 _RUN = re.compile(r"([^\s|]+)")
+_new = tuple.__new__
 
 
 @lru_cache(maxsize=16384)
