@@ -80,8 +80,6 @@ LEDGER_COLUMNS = ["entry", "source", "field", "action", "published", "old", "new
 
 Rows = tuple[list[str], list[list[str]], list[list[str]]]
 _TRIGGER_CHARS = frozenset(c[0] for c in _FORMULA_START)
-_EMPTY_ORIGIN = ("", "", "")
-_NO_CELL = ("",) * 8  # raw, span_start, span_end, source_table, source_row, source_col, ocr_text, ocr_confidence
 
 
 def _safe(v: Any) -> str:
@@ -162,7 +160,7 @@ class Tables:
     """The rows some reports add to reports.csv, cells.csv and issues.csv (all text, formula triggers
     quoted), kept as pandas takes them cheapest: a row a report, a row an issue, and cells.csv's
     (about 200 rows a report) column by column; csv() writes them, one pandas call a table."""
-    __slots__ = ("reports", "issues", "_labels", "_values", "_statuses", "_cells")
+    __slots__ = ("reports", "issues", "_labels", "_statuses", "_found")
 
     def __init__(self) -> None:
         self.reports: list[list[str]] = []
@@ -170,7 +168,8 @@ class Tables:
         # cells.csv: source, id, table, row_label, column_label, value, published
         self._labels: list[list[str]] = [[] for _ in range(7)]
         self._statuses: list[str] = []
-        self._cells: list[tuple[str, ...]] = []  # the columns from raw to source_col, ocr_text, ocr_confidence
+        # raw, span_start, span_end, source_table, source_row, source_col, ocr_text, ocr_confidence
+        self._found: list[list[str]] = [[] for _ in range(8)]
 
     def add(self, it: ExportItem) -> None:
         """One report's rows."""
@@ -208,24 +207,37 @@ class Tables:
         value_col += present.pick(texts)
         published_col += present.pick(printed)
         self._statuses += [s or "" for s in map(statuses.get, fids)]
-        append = self._cells.append
-        for c in map(r.cells.get, fids):
-            if c is None:
-                append(_NO_CELL)
-                continue
-            raw = c.raw or ""
-            if raw[:1] in _TRIGGER_CHARS:
-                raw = neutralize(raw)
-            span, o, ocr = c.span, c.origin, c.ocr
-            append((raw, *((str(span[0]), str(span[1])) if span else ("", "")),
-                    *((str(o.table), str(o.row), str(o.col)) if o is not None else _EMPTY_ORIGIN),
-                    *(("", "") if ocr is None else _ocr_columns(ocr))))
+        # the columns from each cell, column by column (no object a cell: fewer for the collector to trace)
+        cells = list(map(r.cells.get, fids))
+        n = len(cells)
+        raws, starts, ends, source_tables, source_rows, source_cols, ocr_texts, ocr_confidences = self._found
+        raw = ["" if c is None else c.raw or "" for c in cells]
+        raws += [neutralize(t) if t[:1] in _TRIGGER_CHARS else t for t in raw]
+        spans = [None if c is None else c.span for c in cells]
+        starts += ["" if s is None else str(s[0]) for s in spans]
+        ends += ["" if s is None else str(s[1]) for s in spans]
+        origins = [None if c is None else c.origin for c in cells]
+        if any(origins):
+            source_tables += ["" if o is None else str(o.table) for o in origins]
+            source_rows += ["" if o is None else str(o.row) for o in origins]
+            source_cols += ["" if o is None else str(o.col) for o in origins]
+        else:
+            for column in (source_tables, source_rows, source_cols):
+                column += itertools.repeat("", n)
+        ocrs = [None if c is None else c.ocr for c in cells]
+        if any(ocrs):
+            read = [("", "") if x is None else _ocr_columns(x) for x in ocrs]
+            ocr_texts += [t for t, _ in read]
+            ocr_confidences += [k for _, k in read]
+        else:
+            ocr_texts += itertools.repeat("", n)
+            ocr_confidences += itertools.repeat("", n)
         for i in it.issues:
             self.issues.append(issue_row(source, i))
 
     def cell_columns(self) -> list[Sequence[str]]:
         """cells.csv's columns (CELL_COLUMNS), each as long as there are rows."""
-        found = list(zip(*self._cells, strict=True)) or [()] * len(_NO_CELL)
+        found = self._found
         return [*self._labels, *found[:6], self._statuses, *found[6:]]
 
     def rows(self) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
