@@ -72,7 +72,7 @@ def _named(patterns: list[tuple[str, str]]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<{key}>{pat})" for key, pat in patterns))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Segment:
     """The tokens between one anchor and the next."""
     anchor: Anchor
@@ -84,12 +84,17 @@ def _segments(anchors: list[Anchor], tokens: list[Token], end: int) -> list[_Seg
     """Split tokens at anchors; text after values that is itself followed by values is a stray row."""
     anchors = sorted(anchors, key=lambda a: a.start)
     starts = [t.start for t in tokens]  # in order: each anchor's tokens found by bisection
+    kinds = [t.kind for t in tokens]
     out = []
     ti = 0
     for i, a in enumerate(anchors):
         stop = anchors[i + 1].start if i + 1 < len(anchors) else end
         ti = bisect.bisect_left(starts, a.end, ti)  # tokens inside the label are skipped
         hi = bisect.bisect_left(starts, stop, ti)
+        if TEXT not in kinds[ti:hi]:  # values and markers only (most rows): all of them the row's values
+            out.append(_Segment(a, tokens[ti:hi], []))
+            ti = hi
+            continue
         seg = _Segment(a, [], [])
         current = seg.values
         label: list[str] = []

@@ -138,11 +138,14 @@ def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: i
     return out
 
 
+_compiled = lru_cache(maxsize=512)(re.compile)  # the template's patterns, compiled once
+
+
 def search_anchor(compact: Compact, pattern: str, kind: str, key: str, start: int = 0,
                   end: int | None = None, skip: list[tuple[int, int]] | None = None) -> tuple[Anchor, int] | None:
     """The first match at or after compact offset `start` outside the `skip` source spans,
     and the compact offset where it ends."""
-    rx = re.compile(pattern)
+    rx = _compiled(pattern)
     stop = len(compact.text) if end is None else end
     pos = start
     while True:
