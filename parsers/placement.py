@@ -443,8 +443,6 @@ def place_table3(grid: Grid) -> TableResult | None:
     if first is None:
         return None
     found = _match_rows(rows, _S3_ROW_RX, start=first)
-    data = {i for i, line in enumerate(rows) if line.values and i >= first}
-    groups = {i: k for i, k in _match_rows(rows, _S3_GROUP_RX, start=first).items() if i not in found}
     if len(found) < 2:
         return None
     res = TableResult(found=True)
@@ -463,6 +461,8 @@ def place_table3(grid: Grid) -> TableResult | None:
                                   _S3_LABELS)
     if not grid.merged and _loose([line for line in body if line.values], cols):
         return TableResult(found=True, guessed=True)  # a text copy whose values do not stand under headers
+    data = {i for i, line in enumerate(rows) if line.values and i >= first}
+    groups = {i: k for i, k in _match_rows(rows, _S3_GROUP_RX, start=first).items() if i not in found}
     group_rows = {i: k for i, k in groups.items() if i in data}
     misprints = _misprints(rows, found, [(r.id, r.label) for r in S3_ROWS], _S3_ORDER,
                            data - set(group_rows))
