@@ -112,6 +112,8 @@ class Issue:
 
 
 def _cell_json(c: Cell) -> dict[str, Any]:
+    # Report.json_text writes a cell with only raw, span and uncertain itself (_cells_text): a new entry
+    # here needs its test there too (tests/test_json_record.py holds the two to the same bytes)
     out: dict[str, Any] = {"raw": c.raw, "span": list(c.span) if c.span else None}
     if c.origin is not None:
         out["origin"] = c.origin.to_json()  # [table, row, column] in the source document
@@ -138,7 +140,7 @@ def _cells_text(cells: dict[str, Cell]) -> str:
     for fid, c in cells.items():
         if c.raw is None:
             continue
-        if c.origin is None and c.box is None and c.label_note is None and c.ocr is None:
+        if c.origin is None and c.box is None and c.label_note is None and c.ocr is None and type(c.raw) is str:
             span = f"[{c.span[0]}, {c.span[1]}]" if c.span else "null"
             parts.append(f'{_cell_head(fid)}{_string(c.raw)}, "span": {span}'
                          + (', "uncertain": true}' if c.uncertain else "}"))

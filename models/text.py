@@ -70,7 +70,10 @@ def normalize(text: str) -> str:
     """
     if "\r\n" in text:
         text = text.replace("\r\n", " \n")
-    for ch in set(_FOLD.findall(text)):  # each character to fold replaced at once: a report has few kinds
+    kinds = set(_FOLD.findall(text))
+    if len(kinds) > 24:  # (a pass per kind: beyond a few dozen kinds, one pass calling back per character)
+        return _FOLD.sub(lambda m: _FOLDED[m.group()], text)
+    for ch in kinds:  # each kind of character to fold replaced at once: a report has few kinds
         text = text.replace(ch, _FOLDED[ch])
     return text
 

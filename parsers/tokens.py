@@ -187,7 +187,7 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
     parts = _RUN.split(masked)  # white space (maybe empty) and runs in turn
     offsets = list(accumulate(map(len, parts), initial=start))
     for run, at in zip(parts[1::2], offsets[1:-1:2], strict=True):
-        for kind, raw, a, b in _run_tokens(run):
+        for kind, raw, a, b in (_run_tokens(run) if len(run) <= 64 else _tokens_of(run)):
             a += at
             b += at
             if kind is TEXT:  # text needs no grid position
@@ -212,10 +212,12 @@ _RUN = re.compile(r"([^\s|]+)")
 _new = tuple.__new__
 
 
-@lru_cache(maxsize=16384)
-def _run_tokens(run: str) -> tuple[tuple[str, str, int, int], ...]:
+def _tokens_of(run: str) -> tuple[tuple[str, str, int, int], ...]:
     """The tokens of one run of characters between white space or |: kind, text, start, end."""
     return tuple((_KIND[m.lastgroup or TEXT], m.group(), m.start(), m.end()) for m in _TOKEN.finditer(run))
+
+
+_run_tokens = lru_cache(maxsize=16384)(_tokens_of)  # short runs ("0", "/", "12件") come again and again
 
 
 _KIND = {TEXT: TEXT, VALUE: VALUE, MARKER: MARKER}  # the module's own strings, so `is` tells them apart

@@ -176,3 +176,21 @@ def test_the_inspector_says_where_agency_and_year_came_from(qtbot):
     assert inspector.meta_line.text() == "机关：某某局（取自文件名）；年度：2022（取自文件名）"
     inspector.show_field(Review(parse_text(report_text("政府信息公开工作年度报告"))), "")
     assert inspector.meta_line.text() == "机关：未识别；年度：未识别"
+
+
+def test_a_line_without_tags_is_cleaned_as_the_markup_pattern_cleans_it():
+    """meta._clean strips the runs of markup at either end without the regex when a line has no tag;
+    its character sets must stay those of _MARKUP and _BULLET."""
+    import itertools
+
+    from parsers import meta
+
+    def by_pattern(line: str) -> str:
+        s = meta._BULLET.sub("", meta._MARKUP.sub("", line))
+        return meta._SPACE.sub("", s).strip(meta._QUOTES)
+
+    alphabet = ["#", "*", ">", "_", "|", "=", "-", " ", "\u3000", "\u0085", "a", "·", "—", "《", "x局"]
+    for n in range(1, 4):
+        for parts in itertools.product(alphabet, repeat=n):
+            line = "".join(parts)
+            assert meta._clean(line) == by_pattern(line), repr(line)
