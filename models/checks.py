@@ -153,12 +153,12 @@ def _check_rules(values: Values) -> list[Issue]:
             out.append(i)
     row_ids = list(S3_ROW_IDS) + (["other_total"] if collapsed else [])
     for r in row_ids:  # R3 row sum
-        blank = all(values.get(f) is None for f in _R3_PARTS[r])
+        parts_blank = all(values.get(f) is None for f in _R3_PARTS[r])
         total = values.get(f"s3.{r}.total")
-        if blank and not (is_number(total) and total < 0):
+        if parts_blank and not (is_number(total) and total < 0):
             continue  # a total-only row's blank parts leave R3 to check_blanks (only a negative total breaks it)
         i = _sum_rule("R3", values, f"s3.{r}.total", _R3_PARTS[r], "各类申请人")
-        if i and not (i.severity == WARNING and blank):
+        if i and not (i.severity == WARNING and parts_blank):
             out.append(i)
     for g, _, _ in S4_GROUPS:  # R4 review sums
         i = _sum_rule("R4", values, f"s4.{g}.total", _R4_PARTS[g], "维持、纠正、其他、尚未审结")
