@@ -132,10 +132,10 @@ def _print_checks(results: Iterable[Result], args: argparse.Namespace) -> int:
 
 def _paths_or_say_why(given: list[str]) -> list[str]:
     """The files to read; says on stderr what a folder held that cannot be read (PDF, Word…)."""
-    from models.session import expand_paths, unreadable_in
+    from models.session import scan_paths
 
-    paths = expand_paths(given)
-    for folder, skipped in unreadable_in(given).items():
+    paths, in_folders = scan_paths(given)
+    for folder, skipped in in_folders.items():
         kinds = "、".join(sorted({Path(f).suffix.lower() or "（无扩展名）" for f in skipped}))
         print(f"{folder}：跳过 {len(skipped)} 个暂不支持的文件（{kinds}）", file=sys.stderr)
     if not paths:

@@ -3,7 +3,7 @@
 No Qt here. The window and the command line send it commands; each returns what it changed.
 """
 from models.session.changes import Changes
-from models.session.files import SourceError, expand_paths, source_key, unreadable_in
+from models.session.files import SourceError, expand_paths, scan_paths, source_key, unreadable_in
 from models.session.reading import READER_VERSION, Prepared, Result, prepare, prepare_many, read_many, read_one
 from models.session.session import QueueItem, ReloadPlan, Session
 from models.session.workers import Stopped
@@ -11,4 +11,4 @@ from models.workspace import WorkspaceError, WorkspaceLocked
 
 __all__ = ["Changes", "Prepared", "QueueItem", "READER_VERSION", "ReloadPlan", "Result", "Session", "SourceError",
            "Stopped", "WorkspaceError", "WorkspaceLocked", "expand_paths", "prepare", "prepare_many", "read_many",
-           "read_one", "source_key", "unreadable_in"]
+           "read_one", "scan_paths", "source_key", "unreadable_in"]

@@ -18,29 +18,38 @@ def source_key(path: str | os.PathLike[str]) -> str:
     return str(Path(path).resolve())
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files named, and the readable files inside folders named (recursively, sorted)."""
-    out: list[str] = []
+def scan_paths(paths: Iterable[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The files to read (files named, and the readable files inside folders named, recursively,
+    sorted) and, for each folder named, its files that are not report files of a kind we read;
+    each folder walked once."""
+    files: list[str] = []
+    skipped: dict[str, list[str]] = {}
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            out += [str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.suffix.lower() in READABLE_SUFFIXES]
-        else:
-            out.append(p)
-    return out
+        if not path.is_dir():
+            files.append(p)
+            continue
+        others = []
+        for f in sorted(path.rglob("*")):
+            if not f.is_file():
+                continue
+            if f.suffix.lower() in READABLE_SUFFIXES:
+                files.append(str(f))
+            elif not f.name.startswith("."):
+                others.append(str(f))
+        if others:
+            skipped[p] = others
+    return files, skipped
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files named, and the readable files inside folders named (recursively, sorted)."""
+    return scan_paths(paths)[0]
 
 
 def unreadable_in(paths: Iterable[str]) -> dict[str, list[str]]:
     """For each folder named, the files in it that are not report files of a kind we read."""
-    out = {}
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            skipped = [str(f) for f in sorted(path.rglob("*")) if f.is_file()
-                       and f.suffix.lower() not in READABLE_SUFFIXES and not f.name.startswith(".")]
-            if skipped:
-                out[p] = skipped
-    return out
+    return scan_paths(paths)[1]
 
 
 class SourceError(Exception):
@@ -60,7 +69,10 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
         if st.st_size > limit:
             raise SourceError(f"文件过大（{st.st_size / 1048576:.1f} MB），超过 {limit // 1048576} MB 的上限")
         with open(path, "rb") as fh:
-            data = fh.read(limit + 1)  # a file that grows while read still stops here
+            want = min(st.st_size, limit) + 1  # (asking for the whole limit would take that much memory each time)
+            data = fh.read(want)
+            if len(data) == want:  # the file grew since: the rest too, still stopping at the limit
+                data += fh.read(limit + 1 - len(data))
     except FileNotFoundError:
         raise SourceError("文件不存在（已被移动或删除）") from None
     except OSError as exc:

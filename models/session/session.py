@@ -38,7 +38,7 @@ from models.review import (
     same_value,
 )
 from models.session.changes import Changes
-from models.session.files import SourceError, expand_paths, read_source, sha256_bytes, source_key, unreadable_in
+from models.session.files import SourceError, read_source, scan_paths, sha256_bytes, source_key
 from models.session.pairing import Pairing
 from models.session.reading import READER_VERSION, Prepared, read_file, read_in_worker
 from models.session.workers import Cancelled, Progress, Stopped
@@ -262,8 +262,8 @@ class Session:
     def to_read(self, paths: list[str]) -> tuple[list[str], list[str], list[int]]:
         """Of files and folders asked for: the files still to read, the files of kinds we do not read,
         and the reports already in the queue."""
-        files = expand_paths(paths)
-        skipped = [f for fs in unreadable_in(paths).values() for f in fs]
+        files, in_folders = scan_paths(paths)
+        skipped = [f for fs in in_folders.values() for f in fs]
         todo, known = [], []
         for k in dict.fromkeys(source_key(p) for p in files):
             rid = self._by_source.get(k)
