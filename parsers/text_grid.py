@@ -33,7 +33,8 @@ def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], sho
     rows, or holds numbers on lines that are not delimited (the table is not a grid there). Without
     delimited rows, the table aligned by spaces; `shown` is the text as printed, whose widths align it
     (`text` may be a folded copy, offset for offset: （ folded to ( is one column narrower)."""
-    rows: list[list[tuple[int, int, str]]] = []  # per row: (start, end, text) of each cell, by position
+    # per row: how many cells it has, and its cells that hold text: (column, start, end, text)
+    rows: list[tuple[int, list[tuple[int, int, int, str]]]] = []
     pending: list[tuple[int, int, str]] = []  # undelimited short lines after the last row
     prose_starts = [a for a, _ in prose]
     pos = start
@@ -45,12 +46,12 @@ def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], sho
             if _RULE.match(line) or _in(pos, prose, prose_starts):
                 pos = stop + 1
                 continue
-            cells = _cells(line, pos)
-            if any(t for _, _, t in cells):
+            count, cells = _cells(line, pos)
+            if cells:
                 if rows and pending:
-                    rows.extend([c] for c in pending)
+                    rows.extend((1, [(0, a, b, t)]) for a, b, t in pending)
                 pending = []
-                rows.append(cells)
+                rows.append((count, cells))
         else:
             stripped = line.strip()
             if stripped and rows and not _in(pos + line.find(stripped[0]), prose, prose_starts):
@@ -63,10 +64,10 @@ def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], sho
     if not rows:
         return aligned_grid(text, start, end, prose, shown)
     grid = Grid(ruled=False, merged=False)
-    grid.cells = [GridCell(r, c, t, 1, 1, Source((a, b))) for r, cells in enumerate(rows)
-                  for c, (a, b, t) in enumerate(cells) if t]  # one row and column each: no growing to do
+    grid.cells = [GridCell(r, c, t, 1, 1, Source((a, b))) for r, (_, cells) in enumerate(rows)
+                  for c, a, b, t in cells]  # one row and column each: no growing to do
     grid.rows = len(rows)
-    grid.cols = max(len(cells) for cells in rows)
+    grid.cols = max(count for count, _ in rows)
     return grid
 
 
@@ -78,9 +79,9 @@ def _in(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
 _SEP = re.compile(r"[\t|]")
 
 
-def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
-    """The cells of a delimited line, empty ones kept in place; a markdown row's outer pipes open and
-    close it, they do not make empty cells."""
+def _cells(line: str, offset: int) -> tuple[int, list[tuple[int, int, int, str]]]:
+    """How many cells a delimited line has, and those that hold text: column, start, end, text; a
+    markdown row's outer pipes open and close it, they do not make empty cells."""
     start, stop = 0, len(line)
     lead = line.lstrip(" ")
     if lead.startswith("|"):
@@ -88,19 +89,18 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     trimmed = line.rstrip(" ")
     if trimmed.endswith("|") and len(trimmed) - 1 >= start:
         stop = len(trimmed) - 1
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, int, str]] = []
     pos = offset + start
     append = out.append
-    for piece in _SEP.split(line[start:stop]):  # every separator one character
+    pieces = _SEP.split(line[start:stop])  # every separator one character
+    for col, piece in enumerate(pieces):
         n = len(piece)
-        if not n or piece.isspace():
-            append((pos, pos, ""))
-        else:
+        if n and not piece.isspace():
             stripped = piece.strip()
             at = pos if len(stripped) == n else pos + n - len(piece.lstrip())
-            append((at, at + len(stripped), stripped))
+            append((col, at, at + len(stripped), stripped))
         pos += n + 1
-    return out
+    return len(pieces), out
 
 
 # ---------------------------------------------------------------- columns aligned by spaces
