@@ -44,7 +44,6 @@ def fold_vertical_pipes(text: str) -> str:
     return "".join(out)
 
 
-_NON_SPACE = re.compile(r"\S+")
 _SPACE_RUN = re.compile(r"(\s+)")
 
 

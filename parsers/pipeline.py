@@ -423,6 +423,17 @@ def max_bytes(suffix: str) -> int:
     return MAX_SCAN_BYTES if suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES else MAX_TEXT_BYTES
 
 
+def read_upto(path: str | os.PathLike[str], size: int, limit: int) -> bytes:
+    """A file's bytes as stat() gave its size, and more if it grew since, never more than limit + 1
+    (the caller refuses those). Asking for limit + 1 at once would take that much memory each time."""
+    with open(path, "rb") as fh:
+        want = min(size, limit) + 1
+        data = fh.read(want)
+        if len(data) == want:
+            data += fh.read(limit + 1 - len(data))
+    return data
+
+
 def parse_path(path: str | os.PathLike[str], encoding: str | None = None) -> Report:
     """Read a report file (opened read-only); problems become `Report.error`."""
     p = Path(path)
@@ -440,11 +451,7 @@ def parse_path(path: str | os.PathLike[str], encoding: str | None = None) -> Rep
         if size > limit:
             return Report(source=source,
                           error=f"文件过大（{size / 1048576:.1f} MB），超过 {limit // 1048576} MB 的上限")
-        with open(p, "rb") as fh:
-            want = min(size, limit) + 1  # (asking for the whole limit would take that much memory each time)
-            data = fh.read(want)
-            if len(data) == want:  # the file grew since: the rest too, still stopping at the limit
-                data += fh.read(limit + 1 - len(data))
+        data = read_upto(p, size, limit)
         if len(data) > limit:
             return Report(source=source, error=f"文件过大，超过 {limit // 1048576} MB 的上限")
     except IsADirectoryError:

@@ -39,10 +39,11 @@ def test_pdfs_and_scans_have_pages_text_files_do_not():
 
 
 def test_a_folder_review_takes_its_scanned_images_too(tmp_path):
-    from models.session.files import expand_paths, unreadable_in
+    from models.session.files import scan_paths
 
     for name in ("a.txt", "扫描 件.JPG", "b.tiff", "notes.xlsx"):
         (tmp_path / name).write_bytes(b"x")
     wanted = sorted(str(tmp_path / n) for n in ("a.txt", "扫描 件.JPG", "b.tiff"))
-    assert sorted(expand_paths([str(tmp_path)])) == wanted
-    assert unreadable_in([str(tmp_path)]) == {str(tmp_path): [str(tmp_path / "notes.xlsx")]}
+    files, skipped = scan_paths([str(tmp_path)])
+    assert sorted(files) == wanted
+    assert skipped == {str(tmp_path): [str(tmp_path / "notes.xlsx")]}

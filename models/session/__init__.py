@@ -3,12 +3,12 @@
 No Qt here. The window and the command line send it commands; each returns what it changed.
 """
 from models.session.changes import Changes
-from models.session.files import SourceError, expand_paths, scan_paths, source_key, unreadable_in
+from models.session.files import SourceError, scan_paths, source_key
 from models.session.reading import READER_VERSION, Prepared, Result, prepare, prepare_many, read_many, read_one
 from models.session.session import QueueItem, ReloadPlan, Session
 from models.session.workers import Stopped
 from models.workspace import WorkspaceError, WorkspaceLocked
 
 __all__ = ["Changes", "Prepared", "QueueItem", "READER_VERSION", "ReloadPlan", "Result", "Session", "SourceError",
-           "Stopped", "WorkspaceError", "WorkspaceLocked", "expand_paths", "prepare", "prepare_many", "read_many",
-           "read_one", "scan_paths", "source_key", "unreadable_in"]
+           "Stopped", "WorkspaceError", "WorkspaceLocked", "prepare", "prepare_many", "read_many",
+           "read_one", "scan_paths", "source_key"]

@@ -7,7 +7,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from parsers.pipeline import max_bytes
+from parsers.pipeline import max_bytes, read_upto
 
 READABLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".pdf",
                     ".png", ".jpg", ".jpeg", ".tif", ".tiff")  # images: scans, read by OCR
@@ -42,16 +42,6 @@ def scan_paths(paths: Iterable[str]) -> tuple[list[str], dict[str, list[str]]]:
     return files, skipped
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files named, and the readable files inside folders named (recursively, sorted)."""
-    return scan_paths(paths)[0]
-
-
-def unreadable_in(paths: Iterable[str]) -> dict[str, list[str]]:
-    """For each folder named, the files in it that are not report files of a kind we read."""
-    return scan_paths(paths)[1]
-
-
 class SourceError(Exception):
     """A report file that cannot be read; the message says why."""
 
@@ -68,11 +58,7 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
             raise SourceError("不是普通文件（设备或管道），不读取")
         if st.st_size > limit:
             raise SourceError(f"文件过大（{st.st_size / 1048576:.1f} MB），超过 {limit // 1048576} MB 的上限")
-        with open(path, "rb") as fh:
-            want = min(st.st_size, limit) + 1  # (asking for the whole limit would take that much memory each time)
-            data = fh.read(want)
-            if len(data) == want:  # the file grew since: the rest too, still stopping at the limit
-                data += fh.read(limit + 1 - len(data))
+        data = read_upto(path, st.st_size, limit)
     except FileNotFoundError:
         raise SourceError("文件不存在（已被移动或删除）") from None
     except OSError as exc:
