@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from parsers.tokens import Token
+from parsers.tokens import Grid, Token
 
 
 @dataclass
@@ -15,13 +15,13 @@ class Placement:
     uncertain: bool
 
 
-def place(values: list[Token], columns: list[str], header_cells: dict[str, int | None],
+def place(values: list[Token], columns: list[str], header_cells: dict[str, int | None], grid: Grid,
           total: str | None = "total", header_x: dict[str, float | None] | None = None) -> Placement:
     """Assign value tokens to columns.
 
     A row with as many values as columns reads in order. A lone value in a row that has a
     total column is the total (the breakdown was left blank). Otherwise the tab/| cell
-    positions are matched to the header's, and failing that values go left to right;
+    positions (in `grid`) are matched to the header's, and failing that values go left to right;
     both are marked uncertain only when the evidence is weak.
     """
     n, k = len(columns), len(values)
@@ -34,7 +34,7 @@ def place(values: list[Token], columns: list[str], header_cells: dict[str, int |
     by_x = _by_x(values, columns, header_x or {})
     if by_x is not None:
         return Placement(by_x, [], "by position", False)
-    by_pos = _by_position(values, columns, header_cells)
+    by_pos = _by_position(values, columns, header_cells, grid)
     if by_pos is not None:
         cells, extra = by_pos
         return Placement(cells, extra, "by position", False)
@@ -76,10 +76,11 @@ def _x_says_otherwise(value: Token, total: str, header_x: dict[str, float | None
     return nearest != header_x[total]
 
 
-def _by_position(values: list[Token], columns: list[str],
-                 header_cells: dict[str, int | None]) -> tuple[dict[str, Token], list[Token]] | None:
+def _by_position(values: list[Token], columns: list[str], header_cells: dict[str, int | None],
+                 grid: Grid) -> tuple[dict[str, Token], list[Token]] | None:
     """Match values to columns by their cell index; None unless the grid explains the row."""
-    if any(v.cell is None for v in values):
+    at = [grid.locate(v.start)[1] for v in values]
+    if None in at:
         return None
     col_at = {c: header_cells.get(c) for c in columns}
     if any(i is None for i in col_at.values()) or len(set(col_at.values())) != len(columns):
@@ -87,8 +88,8 @@ def _by_position(values: list[Token], columns: list[str],
     by_cell = {i: c for c, i in col_at.items()}
     cells: dict[str, Token] = {}
     extra: list[Token] = []
-    for v in values:
-        c = by_cell.get(v.cell)
+    for v, i in zip(values, at, strict=True):
+        c = by_cell.get(i)
         if c is None or c in cells:
             extra.append(v)
         else:

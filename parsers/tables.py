@@ -25,6 +25,7 @@ from models.values import Value, parse_value
 from parsers.normalize import Compact
 from parsers.place import place
 from parsers.placement import TableResult
+from parsers.scan import compile_scan
 from parsers.tokens import (
     MARKER,
     TEXT,
@@ -69,7 +70,7 @@ def _blank(cells: dict[str, Cell], fid: str) -> None:
 
 
 def _named(patterns: list[tuple[str, str]]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<{key}>{pat})" for key, pat in patterns))
+    return compile_scan("|".join(f"(?P<{key}>{pat})" for key, pat in patterns))
 
 
 @dataclass(slots=True)
@@ -102,7 +103,7 @@ def _segments(anchors: list[Anchor], tokens: list[Token], end: int) -> list[_Seg
         for t in tokens[ti:hi]:
             kind = t.kind
             if kind == MARKER and prev_text and current and t.raw == "无":
-                t = Token(TEXT, t.raw, t.start, t.end, t.line, t.cell)  # 无 of a vertical label (无/法/提/供)
+                t = Token(TEXT, t.raw, t.start, t.end)  # 无 of a vertical label (无/法/提/供)
                 kind = TEXT
             prev_text = kind == TEXT
             if prev_text:
@@ -229,7 +230,6 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
     columns, header_cells, header_x, header_anchors = _s3_columns(compact, cstart, header_end or cstart, grid, prose)
     groups = [g for g in outside(find_anchors(compact, _S3_GROUP_RE, "group", header_end or cstart, cend), prose)
               if not any(g.start < r.end and r.start < g.end for r in rows)]
-    place_anchors(rows + groups, grid)
     # the values of the rows: from the first row's label on (the header's words are no values)
     tokens = tokenize(text, rows[0].start, end, rows + groups + header_anchors + _masks(prose), grid)
     labels = {r.id: r.label for r in S3_ROWS}
@@ -269,16 +269,24 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
                 continue
         else:
             rid, label = a.key, labels[a.key]
-        p = place(seg.values, columns, header_cells, header_x=header_x)
+        fids, cells = _S3_FIDS[rid], res.cells
+        if len(seg.values) == len(columns):  # most rows: one value per column, in order (as place() reads them)
+            for cid, tok in zip(columns, seg.values, strict=True):
+                fid, raw = fids[cid], tok.raw
+                cells[fid] = Cell(fid, _value(raw), raw, (tok.start, tok.end))
+            if seg.stray:
+                res.issues.extend(_stray_issues("三", seg, label))
+            continue
+        p = place(seg.values, columns, header_cells, grid, header_x=header_x)
         res.doubt |= p.how == "total only"
-        fids, cells, uncertain = _S3_FIDS[rid], res.cells, p.uncertain
+        uncertain = p.uncertain
         for cid, tok in p.cells.items():
             fid, raw = fids[cid], tok.raw
             cells[fid] = Cell(fid, _value(raw), raw, (tok.start, tok.end), uncertain)
         if len(p.cells) < len(columns):  # the columns it printed nothing in are blank
             for cid in columns:
                 _blank(cells, fids[cid])
-        if len(seg.values) != len(columns) and seg.values and p.how != "total only":
+        if seg.values and p.how != "total only":
             res.issues.append(_row_issue("三", f"s3.{rid}", label, len(columns), len(seg.values), p.how,
                                          p.extra, [f"s3.{rid}.{c}" for c in columns]))
         res.issues.extend(_stray_issues("三", seg, label))
@@ -347,7 +355,7 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
             res.doubt = True  # the header did not name every column: its grid may say more
         elif not slots:
             slots = standard
-        _fill_s4(res, tokens, slots, cells_at, x_at=x_at)
+        _fill_s4(res, grid, tokens, slots, cells_at, x_at=x_at)
     else:
         col_order = []
         for a in col_anchors:
@@ -362,8 +370,9 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
         for seg in per_group:
             g = seg.anchor.key
             label = next(gl for gid, gl, _ in S4_GROUPS if gid == g)
-            _fill_s4(res, seg.values, [(g, c) for c in col_order], {(g, c): header_cells.get(c) for c in col_order},
-                     label, {(g, c): header_xs.get(c) for c in col_order})
+            _fill_s4(res, grid, seg.values, [(g, c) for c in col_order],
+                     {(g, c): header_cells.get(c) for c in col_order}, label,
+                     {(g, c): header_xs.get(c) for c in col_order})
             res.issues.extend(_stray_issues("四", seg, label))
     for g in _S4_GROUP_IDS:
         for c in _S4_COL_IDS:
@@ -382,11 +391,11 @@ def _s4_by_group(groups: list[Anchor], tokens: list[Token], end: int) -> list[_S
     return segments
 
 
-def _fill_s4(res: TableResult, tokens: list[Token], slots: list[tuple[str, str]],
+def _fill_s4(res: TableResult, grid: Grid, tokens: list[Token], slots: list[tuple[str, str]],
              cells_at: dict[tuple[str, str], int | None], label: str = "行政复议、行政诉讼",
              x_at: dict[tuple[str, str], float | None] | None = None) -> None:
     names = [f"{g}.{c}" for g, c in slots]
-    p = place(tokens, names, {f"{g}.{c}": i for (g, c), i in cells_at.items()}, total=None,
+    p = place(tokens, names, {f"{g}.{c}": i for (g, c), i in cells_at.items()}, grid, total=None,
               header_x={f"{g}.{c}": x for (g, c), x in (x_at or {}).items()})
     for name, tok in p.cells.items():
         fid = f"s4.{name}"
@@ -482,7 +491,7 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
         cols = list(dict.fromkeys(cols)) if len(set(cols)) == len(layout_cols) else layout_cols
         header_cells = {_T2_COLS[h.key].id: h.cell for h in header}
         header_x = {_T2_COLS[h.key].id: h.x for h in header}
-        p = place(seg.values, cols, header_cells, total=None, header_x=header_x)
+        p = place(seg.values, cols, header_cells, grid, total=None, header_x=header_x)
         if layout.prefix == "s2_2019" and not any(i.rule == "layout" and TABLE2_BLOCKS[bi].label in i.message
                                                   for i in res.issues):
             printed = ", ".join(c.label for c in layout.columns)
@@ -503,9 +512,10 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
 
 def _t2_absent_rows(res: TableResult) -> None:
     """Report the 2021 rows that were printed in neither layout."""
+    printed = {f.split(".")[1] for f in res.cells}
     for block in TABLE2_BLOCKS:
         for row in block.layouts[0].rows if block.layouts[0].prefix == "s2" else ():
-            if any(f.split(".")[1] == row.id for f in res.cells):
+            if row.id in printed:
                 continue
             res.issues.append(Issue("missing", WARNING, [f"s2.{row.id}.{c.id}" for c in block.layouts[0].columns],
                                     f"表二{block.label}缺少「{row.label}」这一行"))

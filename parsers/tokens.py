@@ -10,6 +10,7 @@ from operator import add
 from typing import NamedTuple
 
 from parsers.normalize import Compact
+from parsers.scan import compile_cached
 
 VALUE, MARKER, TEXT = "value", "marker", "text"
 
@@ -46,8 +47,15 @@ def prose_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     the 规章 row. A whole table copied onto one line is not a sentence: it has runs of numbers
     and many labels.
     """
-    out = []
-    for m in _SENTENCE.finditer(text, start, end):
+    out: list[tuple[int, int]] = []
+    # A sentence ends at a 。 and reaches at most one line back: the search runs from the line before
+    # the first 。 to the last (most table sections hold none, and the pattern cannot skip ahead itself)
+    first, last = text.find("。", start, end), text.rfind("。", start, end)
+    if first < 0:
+        return out
+    above = text.rfind("\n", start, first)  # the line break before the first 。's line, and the one before it
+    begin = max(start, text.rfind("\n", start, above) + 1) if above >= 0 else start
+    for m in _SENTENCE.finditer(text, begin, last + 1):
         sentence = m.group()
         if _NUMBER_RUN.search(sentence) or len(_TABLE_WORDS.findall(sentence)) >= 3:
             continue
@@ -67,9 +75,8 @@ class Token(NamedTuple):  # a tuple: a report has hundreds, made faster than a d
     raw: str
     start: int
     end: int
-    line: int
-    cell: int | None  # index of the tab- or |-separated cell in its line; None in untabbed text
     x: float | None = None  # horizontal position on the page (PDF), for aligning values under headers
+    # (its tab or | cell is found from `start` only for the few rows that need it: place._by_position)
 
 
 @dataclass(slots=True)
@@ -138,14 +145,11 @@ def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: i
     return out
 
 
-_compiled = lru_cache(maxsize=512)(re.compile)  # the template's patterns, compiled once
-
-
 def search_anchor(compact: Compact, pattern: str, kind: str, key: str, start: int = 0,
                   end: int | None = None, skip: list[tuple[int, int]] | None = None) -> tuple[Anchor, int] | None:
     """The first match at or after compact offset `start` outside the `skip` source spans,
     and the compact offset where it ends."""
-    rx = _compiled(pattern)
+    rx = compile_cached(pattern)
     stop = len(compact.text) if end is None else end
     pos = start
     while True:
@@ -173,39 +177,18 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
     # read as the page number "12 / 19"
     for m in _PAGE_LINE.finditer(text[start:end]):
         masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
-    out: list[Token] = []
-    append = out.append
-    xs = grid.xs
-    # line and cell of each value and marker, found by walking forward (the tokens come in order):
-    # one bisection per line, not two per token
-    line_starts, seps = grid.line_starts, grid.separators
-    n_lines, n_seps = len(line_starts), len(seps)
-    line, line_start, line_end, first, has_cells, j = -1, 0, -1, 0, False, 0
     # A token holds no white space and no |, and what the pattern finds in a run of other characters
     # does not depend on what stands around it (white space and | end a value, a marker and a text
     # alike): so the runs are cut in C and each run's tokens found once per distinct run ("0", "/").
     parts = _RUN.split(masked)  # white space (maybe empty) and runs in turn
     offsets = list(accumulate(map(len, parts), initial=start))
-    for run, at in zip(parts[1::2], offsets[1:-1:2], strict=True):
-        for kind, raw, a, b in (_run_tokens(run) if len(run) <= 64 else _tokens_of(run)):
-            a += at
-            b += at
-            if kind is TEXT:  # text needs no grid position
-                append(_new(Token, (TEXT, raw, a, b, -1, None, None)))
-                continue
-            if not line_start <= a < line_end:
-                line = bisect.bisect_right(line_starts, a) - 1
-                line_start = line_starts[line]
-                line_end = line_starts[line + 1] if line + 1 < n_lines else len(grid.text)
-                j = first = bisect.bisect_left(seps, line_start)
-                has_cells = first < n_seps and seps[first] < line_end
-            cell = None
-            if has_cells:  # no tab or | on the line: no grid to speak of
-                while j < n_seps and seps[j] < a:
-                    j += 1
-                cell = j - first
-            append(_new(Token, (kind, raw, a, b, line, cell, grid.x_of(a, b) if xs else None)))
-    return out
+    runs = zip(parts[1::2], offsets[1:-1:2], strict=True)
+    if not grid.xs:
+        return [_new(Token, (kind, raw, a + at, b + at, None)) for run, at in runs
+                for kind, raw, a, b in (_run_tokens(run) if len(run) <= 64 else _tokens_of(run))]
+    x_of = grid.x_of  # on a page: where each value and marker stands
+    return [_new(Token, (kind, raw, a + at, b + at, None if kind is TEXT else x_of(a + at, b + at)))
+            for run, at in runs for kind, raw, a, b in (_run_tokens(run) if len(run) <= 64 else _tokens_of(run))]
 
 
 _RUN = re.compile(r"([^\s|]+)")

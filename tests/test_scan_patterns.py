@@ -1,0 +1,111 @@
+"""Patterns compiled to skip where no match can start (parsers/scan.py) find exactly what the plain
+patterns find, and prose sentences found from the first 。 on are the sentences found from the start.
+These are the readers' own patterns: a difference here is a label or a note read differently."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models.template import S3_COLUMNS, S3_GROUP_HEADINGS, S3_ROWS, S4_COLUMNS, TABLE2_BLOCKS
+from parsers import tables
+from parsers.scan import compile_scan, first_chars
+from parsers.tokens import _NUMBER_RUN, _SENTENCE, _TABLE_WORDS, prose_spans
+
+TEMPLATE_PATTERNS = sorted({r.pattern for r in S3_ROWS} | {c.pattern for c in S3_COLUMNS}
+                           | {c.pattern for c in S4_COLUMNS} | {p for _, p in S3_GROUP_HEADINGS}
+                           | {r.pattern for b in TABLE2_BLOCKS for lay in b.layouts for r in lay.rows}
+                           | {c.pattern for b in TABLE2_BLOCKS for lay in b.layouts for c in lay.columns})
+TABLE_PATTERNS = {"s3_columns": tables._S3_COLUMN_RE, "s3_groups": tables._S3_GROUP_RE, "s4": tables._S4_RE,
+                  "t2": tables._T2_RE}
+
+
+def _pieces() -> list[str]:
+    """Words of the template's labels cut at random, numbers, markers and the characters that
+    separate cells and sentences: text where labels start, stop half-way and run into each other."""
+    return ["本年新收", "上年结转", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构",
+            "社会公益组织", "法律服务机构", "其他", "总计", "合计", "（三）不予公开", "(三)不予公开", "无法提供",
+            "其他处理", "行政复议", "复议后起诉", "未经复议直接起诉", "结果维持", "结果纠正", "其他结果", "尚未审结",
+            "第二十条第(一)项", "本年制发件数", "本年增/减", "处理决定数量", "本年处理决定数量", "规章",
+            "行政规范性文件", "行政许可", "3.其他", "三其他", "(七)总计", "本年度办理结果", "0", "12", "/", "—",
+            "。", "\n", "\t", "|", " ", "数量", "公开"]
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    words = _pieces()
+    parts = draw(st.lists(st.sampled_from(words), max_size=60))
+    cut = draw(st.lists(st.integers(0, 3), min_size=len(parts), max_size=len(parts)))
+    return "".join(w[c:] if c < len(w) and w not in "。\n\t| " else w for w, c in zip(parts, cut, strict=True))
+
+
+@pytest.mark.parametrize("name", sorted(TABLE_PATTERNS))
+@settings(max_examples=300, deadline=None)
+@given(text=_texts())
+def test_a_table_pattern_finds_what_the_plain_pattern_finds(name, text):
+    rx = TABLE_PATTERNS[name]
+    plain = re.compile(rx.pattern[rx.pattern.index("(?:") + 3:-1]) if rx.pattern.startswith("(?=") else rx
+    assert [(m.span(), m.lastgroup) for m in rx.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+def test_the_table_patterns_skip_ahead():
+    """Each table's label pattern gets its look-ahead (else the test above compares a pattern with itself)."""
+    assert all(rx.pattern.startswith("(?=[") for rx in TABLE_PATTERNS.values())
+
+
+def test_every_template_label_pattern_matches_as_before():
+    rnd = random.Random(7)
+    words = _pieces()
+    texts = ["".join(rnd.choice(words) for _ in range(80)) for _ in range(200)]
+    for pattern in TEMPLATE_PATTERNS:
+        fast, plain = compile_scan(pattern), re.compile(pattern)
+        for text in texts:
+            for start in (0, 5):
+                assert [m.span() for m in fast.finditer(text, start)] == [m.span() for m in plain.finditer(text, start)]
+
+
+@pytest.mark.parametrize("pattern, first", [
+    ("总计|合计", {"总", "合"}),
+    ("(?P<a>总计)|(?P<b>合计)", {"总", "合"}),
+    (r"(?:本年)?处理决定数量", {"本", "处"}),
+    (r"本年增[/／、]?减", {"本"}),
+    (r"[一二三]、其他", {"一", "二", "三"}),
+    (r"(?<![\w])[+\-]?\d", None),  # a digit class: too wide to list
+    (r"\w+", None),
+    (r".其他", None),
+    (r"(?:其他)?", None),  # matches nothing too: every position can start a match
+    (r"(?i)abc", None),
+    (r"a|b*", None),
+])
+def test_first_characters_of_a_pattern(pattern, first):
+    assert first_chars(pattern) == (frozenset(first) if first is not None else None)
+
+
+def test_a_pattern_that_must_stay_as_written_compiles_unchanged():
+    assert compile_scan(r"\d+").pattern == r"\d+"
+    assert compile_scan("总计").pattern == "总计"  # the engine finds a plain first character itself
+    assert compile_scan("(?s)(?P<a>x.)|(?P<b>y)").pattern == "(?s)(?P<a>x.)|(?P<b>y)"  # global flags open it
+    rx = compile_scan("(?P<a>[]^-])|(?P<b>\\\\)")  # class characters escaped in the look-ahead
+    assert [m.group() for m in rx.finditer("a]b^c-d\\e")] == ["]", "^", "-", "\\"]
+
+
+def _plain_prose_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _SENTENCE.finditer(text, start, end)
+            if not (_NUMBER_RUN.search(m.group()) or len(_TABLE_WORDS.findall(m.group())) >= 3)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="本年制发规章2件。\n\t| 0/—", max_size=120), a=st.integers(0, 40), b=st.integers(0, 130))
+def test_prose_sentences_are_the_ones_a_search_from_the_start_finds(text, a, b):
+    assert prose_spans(text, a, b) == _plain_prose_spans(text, a, b)
+
+
+def test_a_note_under_a_table_is_prose_and_a_table_without_one_has_none():
+    text = "规章\t2\t0\t5\n行政规范性文件\t1\t0\t3\n注：本年度制发规章\n2件。\n"
+    start = text.index("注")
+    assert prose_spans(text, 0, len(text)) == [(start, len(text) - 1)]
+    assert prose_spans(text, 0, start) == []
