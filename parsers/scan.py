@@ -60,12 +60,15 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 def _engine_knows(pattern: str, flags: int) -> bool:
     """Whether the engine finds the first characters itself: a pattern that starts with a plain
-    character, or whose top-level alternatives all do (re's own prefix and charset searches)."""
+    character or a class, or whose top-level alternatives all start with a plain character (re's own
+    prefix and charset searches)."""
     items = list(_p.parse(pattern, flags))
+    while items and items[0][0] is _c.SUBPATTERN:  # a group around the start: the engine looks inside
+        items = list(items[0][1][3])
     if not items:
         return False
     op, av = items[0]
-    if op is _c.LITERAL:
+    if op in (_c.LITERAL, _c.IN):
         return True
     return op is _c.BRANCH and all(alt and list(alt)[0][0] is _c.LITERAL for alt in av[1])
 

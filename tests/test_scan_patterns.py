@@ -87,7 +87,8 @@ def test_first_characters_of_a_pattern(pattern, first):
 
 def test_a_pattern_that_must_stay_as_written_compiles_unchanged():
     assert compile_scan(r"\d+").pattern == r"\d+"
-    assert compile_scan("总计").pattern == "总计"  # the engine finds a plain first character itself
+    for plain in ("总计", "(总计|合计)", "[\t|]"):  # the engine finds these first characters itself
+        assert compile_scan(plain).pattern == plain
     assert compile_scan("(?s)(?P<a>x.)|(?P<b>y)").pattern == "(?s)(?P<a>x.)|(?P<b>y)"  # global flags open it
     rx = compile_scan("(?P<a>[]^-])|(?P<b>\\\\)")  # class characters escaped in the look-ahead
     assert [m.group() for m in rx.finditer("a]b^c-d\\e")] == ["]", "^", "-", "\\"]
