@@ -400,9 +400,9 @@ def _fill_s4(res: TableResult, grid: Grid, tokens: list[Token], slots: list[tupl
     for name, tok in p.cells.items():
         fid = f"s4.{name}"
         res.cells[fid] = _cell(fid, tok, p.uncertain)
-    printed = {f"s4.{g}.{c}" for g, c in slots}
-    absent = [f"s4.{g}.{c}" for g in _S4_GROUP_IDS for c in _S4_COL_IDS
-              if f"s4.{g}.{c}" not in printed and (g, c) in {(g2, c2) for g2, _ in slots for c2 in _S4_COL_IDS}]
+    printed = set(slots)
+    groups = {g for g, _ in slots}  # a group printed with some of its columns: the others are absent
+    absent = [f"s4.{g}.{c}" for g in _S4_GROUP_IDS if g in groups for c in _S4_COL_IDS if (g, c) not in printed]
     if len(tokens) != len(slots):
         res.issues.append(_row_issue("四", "s4", label, len(slots), len(tokens), p.how, p.extra,
                                      [f"s4.{n}" for n in names]))

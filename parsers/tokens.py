@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from operator import add
 from typing import NamedTuple
 
@@ -182,13 +182,33 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
     # alike): so the runs are cut in C and each run's tokens found once per distinct run ("0", "/").
     parts = _RUN.split(masked)  # white space (maybe empty) and runs in turn
     offsets = list(accumulate(map(len, parts), initial=start))
-    runs = zip(parts[1::2], offsets[1:-1:2], strict=True)
-    if not grid.xs:
-        return [_new(Token, (kind, raw, a + at, b + at, None)) for run, at in runs
-                for kind, raw, a, b in (_run_tokens(run) if len(run) <= 64 else _tokens_of(run))]
-    x_of = grid.x_of  # on a page: where each value and marker stands
-    return [_new(Token, (kind, raw, a + at, b + at, None if kind is TEXT else x_of(a + at, b + at)))
-            for run, at in runs for kind, raw, a, b in (_run_tokens(run) if len(run) <= 64 else _tokens_of(run))]
+    runs, ats = parts[1::2], offsets[1:-1:2]
+    if grid.xs:
+        x_of = grid.x_of  # on a page: where each value and marker stands
+        return [_new(Token, (kind, raw, a + at, b + at, None if kind is TEXT else x_of(a + at, b + at)))
+                for run, at in zip(runs, ats, strict=True) for kind, raw, a, b in _cut(run)]
+    # Most runs are one token ("0", "/", a word) seen before: their kinds are looked up and their tokens
+    # made in C, a stretch at a time; a run of several tokens ("12件无") or a new one is cut by the pattern.
+    kinds = list(map(_ONE_TOKEN.get, runs))
+    ends = list(map(add, ats, map(len, runs)))
+    out: list[Token] = []
+    i, n = 0, len(runs)
+    while i < n:
+        try:
+            j = kinds.index(None, i)
+        except ValueError:
+            j = n
+        out += map(_new, repeat(Token), zip(kinds[i:j], runs[i:j], ats[i:j], ends[i:j], repeat(None)))
+        if j < n:
+            run, at = runs[j], ats[j]
+            cut = _cut(run)
+            out += [_new(Token, (kind, raw, a + at, b + at, None)) for kind, raw, a, b in cut]
+            if len(cut) == 1 and len(run) <= 64:
+                if len(_ONE_TOKEN) >= 16384:
+                    _ONE_TOKEN.clear()
+                _ONE_TOKEN[run] = cut[0][0]
+        i = j + 1
+    return out
 
 
 _RUN = re.compile(r"([^\s|]+)")
@@ -201,6 +221,11 @@ def _tokens_of(run: str) -> tuple[tuple[str, str, int, int], ...]:
 
 
 _run_tokens = lru_cache(maxsize=16384)(_tokens_of)  # short runs ("0", "/", "12件") come again and again
+_ONE_TOKEN: dict[str, str] = {}  # a short run that is one token → its kind
+
+
+def _cut(run: str) -> tuple[tuple[str, str, int, int], ...]:
+    return _run_tokens(run) if len(run) <= 64 else _tokens_of(run)
 
 
 _KIND = {TEXT: TEXT, VALUE: VALUE, MARKER: MARKER}  # the module's own strings, so `is` tells them apart
