@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import add
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from parsers.normalize import Compact
@@ -165,18 +165,22 @@ def search_anchor(compact: Compact, pattern: str, kind: str, key: str, start: in
 def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -> list[Token]:
     """Value, marker and text tokens of text[start:end] outside the masked (label) spans."""
     pieces, pos = [], start
-    for mask in sorted(masks, key=lambda m: m.start):
-        a0, a1 = max(mask.start, pos), min(mask.end, end)
+    for a0, a1 in sorted(zip(map(_START, masks), map(_END, masks), strict=True)):  # their union, in any order
+        if a0 < pos:
+            a0 = pos
+        if a1 > end:
+            a1 = end
         if a1 <= a0:
             continue
-        pieces += [text[pos:a0], " " * (a1 - a0)]
+        pieces.append(text[pos:a0])
+        pieces.append(" " * (a1 - a0))
         pos = a1
     pieces.append(text[pos:end])
     masked = "".join(pieces)
     # page lines judged on the text as printed: with its label masked, "行政规范性文件\t12\t/\t19" would
     # read as the page number "12 / 19"
-    for m in _PAGE_LINE.finditer(text[start:end]):
-        masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+    for a, b in _page_lines(text[start:end]):
+        masked = masked[:a] + " " * (b - a) + masked[b:]
     # A token holds no white space and no |, and what the pattern finds in a run of other characters
     # does not depend on what stands around it (white space and | end a value, a marker and a text
     # alike): so the runs are cut in C and each run's tokens found once per distinct run ("0", "/").
@@ -212,6 +216,23 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
 
 
 _RUN = re.compile(r"([^\s|]+)")
+_START, _END = attrgetter("start"), attrgetter("end")
+_PAGE_HEADS = frozenset("-—–第|:")  # what a page line can start with, besides a digit (_PAGE_LINE)
+
+
+def _page_lines(region: str) -> list[tuple[int, int]]:
+    """The spans of _PAGE_LINE's matches in a region: the pattern tried only on the lines that start
+    as one can (a page number, a dash, 第, a | or :), not at every character (rows start with labels)."""
+    out = []
+    pos = 0
+    for line in region.split("\n"):
+        head = line.lstrip(" \t")[:1]
+        if head and (head in _PAGE_HEADS or head.isdecimal()):
+            m = _PAGE_LINE.match(region, pos, pos + len(line))
+            if m:
+                out.append(m.span())
+        pos += len(line) + 1
+    return out
 _new = tuple.__new__
 
 

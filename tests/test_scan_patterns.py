@@ -7,13 +7,13 @@ import random
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from models.template import S3_COLUMNS, S3_GROUP_HEADINGS, S3_ROWS, S4_COLUMNS, TABLE2_BLOCKS
 from parsers import tables
 from parsers.scan import compile_scan, first_chars
-from parsers.tokens import _NUMBER_RUN, _SENTENCE, _TABLE_WORDS, prose_spans
+from parsers.tokens import _NUMBER_RUN, _PAGE_LINE, _SENTENCE, _TABLE_WORDS, _page_lines, prose_spans
 
 TEMPLATE_PATTERNS = sorted({r.pattern for r in S3_ROWS} | {c.pattern for c in S3_COLUMNS}
                            | {c.pattern for c in S4_COLUMNS} | {p for _, p in S3_GROUP_HEADINGS}
@@ -110,3 +110,12 @@ def test_a_note_under_a_table_is_prose_and_a_table_without_one_has_none():
     start = text.index("注")
     assert prose_spans(text, 0, len(text)) == [(start, len(text) - 1)]
     assert prose_spans(text, 0, start) == []
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=st.text(alphabet="12０/第页共 \t\n-—–|:本行0—x", max_size=80))
+@example(text="规章\t1\n:--|--:\n  | :--: | --- |\n— 4 —\n第 3 页 共 9 页\n12 / 19\n-4-\n０/１２\n\t2\n")
+def test_page_lines_are_found_where_the_pattern_finds_them(text):
+    """The page-number lines tokenize masks: tried only on lines that can start one, found as the
+    pattern finds them anywhere."""
+    assert _page_lines(text) == [m.span() for m in _PAGE_LINE.finditer(text)]
