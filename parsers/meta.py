@@ -417,8 +417,8 @@ def read_prose_counts(text: str, start: int, end: int) -> list[ProseCount]:
         if "申请" in sentence and "主动公开" not in sentence:
             for c in _CLAUSE.finditer(sentence):
                 clause = c.group()
-                if clause.lstrip().startswith("其中"):
-                    continue
+                if "申请" not in clause or clause.lstrip().startswith("其中"):
+                    continue  # (the three patterns below each hold 申请)
                 m = _APPLY.search(clause) or _APPLY_ALT.search(clause)
                 if m and ("信息公开" in sentence or "依申请" in sentence or "申请公开" in sentence):
                     a = s_at + c.start() + m.start(1)
