@@ -103,7 +103,12 @@ def _clean(line: str) -> str:
 
 def agency_name(s: str) -> str | None:
     """`s` as an agency name, or None when it is a fragment of a sentence, a page link or empty."""
-    s = "".join(s.split()).strip(_QUOTES + "（(")  # without white space (as \s finds it)
+    return _name("".join(s.split()))  # without white space (as \s finds it)
+
+
+def _name(s: str) -> str | None:
+    """agency_name of a text without white space: what this module passes, cut from cleaned lines."""
+    s = s.strip(_QUOTES + "（(")
     if "关于" in s:
         for word in ("关于印发", "关于发布", "关于公布", "关于"):
             s = s.removeprefix(word).removesuffix(word)
@@ -133,13 +138,13 @@ def _parse_title(s: str) -> tuple[str | None, int | None] | None:
     if _STOP.search(before) or _STOP.search(between):
         return None  # a sentence that names the report, not its title
     lead = _ABOUT.sub("", before)
-    agency = agency_name(before) if lead else None
+    agency = _name(before) if lead else None
     if agency is None and "关于" in lead:  # XX县人民政府办公室关于印发XX县2023年…报告的通知: the report's agency
-        agency = agency_name(_ABOUT_WORD.split(lead)[-1]) or agency_name(lead.split("关于")[0])
+        agency = _name(_ABOUT_WORD.split(lead)[-1]) or _name(lead.split("关于")[0])
     if agency is None and lead:
         return None  # something else stands before the year: a link, a sentence
     if agency is None and between:
-        agency = agency_name(between)
+        agency = _name(between)
     if agency is None and len(after.strip(_QUOTES + "()（）")) > 8:
         return None  # 2023年政府信息公开工作年度报告已经…: a sentence
     return agency, year
@@ -212,7 +217,7 @@ def _heading(lines: list[str], cleaned: list[str]) -> tuple[str | None, int | No
         if len(clean) > 40 or ("公开" in clean and _PHRASE_RX.search(clean)):
             continue
         if agency is None:
-            agency = agency_name(clean)
+            agency = _name(clean)
         m = _HEADING_YEAR.match(clean)
         if year is None and m and (_YEAR_ONLY.match(clean) or _REPORT_AFTER.search(m.group(3))):
             year = _year(m.group(2))
@@ -229,7 +234,7 @@ def signature(text: str) -> tuple[str, tuple[int, int]] | None:
     cleaned = [_clean(u) for u in undated]
     date_only = [d and not c for d, c in zip(dated, cleaned, strict=True)]
     for i, (pos, line) in enumerate(lines):
-        name = agency_name(cleaned[i])
+        name = _name(cleaned[i])
         if name is None:
             continue
         near_date = dated[i] or (i + 1 < len(lines) and date_only[i + 1]) or (i > 0 and date_only[i - 1])
@@ -247,10 +252,10 @@ def _file_name(source: str) -> tuple[str | None, int | None]:
     if not m or not re.search(r"报告|年报|公开", name):
         return None, None
     year = _year(m.group(1))
-    agency = agency_name(name[:m.start()])
+    agency = _name(name[:m.start()])
     if agency is None:
         rest = re.split(r"(?:的)?" + _PHRASE + r"|(?:的)?(?:年度)?报告|年报", name[m.end():])[0]
-        agency = agency_name(rest) if rest else None
+        agency = _name(rest) if rest else None
     return agency, year
 
 
