@@ -150,10 +150,9 @@ def _parse_title(s: str) -> tuple[str | None, int | None] | None:
     return agency, year
 
 
-def _head_lines(head: str) -> tuple[list[str], list[str]]:
-    """The non-empty lines of the head, and each of them cleaned: read by both the title and the heading search."""
-    lines = [line for line in head.split("\n") if line and not line.isspace()]
-    return lines, [_clean(line) for line in lines]
+def _head_lines(head: str) -> list[str]:
+    """The non-empty lines of the head (for both the title and the heading search)."""
+    return [line for line in head.split("\n") if line and not line.isspace()]
 
 
 def _last_lines(text: str, start: int, n: int) -> list[tuple[int, str]]:
@@ -172,13 +171,17 @@ def _last_lines(text: str, start: int, n: int) -> list[tuple[int, str]]:
     return out
 
 
-def _title(cleaned: list[str]) -> tuple[str | None, int | None]:
-    """Agency and year of the title (the last title line of the head's cleaned lines; a title may be split
-    over lines: the agency, the year and the title phrase each on its own line)."""
+def _title(lines: list[str]) -> tuple[str | None, int | None]:
+    """Agency and year of the title (the last title line of the head's lines; a title may be split over
+    lines: the agency, the year and the title phrase each on its own line)."""
     found: list[tuple[str | None, int | None]] = []
     loose_year = None
-    for i, clean in enumerate(cleaned):
-        if len(clean) > 80 or "公开" not in clean or not _PHRASE_RX.search(clean):  # every phrase holds 公开
+    for i, line in enumerate(lines):
+        # every phrase holds 公开, and cleaning only takes characters out: a line without 公 and 开 is no title
+        if "公" not in line or "开" not in line:
+            continue
+        clean = _clean(line)
+        if len(clean) > 80 or "公开" not in clean or not _PHRASE_RX.search(clean):
             continue
         best = _parse_title(clean)
         if best is None:
@@ -187,8 +190,8 @@ def _title(cleaned: list[str]) -> tuple[str | None, int | None]:
                 loose_year = _year(m.group(1))
             continue
         # the agency or year on the lines just above (or the year just below) a split title
-        above = cleaned[max(0, i - 2):i]
-        below = cleaned[i + 1] if i + 1 < len(cleaned) else ""
+        above = [_clean(x) for x in lines[max(0, i - 2):i]]
+        below = _clean(lines[i + 1]) if i + 1 < len(lines) else ""
         for k in (1, 2):
             if len(above) < k or any(len(x) > 40 for x in above[-k:]):
                 break
@@ -207,13 +210,13 @@ def _title(cleaned: list[str]) -> tuple[str | None, int | None]:
     return None, loose_year
 
 
-def _heading(lines: list[str], cleaned: list[str]) -> tuple[str | None, int | None]:
-    """The agency and the year of the first headings above section 一 (short lines, not sentences), from
-    the head's lines and the same lines cleaned."""
+def _heading(lines: list[str]) -> tuple[str | None, int | None]:
+    """The agency and the year of the first headings above section 一 (short lines, not sentences)."""
     agency = year = None
-    for line, clean in zip(lines, cleaned, strict=True):
+    for line in lines:
         if _SECTION_ONE.match(line):
             break
+        clean = _clean(line)
         if len(clean) > 40 or ("公开" in clean and _PHRASE_RX.search(clean)):
             continue
         if agency is None:
@@ -231,14 +234,14 @@ def signature(text: str) -> tuple[str, tuple[int, int]] | None:
     # a date always takes characters with it (and always holds a 日)
     undated = [_DATE_AT_END.sub("", line) if "日" in line else line for _, line in lines]
     dated = [u != line for u, (_, line) in zip(undated, lines, strict=True)]
-    cleaned = [_clean(u) for u in undated]
-    date_only = [d and not c for d, c in zip(dated, cleaned, strict=True)]
+    date_only = [d and not _clean(u) for d, u in zip(dated, undated, strict=True)]
+    last = len(lines) - 1
     for i, (pos, line) in enumerate(lines):
-        name = _name(cleaned[i])
-        if name is None:
-            continue
-        near_date = dated[i] or (i + 1 < len(lines) and date_only[i + 1]) or (i > 0 and date_only[i - 1])
-        if near_date or i == len(lines) - 1:
+        near_date = dated[i] or (i < last and date_only[i + 1]) or (i > 0 and date_only[i - 1])
+        if not near_date and i != last:
+            continue  # cannot sign: not cleaned and read as a name (most of the lines)
+        name = _name(_clean(undated[i]))
+        if name is not None:
             return name, (pos, pos + len(line))
     return None
 
@@ -278,10 +281,10 @@ def read_meta(text: str, head_end: int, source: str = "") -> Meta:
     """Agency and year from the title, the first heading, the signature and the file name, in that
     order of trust (the year also from the statistics period, before the file name)."""
     meta = Meta()
-    lines, cleaned = _head_lines(text[:max(head_end, 0) or 3000])
-    t_agency, t_year = _title(cleaned)
+    lines = _head_lines(text[:max(head_end, 0) or 3000])
+    t_agency, t_year = _title(lines)
     # each later source only stands in for what the ones before it left out: it is not read when both are known
-    h_agency, h_year = _heading(lines, cleaned) if t_agency is None or t_year is None else (None, None)
+    h_agency, h_year = _heading(lines) if t_agency is None or t_year is None else (None, None)
     sig = signature(text) if t_agency is None and h_agency is None else None
     p = _period(text)
     p_year = None
