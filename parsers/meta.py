@@ -15,6 +15,7 @@ from models.report import WARNING, Issue, Meta, ProseCount
 from models.text import normalize
 
 _CN_DIGITS = dict(zip("〇零○O0一二三四五六七八九", "00000123456789", strict=True))
+_CN_TABLE = str.maketrans(_CN_DIGITS)
 # 2023, or 二〇二三 (only 20xx in Chinese numerals: 一九… is too often part of other words)
 _YEAR = r"((?:19|20)\d{2}|二[〇零○O0][〇零○O0一二三四五六七八九]{2})"
 _PHRASE = r"(?:政府|政务)?(?:信息)?公开(?:工作)?(?:年度)?(?:报告|年报)"
@@ -52,15 +53,15 @@ _NOTE = re.compile(r"[（(][^（()）]{1,12}[)）]$")  # XX县人民政府（本
 _GENERIC = {"人民政府", "政府", "办公室", "办公厅", "管委会", "委员会"}
 # a section heading (一、总体情况), where the head of the report ends for the first-heading search
 _SECTION_ONE = re.compile(r"^[#*\s]*(?:第?一[、.．:：)）\s]|[(（]一[)）])")
-# what may stand before a title's agency or year: quotes, 关于(印发)
 _ABOUT_WORD = re.compile(r"关于(?:印发|发布|公布)?")
 _STOP = re.compile(r"[。；;]")  # a sentence's stops
 _REPORT_AFTER = re.compile(r"报告|年报|公开$")  # what follows a heading's year
+# what may stand before a title's agency or year: quotes, 关于(印发)
 _ABOUT = re.compile(r"^[《“\"'「『]*(?:关于(?:印发|发布|公布)?)?")
 _BULLET = re.compile(r"^[·•●○◆◇■□▪►▶\-–—]+")
 # years in section 一 a person would not read as the report's year: comparisons (较2022年)
 _COMPARED = "较比与同"
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")  # a sentence, as _key_sentences cuts it out
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _APPLY = re.compile(r"(?:共|全年|累计|本年度?)?(?:受理|收到|新收|接收|接到|办理)[^，,。；;]{0,20}?"
                     r"(?:依申请|申请)[^，,。；;]{0,12}?(?<!\d)(\d{1,12})(?!\d)\s*(?:件|个|条|宗|份)")
@@ -72,9 +73,6 @@ _SUIT = re.compile(r"行政诉讼[^，,。；;\d]{0,10}?(?<!\d)(\d{1,12})(?!\d)\
 _NONE_OF = re.compile(r"(?:无|没有|未发生|未收到|未有)[^，,。；;\d]{0,12}?(行政复议|行政诉讼)")
 SOURCE_WORDS = {"title": "标题", "heading": "开头标题行", "signature": "落款", "filename": "文件名",
                 "period": "统计期限"}
-
-
-_CN_TABLE = str.maketrans(_CN_DIGITS)
 
 
 def _year(s: str) -> int | None:
@@ -156,7 +154,7 @@ def _head_lines(head: str) -> list[str]:
 
 
 def _last_lines(text: str, start: int, n: int) -> list[tuple[int, str]]:
-    """The last n non-empty lines of the text from `start` (as _lines gives them)."""
+    """The last n non-empty lines of the text from `start`, with their offsets."""
     out: list[tuple[int, str]] = []
     end = len(text)
     while end >= start and len(out) < n:
