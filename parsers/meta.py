@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 from models.crossyear import agency_key
 from models.report import WARNING, Issue, Meta, ProseCount
@@ -398,22 +397,27 @@ _STOPS = re.compile(r"[。；;！!？?\n]")  # what ends a sentence (_SENTENCE)
 _TO_LAST_STOP = re.compile(r"(?s:.*)[。；;！!？?\n]")
 
 
-def _key_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+def _key_sentences(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """The sentences between start and end that hold one of _KEYS (as _SENTENCE finds them), with their
     offsets. Most sentences hold none: the key words are found with str.find, and only the sentences around
     them are cut out (back to the last stop before the word, on to the next one)."""
-    at = [text.find(w, start, end) for w in _KEYS]
+    hits = []
+    for word in _KEYS:
+        at = text.find(word, start, end)
+        while at >= 0:
+            hits.append(at)
+            at = text.find(word, at + 1, end)
+    out = []
     lo = start  # the sentences before lo are read; text[lo] is a stop, unless lo is start
-    while True:
-        p = min((a for a in at if a >= 0), default=-1)
-        if p < 0:
-            return
+    for p in sorted(hits):
+        if p < lo:
+            continue  # in the sentence just read
         m = _TO_LAST_STOP.match(text, lo, p)  # backtracks from p to the stop: the length of the sentence's start
         a = m.end() if m else lo
         m = _STOPS.search(text, p, end)
         lo = m.start() if m else end
-        yield a, text[a:lo]
-        at = [x if x < 0 or x >= lo else text.find(w, lo, end) for x, w in zip(at, _KEYS, strict=True)]
+        out.append((a, text[a:lo]))
+    return out
 
 
 def read_prose_counts(text: str, start: int, end: int) -> list[ProseCount]:
