@@ -52,3 +52,15 @@ def test_the_sentences_read_for_counts_are_the_ones_holding_a_key_word():
         by_pattern = [(s.start(), s.group()) for s in meta._SENTENCE.finditer(text, start, end)
                       if any(w in s.group() for w in meta._KEYS)]
         assert list(meta._key_sentences(text, start, end)) == by_pattern, (text, start, end)
+
+
+def test_cleaning_a_line_only_takes_characters_out():
+    """The title search skips a line without 公 and 开 before cleaning it: no cleaning may bring them together."""
+    def within(small: str, big: str) -> bool:
+        rest = iter(big)
+        return all(ch in rest for ch in small)
+
+    alphabet = ["<b>", "</b>", "<", ">", "#", "*", "-", "|", "=", "_", " ", "\u3000", "\t", "·", "—", "《", "》", "“",
+                "公", "开", "公开", "x", "局"]
+    for line in _strings(alphabet, 30000, seed=4):
+        assert within(meta._clean(line), line), repr(line)
