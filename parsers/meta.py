@@ -14,6 +14,7 @@ from models.report import WARNING, Issue, Meta, ProseCount
 from models.text import normalize
 
 _CN_DIGITS = dict(zip("〇零○O0一二三四五六七八九", "00000123456789", strict=True))
+_CN_TABLE = str.maketrans(_CN_DIGITS)
 # 2023, or 二〇二三 (only 20xx in Chinese numerals: 一九… is too often part of other words)
 _YEAR = r"((?:19|20)\d{2}|二[〇零○O0][〇零○O0一二三四五六七八九]{2})"
 _PHRASE = r"(?:政府|政务)?(?:信息)?公开(?:工作)?(?:年度)?(?:报告|年报)"
@@ -21,6 +22,7 @@ _PHRASE_RX = re.compile(_PHRASE)
 # <before><year>年(度)<between><phrase><after>, on a line with all white space removed
 _TITLE_LINE = re.compile(r"^(.*?)" + _YEAR + r"年度?(.*?)(?:的)?" + _PHRASE + r"(.*)$")
 _TITLE_NO_YEAR = re.compile(r"^(.*?)(?:的)?" + _PHRASE + r"(.*)$")
+_LOOSE_YEAR = re.compile(_YEAR + r"年度?(?:的)?" + _PHRASE)  # a year before the phrase, in a line not a title
 _YEAR_ONLY = re.compile(r"^[(（]?" + _YEAR + r"年度?[)）]?$")
 _HEADING_YEAR = re.compile(r"^(.*?)" + _YEAR + r"年度?(?![\d月])(.*)$")
 # a trailing run of markup starts only where the run starts (the look-behind): tried from inside a long run
@@ -36,9 +38,9 @@ _PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,30}?(?:期限|期间|时间|�
                      r"[^。\n\d]{0,12}" + _DATE
                      + r"\s*(?:起\s*)?(?:至|到|—+|-|–|~|～)\s*(?:" + _DATE + r"|(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
 # An agency is a name: it ends like one, and holds no sentence punctuation, verbs or page furniture.
-_AGENCY_END = re.compile(r"(?:政府|办公室|办公厅|办|局|委员会|委|厅|院|署|中心|办事处|街道|乡|镇|公司|集团|"
-                         r"管委会|开发区|新区|园区|分局|支队|大队|所|站|部|处|会|社|馆|队|行|关|台|团|校|学|县|市|"
-                         r"区|旗|州|盟|省|村|社区|场|室)$")
+_AGENCY_ENDS = tuple("政府 办公室 办公厅 办 局 委员会 委 厅 院 署 中心 办事处 街道 乡 镇 公司 集团 管委会 "
+                     "开发区 新区 园区 分局 支队 大队 所 站 部 处 会 社 馆 队 行 关 台 团 校 学 县 市 区 旗 "
+                     "州 盟 省 村 社区 场 室".split())
 _NOT_AGENCY = re.compile(r"[。，,；;、！!？?：:<>《》“”\"|/\\\d…]|根据|按照|依据|依照|现将|特此|本报告|公布|发布|"
                          r"印发|编制|制定|报送|如下|以下|通知|关于|点击|查看|下载|浏览|来源|时间|日期|作者|字号|字体|"
                          r"打印|关闭|分享|位置|首页|索引|文号|主题|分类|网站|网页|门户|官网|平台|专栏|栏目|频道|版权|"
@@ -46,15 +48,19 @@ _NOT_AGENCY = re.compile(r"[。，,；;、！!？?：:<>《》“”\"|/\\\d…]
                          r"报告|年报|信息公开|进一步|认真|坚持|推进|加强|落实|开展|做好|积极|全面|深入|持续|不断|"
                          r"[我本](?:局|县|市|区|委|乡|镇|办|院|厅|单位|部门|机关|年)|各(?:级|乡|部门|单位|镇|街道)|的|了")
 _NAME_START = re.compile(r"[A-Za-z\u4e00-\u9fff]")  # never =, +, @ or other marks
+_NOTE = re.compile(r"[（(][^（()）]{1,12}[)）]$")  # XX县人民政府（本级）
 _GENERIC = {"人民政府", "政府", "办公室", "办公厅", "管委会", "委员会"}
 # a section heading (一、总体情况), where the head of the report ends for the first-heading search
 _SECTION_ONE = re.compile(r"^[#*\s]*(?:第?一[、.．:：)）\s]|[(（]一[)）])")
+_ABOUT_WORD = re.compile(r"关于(?:印发|发布|公布)?")
+_STOP = re.compile(r"[。；;]")  # a sentence's stops
+_REPORT_AFTER = re.compile(r"报告|年报|公开$")  # what follows a heading's year
 # what may stand before a title's agency or year: quotes, 关于(印发)
 _ABOUT = re.compile(r"^[《“\"'「『]*(?:关于(?:印发|发布|公布)?)?")
 _BULLET = re.compile(r"^[·•●○◆◇■□▪►▶\-–—]+")
 # years in section 一 a person would not read as the report's year: comparisons (较2022年)
-_COMPARED = re.compile(r"(?:较|比|与|同)$")
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_COMPARED = "较比与同"
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")  # a sentence, as _key_sentences cuts it out
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _APPLY = re.compile(r"(?:共|全年|累计|本年度?)?(?:受理|收到|新收|接收|接到|办理)[^，,。；;]{0,20}?"
                     r"(?:依申请|申请)[^，,。；;]{0,12}?(?<!\d)(\d{1,12})(?!\d)\s*(?:件|个|条|宗|份)")
@@ -70,7 +76,7 @@ SOURCE_WORDS = {"title": "标题", "heading": "开头标题行", "signature": "�
 
 def _year(s: str) -> int | None:
     """A year written in Arabic or Chinese digits, if plausible."""
-    digits = "".join(_CN_DIGITS.get(ch, ch) for ch in s)
+    digits = s.translate(_CN_TABLE)
     y = int(digits) if digits.isdigit() else 0
     return y if 1990 <= y <= 2099 else None
 
@@ -89,22 +95,29 @@ def _clean(line: str) -> str:
         s = line.lstrip(_LEAD).rstrip(_TRAIL)
     if s and s[0] in "·•●○◆◇■□▪►▶-–—":
         s = _BULLET.sub("", s)
-    return _SPACE.sub("", s).strip(_QUOTES)
+    return "".join(s.split()).strip(_QUOTES)  # str.split() cuts at what \s matches; faster than _SPACE.sub
 
 
 def agency_name(s: str) -> str | None:
     """`s` as an agency name, or None when it is a fragment of a sentence, a page link or empty."""
-    s = _SPACE.sub("", s).strip(_QUOTES + "（(")
-    for word in ("关于印发", "关于发布", "关于公布", "关于"):
-        s = s.removeprefix(word).removesuffix(word)
+    return _name("".join(s.split()))  # without white space (as \s finds it)
+
+
+def _name(s: str) -> str | None:
+    """agency_name of a text without white space: what this module passes, cut from cleaned lines."""
+    s = s.strip(_QUOTES + "（(")
+    if "关于" in s:
+        for word in ("关于印发", "关于发布", "关于公布", "关于"):
+            s = s.removeprefix(word).removesuffix(word)
     s = s.removesuffix("的")
     if not 2 <= len(s) <= 54:  # a name of 2 to 40 characters, with a bracketed note of at most 14
         return None
     if s.endswith("人民"):  # XX县人民|政府信息公开…: the title phrase took the agency's 政府
         s += "政府"
-    bare = re.sub(r"[（(][^（()）]{1,12}[)）]$", "", s)  # XX县人民政府（本级）
-    if not 2 <= len(bare) <= 40 or bare in _GENERIC or _NOT_AGENCY.search(bare) or not _AGENCY_END.search(bare) \
-            or not _NAME_START.match(bare):
+    bare = _NOTE.sub("", s) if s.endswith((")", "）")) else s
+    # the cheap tests first: most lines tried (a signature's neighbours, a title's words) fail on the ending
+    if not 2 <= len(bare) <= 40 or not bare.endswith(_AGENCY_ENDS) or bare in _GENERIC \
+            or not _NAME_START.match(bare) or _NOT_AGENCY.search(bare):
         return None
     return s
 
@@ -119,34 +132,28 @@ def _parse_title(s: str) -> tuple[str | None, int | None] | None:
         if not m:
             return None
         before, year, between, after = m.group(1), None, "", m.group(2)
-    if re.search(r"[。；;]", before + between):
+    if _STOP.search(before) or _STOP.search(between):
         return None  # a sentence that names the report, not its title
     lead = _ABOUT.sub("", before)
-    agency = agency_name(before) if lead else None
+    agency = _name(before) if lead else None
     if agency is None and "关于" in lead:  # XX县人民政府办公室关于印发XX县2023年…报告的通知: the report's agency
-        agency = agency_name(re.split(r"关于(?:印发|发布|公布)?", lead)[-1]) or agency_name(lead.split("关于")[0])
+        agency = _name(_ABOUT_WORD.split(lead)[-1]) or _name(lead.split("关于")[0])
     if agency is None and lead:
         return None  # something else stands before the year: a link, a sentence
     if agency is None and between:
-        agency = agency_name(between)
+        agency = _name(between)
     if agency is None and len(after.strip(_QUOTES + "()（）")) > 8:
         return None  # 2023年政府信息公开工作年度报告已经…: a sentence
     return agency, year
 
 
-def _lines(text: str, start: int = 0) -> list[tuple[int, str]]:
-    """The non-empty lines of a text from `start`, with their offsets."""
-    out = []
-    pos = start
-    for line in text[start:].split("\n"):
-        if line and not line.isspace():
-            out.append((pos, line))
-        pos += len(line) + 1
-    return out
+def _head_lines(head: str) -> list[str]:
+    """The non-empty lines of the head (for both the title and the heading search)."""
+    return [line for line in head.split("\n") if line and not line.isspace()]
 
 
 def _last_lines(text: str, start: int, n: int) -> list[tuple[int, str]]:
-    """The last n non-empty lines of the text from `start` (as _lines gives them)."""
+    """The last n non-empty lines of the text from `start`, with their offsets."""
     out: list[tuple[int, str]] = []
     end = len(text)
     while end >= start and len(out) < n:
@@ -161,25 +168,27 @@ def _last_lines(text: str, start: int, n: int) -> list[tuple[int, str]]:
     return out
 
 
-def _title(head: str) -> tuple[str | None, int | None]:
-    """Agency and year of the title (the last title line of the head; a title may be split over
+def _title(lines: list[str]) -> tuple[str | None, int | None]:
+    """Agency and year of the title (the last title line of the head's lines; a title may be split over
     lines: the agency, the year and the title phrase each on its own line)."""
-    lines = _lines(head)
     found: list[tuple[str | None, int | None]] = []
     loose_year = None
-    for i, (_, line) in enumerate(lines):
+    for i, line in enumerate(lines):
+        # every phrase holds 公开, and cleaning only takes characters out: a line without 公 and 开 is no title
+        if "公" not in line or "开" not in line:
+            continue
         clean = _clean(line)
-        if not _PHRASE_RX.search(clean) or len(clean) > 80:
+        if len(clean) > 80 or "公开" not in clean or not _PHRASE_RX.search(clean):
             continue
         best = _parse_title(clean)
         if best is None:
-            m = re.search(_YEAR + r"年度?(?:的)?" + _PHRASE, clean)
+            m = _LOOSE_YEAR.search(clean)
             if m and loose_year is None:
                 loose_year = _year(m.group(1))
             continue
         # the agency or year on the lines just above (or the year just below) a split title
-        above = [_clean(x) for _, x in lines[max(0, i - 2):i]]
-        below = _clean(lines[i + 1][1]) if i + 1 < len(lines) else ""
+        above = [_clean(x) for x in lines[max(0, i - 2):i]]
+        below = _clean(lines[i + 1]) if i + 1 < len(lines) else ""
         for k in (1, 2):
             if len(above) < k or any(len(x) > 40 for x in above[-k:]):
                 break
@@ -198,19 +207,19 @@ def _title(head: str) -> tuple[str | None, int | None]:
     return None, loose_year
 
 
-def _heading(head: str) -> tuple[str | None, int | None]:
+def _heading(lines: list[str]) -> tuple[str | None, int | None]:
     """The agency and the year of the first headings above section 一 (short lines, not sentences)."""
     agency = year = None
-    for _, line in _lines(head):
+    for line in lines:
         if _SECTION_ONE.match(line):
             break
         clean = _clean(line)
-        if len(clean) > 40 or _PHRASE_RX.search(clean):
+        if len(clean) > 40 or ("公开" in clean and _PHRASE_RX.search(clean)):
             continue
         if agency is None:
-            agency = agency_name(clean)
+            agency = _name(clean)
         m = _HEADING_YEAR.match(clean)
-        if year is None and m and (_YEAR_ONLY.match(clean) or re.search(r"报告|年报|公开$", m.group(3))):
+        if year is None and m and (_YEAR_ONLY.match(clean) or _REPORT_AFTER.search(m.group(3))):
             year = _year(m.group(2))
     return agency, year
 
@@ -222,14 +231,14 @@ def signature(text: str) -> tuple[str, tuple[int, int]] | None:
     # a date always takes characters with it (and always holds a 日)
     undated = [_DATE_AT_END.sub("", line) if "日" in line else line for _, line in lines]
     dated = [u != line for u, (_, line) in zip(undated, lines, strict=True)]
-    cleaned = [_clean(u) for u in undated]
-    date_only = [d and not c for d, c in zip(dated, cleaned, strict=True)]
+    date_only = [d and not _clean(u) for d, u in zip(dated, undated, strict=True)]
+    last = len(lines) - 1
     for i, (pos, line) in enumerate(lines):
-        name = agency_name(cleaned[i])
-        if name is None:
-            continue
-        near_date = dated[i] or (i + 1 < len(lines) and date_only[i + 1]) or (i > 0 and date_only[i - 1])
-        if near_date or i == len(lines) - 1:
+        near_date = dated[i] or (i < last and date_only[i + 1]) or (i > 0 and date_only[i - 1])
+        if not near_date and i != last:
+            continue  # cannot sign: not cleaned and read as a name (most of the lines)
+        name = _name(_clean(undated[i]))
+        if name is not None:
             return name, (pos, pos + len(line))
     return None
 
@@ -243,28 +252,38 @@ def _file_name(source: str) -> tuple[str | None, int | None]:
     if not m or not re.search(r"报告|年报|公开", name):
         return None, None
     year = _year(m.group(1))
-    agency = agency_name(name[:m.start()])
+    agency = _name(name[:m.start()])
     if agency is None:
         rest = re.split(r"(?:的)?" + _PHRASE + r"|(?:的)?(?:年度)?报告|年报", name[m.end():])[0]
-        agency = agency_name(rest) if rest else None
+        agency = _name(rest) if rest else None
     return agency, year
+
+
+def _period(text: str) -> re.Match[str] | None:
+    """_PERIOD.search(text), tried only where 统计 or 数据 starts: the engine's own scan for a first character
+    out of two tests every character of the text, where str.find skips to the next one."""
+    a, b = text.find("统计"), text.find("数据")
+    while a >= 0 or b >= 0:
+        if b < 0 or 0 <= a < b:
+            at, a = a, text.find("统计", a + 1)
+        else:
+            at, b = b, text.find("数据", b + 1)
+        m = _PERIOD.match(text, at)
+        if m:
+            return m
+    return None
 
 
 def read_meta(text: str, head_end: int, source: str = "") -> Meta:
     """Agency and year from the title, the first heading, the signature and the file name, in that
     order of trust (the year also from the statistics period, before the file name)."""
     meta = Meta()
-    head = text[:max(head_end, 0) or 3000]
-    t_agency, t_year = _title(head)
-    h_agency, h_year = _heading(head)
+    lines = _head_lines(text[:max(head_end, 0) or 3000])
+    t_agency, t_year = _title(lines)
+    # each later source only stands in for what the ones before it left out: it is not read when both are known
+    h_agency, h_year = _heading(lines) if t_agency is None or t_year is None else (None, None)
     sig = signature(text) if t_agency is None and h_agency is None else None
-    f_agency, f_year = _file_name(source) if source else (None, None)
-    for value, where in ((t_agency, "title"), (h_agency, "heading"), (sig[0] if sig else None, "signature"),
-                         (f_agency, "filename")):
-        if value is not None:
-            meta.agency, meta.agency_from = value, where
-            break
-    p = _PERIOD.search(text)
+    p = _period(text)
     p_year = None
     if p:
         y1, m1, d1 = int(p.group(1)), int(p.group(2)), int(p.group(3))
@@ -275,7 +294,17 @@ def read_meta(text: str, head_end: int, source: str = "") -> Meta:
         meta.period = f"{y1:04d}-{m1:02d}-{d1:02d}/{y2:04d}-{m2:02d}-{d2:02d}"
         meta.period_span = (p.start(), p.end())
         p_year = y1
-    for year, where in ((t_year, "title"), (h_year, "heading"), (p_year, "period"), (f_year, "filename")):
+    agencies = [(t_agency, "title"), (h_agency, "heading"), (sig[0] if sig else None, "signature")]
+    years = [(t_year, "title"), (h_year, "heading"), (p_year, "period")]
+    if source and (all(a is None for a, _ in agencies) or all(y is None for y, _ in years)):
+        f_agency, f_year = _file_name(source)
+        agencies.append((f_agency, "filename"))
+        years.append((f_year, "filename"))
+    for value, where in agencies:
+        if value is not None:
+            meta.agency, meta.agency_from = value, where
+            break
+    for year, where in years:
         if year is not None:
             meta.year, meta.year_from = year, where
             break
@@ -301,8 +330,17 @@ def _body_years(text: str, span: tuple[int, int] | None) -> Counter[int]:
         return counts
     body = text[span[0]:span[1]]
     cited = [(m.start(), m.end()) for m in _CITED.finditer(body)] if "《" in body else []
-    for m in _BODY_YEAR.finditer(body):
-        if any(a <= m.start() < b for a, b in cited) or _COMPARED.search(body[max(0, m.start() - 1):m.start()]):
+    # The matches of _BODY_YEAR, found from their 年s: its look-behind leaves the engine no first character to
+    # skip to, so finditer tries every position, and str.find is many times faster. A match is four
+    # characters of year, white space, then 年, so the 年 gives the one place where it can start.
+    q = body.find("年")
+    while q >= 0:
+        at = q
+        while at and body[at - 1].isspace():  # str.isspace is what \s matches
+            at -= 1
+        m = _BODY_YEAR.match(body, at - 4) if at >= 4 else None
+        q = body.find("年", q + 1)
+        if m is None or any(a <= m.start() < b for a, b in cited) or (m.start() and body[m.start() - 1] in _COMPARED):
             continue
         y = _year(m.group(1))
         if y is not None:
@@ -354,24 +392,51 @@ def same_agency(a: str, b: str) -> bool:
     return not ka or not kb or ka.endswith(kb) or kb.endswith(ka)
 
 
+_KEYS = ("申请", "行政复议", "行政诉讼")  # a sentence holding none of these states no count read below
+_STOPS = re.compile(r"[。；;！!？?\n]")  # what ends a sentence (_SENTENCE)
+_TO_LAST_STOP = re.compile(r"(?s:.*)[。；;！!？?\n]")
+
+
+def _key_sentences(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The sentences between start and end that hold one of _KEYS (as _SENTENCE finds them), with their
+    offsets. Most sentences hold none: the key words are found with str.find, and only the sentences around
+    them are cut out (back to the last stop before the word, on to the next one)."""
+    hits = []
+    for word in _KEYS:
+        at = text.find(word, start, end)
+        while at >= 0:
+            hits.append(at)
+            at = text.find(word, at + 1, end)
+    out = []
+    lo = start  # the sentences before lo are read; text[lo] is a stop, unless lo is start
+    for p in sorted(hits):
+        if p < lo:
+            continue  # in the sentence just read
+        m = _TO_LAST_STOP.match(text, lo, p)  # backtracks from p to the stop: the length of the sentence's start
+        a = m.end() if m else lo
+        m = _STOPS.search(text, p, end)
+        lo = m.start() if m else end
+        out.append((a, text[a:lo]))
+    return out
+
+
 def read_prose_counts(text: str, start: int, end: int) -> list[ProseCount]:
     """Counts of applications, reviews and suits stated in the prose between start and end."""
     out: list[ProseCount] = []
-    for s in _SENTENCE.finditer(text, start, end):
-        sentence = s.group()
+    for s_at, sentence in _key_sentences(text, start, end):
         if "申请" in sentence and "主动公开" not in sentence:
             for c in _CLAUSE.finditer(sentence):
                 clause = c.group()
-                if clause.lstrip().startswith("其中"):
-                    continue
+                if "申请" not in clause or clause.lstrip().startswith("其中"):
+                    continue  # (the three patterns below each hold 申请)
                 m = _APPLY.search(clause) or _APPLY_ALT.search(clause)
                 if m and ("信息公开" in sentence or "依申请" in sentence or "申请公开" in sentence):
-                    a = s.start() + c.start() + m.start(1)
+                    a = s_at + c.start() + m.start(1)
                     out.append(ProseCount("applications", int(m.group(1)), (a, a + len(m.group(1))), sentence.strip()))
                     break
                 n = _APPLY_NONE.search(clause)
                 if n:
-                    a = s.start() + c.start()
+                    a = s_at + c.start()
                     out.append(ProseCount("applications", 0, (a, a + len(clause)), sentence.strip()))
                     break
         if "行政复议" not in sentence and "行政诉讼" not in sentence:
@@ -381,10 +446,10 @@ def read_prose_counts(text: str, start: int, end: int) -> list[ProseCount]:
             for kind, rx in (("review", _REVIEW), ("suit", _SUIT)):
                 m = rx.search(clause)
                 if m:
-                    a = s.start() + c.start() + m.start(1)
+                    a = s_at + c.start() + m.start(1)
                     out.append(ProseCount(kind, int(m.group(1)), (a, a + len(m.group(1))), sentence.strip()))
             for n in _NONE_OF.finditer(clause):
                 kind = "review" if n.group(1) == "行政复议" else "suit"
-                a = s.start() + c.start()
+                a = s_at + c.start()
                 out.append(ProseCount(kind, 0, (a, a + len(clause)), sentence.strip()))
     return out
