@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import add, call, eq, itemgetter
+from operator import add, call, eq, is_, itemgetter, not_
 from typing import Any, NamedTuple
 
 from models.report import ERROR, INFO, WARNING, Issue, Report
@@ -55,7 +55,7 @@ def _fmt(v: Value) -> str:
 
 
 _INTS = {int}
-_INTS_DECIMALS = {int, Decimal}
+_NUMBERS = frozenset({int, Decimal})  # the types of a number (is_number())
 
 
 def _sum_rule(s: _Sum, values: Values) -> Issue | None:
@@ -65,9 +65,10 @@ def _sum_rule(s: _Sum, values: Values) -> Issue | None:
     got = list(map(values.get, part_ids))
     if type(total) is int and {*map(type, got)} == _INTS and sum(got) == total:  # type: ignore[arg-type]
         return None  # the common case, whole numbers that add up: nothing to say
-    # is_number() spelled out: this runs for every rule a blank leaves unchecked
-    unknown = [p for p, v in zip(part_ids, got, strict=True) if type(v) is not int and type(v) is not Decimal]
-    known = sum([v for v in got if type(v) is int or type(v) is Decimal])
+    # is_number() of each part, without a loop here: this runs for every rule a blank leaves unchecked
+    numeric = list(map(_NUMBERS.__contains__, map(type, got)))
+    unknown = list(compress(part_ids, map(not_, numeric)))
+    known = sum(compress(got, numeric))  # type: ignore[arg-type]
     fields = [total_id] + part_ids
     if not is_number(total):
         if unknown:
@@ -241,7 +242,7 @@ def _domain(values: Values) -> list[Issue]:
     # are left out first (filter(None)): neither breaks R5, and min/max cannot compare None or "/"
     printed: list[Any] = [*filter(None, values.values())]
     types = {*map(type, printed)}
-    if types <= _INTS_DECIMALS and (not printed or (min(printed) >= 0 and max(printed) < _TOO_LONG)):
+    if types <= _NUMBERS and (not printed or (min(printed) >= 0 and max(printed) < _TOO_LONG)):
         if Decimal not in types:
             return out
         # numbers in range, some with a decimal point: only those need a look (found without a loop here)
@@ -276,6 +277,22 @@ def _row_of(fid: str) -> str:
     return fid.rsplit(".", 1)[0]
 
 
+class _Rows(dict[str, str]):
+    """The row of each template cell, looked up without a call; any other id's worked out (not kept)."""
+
+    def __missing__(self, fid: str) -> str:
+        return _row_of(fid)
+
+
+_ROWS = _Rows({fid: _row_of(fid) for fid in FIELDS})
+
+
+@lru_cache(maxsize=4096)
+def _column_word(fid: str) -> str:
+    """A cell's column as a blank row's warning names it."""
+    return label(fid).split("·")[-1]
+
+
 def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()) -> list[Issue]:  # type: ignore[assignment]
     """Blank cells where a number belongs, one warning per printed row.
 
@@ -283,19 +300,17 @@ def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()
     """
     out: list[Issue] = []
     cells = report.cells
-    got = list(map(values.get, cells))
-    if None not in got:
-        return out  # nothing blank (most reports): no row to look at
     by_row: dict[str, list[str]] = {}
-    for fid, v in zip(cells, got, strict=True):
-        if v is None and fid not in covered:
-            by_row.setdefault(_row_of(fid), []).append(fid)
+    # the blank cells, in the report's order, picked out without a loop here (most reports have none)
+    for fid in compress(cells, map(is_, map(values.get, cells), repeat(None))):
+        if fid not in covered:
+            by_row.setdefault(_ROWS[fid], []).append(fid)
     if not by_row:
         return out
     in_row: dict[str, list[str]] = {row: [] for row in by_row}  # every cell of those rows, in the report's order
-    for fid, row in zip(cells, map(_row_of, cells), strict=True):
-        if row in in_row:
-            in_row[row].append(fid)
+    rows = list(map(_ROWS.__getitem__, cells))
+    for fid, row in compress(zip(cells, rows, strict=True), map(in_row.__contains__, rows)):
+        in_row[row].append(fid)
     # the rows a reader's note says are missing: every prefix of its first cell that a "." follows
     noted = {f[:k] for i in report.structure if i.fields and "缺少" in i.message
              for f in i.fields[:1] for k in range(len(f)) if f[k] == "."}
@@ -311,7 +326,7 @@ def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()
         if total_only and fids[0].startswith("s3."):
             fids = fids + printed  # the total cannot be checked against its blank parts (R3)
         out.append(Issue("missing", WARNING, fids,
-                         f"「{what}」{note}" + "、".join(label(x).split("·")[-1] for x in fids if values.get(x) is None)
+                         f"「{what}」{note}" + "、".join(_column_word(x) for x in fids if values.get(x) is None)
                          + " 空白（未印数字），不按 0 计算"
                          + ("；本行勾稽关系三无法核对" if total_only and fids[0].startswith("s3.") else "")))
     return out

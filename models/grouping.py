@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 from operator import is_
 
 from models.checks import label
@@ -376,10 +376,10 @@ def group(report: Report, values: Values, issues: list[Issue], structure: list[I
             g.notes.append(plain(i.message))
         elif i.rule in RULE_WORDS:
             unknown = [f for f in i.fields if type(v := values.get(f)) is not int and type(v) is not Decimal]
-            hit = [f for f in unknown if f in of]
-            if hit:
-                g = of[hit[0]]
-                fold(g, n, i, [f for f in i.fields if f not in blank])
+            first = next(filter(of.__contains__, unknown), None)  # the first unknown cell that is blank
+            if first is not None:
+                g = of[first]
+                fold(g, n, i, filterfalse(blank.__contains__, i.fields))
                 g.rules.append(i.rule)
                 if i.expected is not None and i.fields and len(g.cells) == 1 and i.fields[0] == g.cells[0]:
                     g.expected.append(i.expected)
@@ -390,12 +390,12 @@ def group(report: Report, values: Values, issues: list[Issue], structure: list[I
                 g.extra = [f for f in g.extra if f not in g.cells]
             else:
                 kept.append((n, i))
-        elif i.rule == "missing" and any(f in of for f in i.fields):
-            g = of[next(f for f in i.fields if f in of)]
-            fold(g, n, i, [f for f in i.fields if f not in blank])
+        elif i.rule == "missing" and (first := next(filter(of.__contains__, i.fields), None)) is not None:
+            g = of[first]
+            fold(g, n, i, filterfalse(blank.__contains__, i.fields))
         else:
             kept.append((n, i))
-    out = [(n, replace(i, message=plain(i.message)) if plain(i.message) != i.message else i) for n, i in kept]
+    out = [(n, i if (words := plain(i.message)) == i.message else replace(i, message=words)) for n, i in kept]
     out += [(g.at, _issue(g)) for g in groups]
     out += [(g.at, _na_issue(g) if len(g.parts) > 1 else _single(g, issues)) for g in na.values()]
     if layout is not None:
@@ -452,7 +452,7 @@ def _issue(g: _Group) -> Issue:
     if notes:
         msg += "。读取时：" + "；".join(notes[:2]) + (f"（另有 {len(notes) - 2} 条）" if len(notes) > 2 else "")
     have = set(g.cells)
-    fields = g.cells + [f for f in dict.fromkeys(g.extra) if f not in have]
+    fields = g.cells + [*filterfalse(have.__contains__, dict.fromkeys(g.extra))]
     return Issue(g.rule, g.severity, fields, msg, expected=exp, kind=g.kind, key=g.key, count=len(g.cells),
                  parts=list(dict.fromkeys(g.parts)))
 
