@@ -47,6 +47,7 @@ from models.template import (
     S4_COLUMNS,
     S4_GROUPS,
     TABLE2_BLOCKS,
+    Field,
 )
 from models.values import Value, elided
 
@@ -71,9 +72,11 @@ class _Table:
     rows: list[_Row]
     columns: list[str] = field(default_factory=list)  # column ids (tables 三 and 四)
     cells: list[str] = field(default_factory=list)  # every cell, row by row
+    grid: list[list[str]] = field(default_factory=list)  # the cells of each row
 
     def __post_init__(self) -> None:
         self.cells = [c for r in self.rows for c in r.cells]
+        self.grid = [r.cells for r in self.rows]
 
 
 @dataclass
@@ -197,16 +200,20 @@ def _cells_words(table: _Table, cols: list[str]) -> str:
 
 def _grid_groups(t: _Table, blank: set[str]) -> list[_Group]:
     """Tables 三 and 四: the whole table, whole columns, whole rows, rows with only a total, the rest."""
-    if blank.isdisjoint(t.cells):
+    clear = list(map(blank.isdisjoint, t.grid))  # the rows without a blank cell (most, often all)
+    if all(clear):
         return []
-    # each row's cells are its cells in t.columns' order: flags[i][j] says whether row i, column j is blank
-    flags = [[*map(blank.__contains__, r.cells)] for r in t.rows]
-    if all(map(all, flags)):
+    # the rows with a blank cell, each with a flag per column (a row's cells are in t.columns' order)
+    marked = [(r, [*map(blank.__contains__, r.cells)]) for r, c in zip(t.rows, clear, strict=True) if not c]
+    flags = [f for _, f in marked]
+    if len(marked) == len(t.rows) and all(map(all, flags)):
         return [_Group("blank_table", list(t.cells), f"表{t.name}全部空白（{len(t.cells)} 格）",
                        f"missing:{t.prefix}:table")]
 
     out = []
-    whole_at = [j for j, column in enumerate(zip(*flags, strict=True)) if all(column)]
+    # a column blank in every row: only when no row is clear
+    whole_at = [j for j, column in enumerate(zip(*flags, strict=True)) if all(column)] \
+        if len(marked) == len(t.rows) else []
     rest_at = [j for j in range(len(t.columns)) if j not in whole_at]
     whole = [t.columns[j] for j in whole_at]
     rest = [t.columns[j] for j in rest_at]
@@ -216,7 +223,7 @@ def _grid_groups(t: _Table, blank: set[str]) -> list[_Group]:
                           f"missing:{t.prefix}:columns:{','.join(whole)}"))
         flags = [[row[j] for j in rest_at] for row in flags]  # the other columns, where rows differ
     is_full = list(map(all, flags))
-    full = [r for r, f in zip(t.rows, is_full, strict=True) if f]
+    full = [r for (r, _), f in zip(marked, is_full, strict=True) if f]
     if full:
         cells = [r.cells[j] for r in full for j in rest_at]
         what = f"「{full[0].label}」一行" if len(full) == 1 else f" {len(full)} 行"
@@ -224,7 +231,7 @@ def _grid_groups(t: _Table, blank: set[str]) -> list[_Group]:
                           + ("" if len(full) == 1 else "：" + _names([r.label for r in full])),
                           f"missing:{t.prefix}:rows:{','.join(r.key.split('.', 1)[1] for r in full)}"))
     patterns: dict[tuple[str, ...], list[_Row]] = {}
-    for r, row, f in zip(t.rows, flags, is_full, strict=True):
+    for (r, _), row, f in zip(marked, flags, is_full, strict=True):
         if not f:
             p = tuple(compress(rest, row))
             if p:
@@ -298,8 +305,15 @@ def _id_words(m: re.Match[str]) -> str:
     parts = [p for p in rest.split(".") if p]
     if not parts:
         return _TABLE_WORD[table]
-    row = next((f for f in FIELDS.values() if f.id.startswith(fid + ".")), None)
+    row = _FIRST_UNDER.get(fid)
     return f"「{_short(row.row_label)}」" if row else _TABLE_WORD[table]
+
+
+# for each id a field's id begins with ("s3", "s3.new"), the first such field in template order
+_FIRST_UNDER: dict[str, Field] = {}
+for _f in FIELDS.values():
+    for _at in (k for k, ch in enumerate(_f.id) if ch == "."):
+        _FIRST_UNDER.setdefault(_f.id[:_at], _f)
 
 
 def plain(message: str) -> str:
