@@ -166,11 +166,13 @@ _FIELD_HEADS = [f"{_string(fid)}: " for fid in STANDARD_IDS]
 
 def _fields_text(values: dict[str, Value]) -> str:
     """The `"fields"` object of a record (Report.values()) as dumps writes it: the 200 standard names
-    written once here, and every int by str() (json writes an int as str does); any other value one
-    by one (_value_text)."""
+    written once here, whole numbers and blanks through _SHORT (json writes an int as str() does), any
+    other value one by one (_value_text)."""
     vals = list(values.values())
-    texts = list(map(str, vals))
-    if {*map(type, vals)} != _INTS:
+    if {*map(type, vals)} <= _WHOLE_OR_BLANK:
+        texts = list(map(_SHORT.__getitem__, vals))
+    else:
+        texts = list(map(str, vals))
         for k in compress(range(len(vals)), map(is_not, map(type, vals), repeat(int))):
             texts[k] = _value_text(vals[k])
     heads = _FIELD_HEADS  # values() holds the 200 standard fields first, in this order, then the optional ones
@@ -179,7 +181,19 @@ def _fields_text(values: dict[str, Value]) -> str:
     return "{" + ", ".join(map(add, heads, texts)) + "}"
 
 
-_INTS = {int}
+class _Texts(dict[Value, str]):
+    """The JSON text of blank and of the small whole numbers, looked up; any other int's made by str()."""
+
+    def __missing__(self, v: Value) -> str:
+        return str(v)
+
+
+# most counts a report prints are small: their text is looked up rather than made (making the text
+# of an int is most of the cost of writing one). Only ints and None are looked up here: a Decimal
+# or True equal to an int must not find its text
+_SHORT = _Texts({i: str(i) for i in range(1000)})
+_SHORT[None] = "null"
+_WHOLE_OR_BLANK = frozenset({int, type(None)})
 
 
 def _value_text(v: Value) -> str:
