@@ -7,9 +7,13 @@ the total), and otherwise a warning that says which cells keep it from being che
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import add, call, eq, is_, itemgetter, not_
+from typing import Any, NamedTuple
 
 from models.report import ERROR, INFO, WARNING, Issue, Report
 from models.template import (
@@ -51,17 +55,20 @@ def _fmt(v: Value) -> str:
 
 
 _INTS = {int}
+_NUMBERS = frozenset({int, Decimal})  # the types of a number (is_number())
 
 
-def _sum_rule(rule: str, values: Values, total_id: str, part_ids: list[str], what: str) -> Issue | None:
+def _sum_rule(s: _Sum, values: Values) -> Issue | None:
     """Check total == sum(parts); blanks make it unverifiable unless the printed parts already exceed it."""
+    rule, total_id, part_ids, what = s
     total = values.get(total_id)
     got = list(map(values.get, part_ids))
     if type(total) is int and {*map(type, got)} == _INTS and sum(got) == total:  # type: ignore[arg-type]
         return None  # the common case, whole numbers that add up: nothing to say
-    parts = list(zip(part_ids, got, strict=True))
-    unknown = [p for p, v in parts if not is_number(v)]
-    known = sum(v for _, v in parts if is_number(v))
+    # is_number() of each part, without a loop here: this runs for every rule a blank leaves unchecked
+    numeric = list(map(_NUMBERS.__contains__, map(type, got)))
+    unknown = list(compress(part_ids, map(not_, numeric)))
+    known = sum(compress(got, numeric))  # type: ignore[arg-type]
     fields = [total_id] + part_ids
     if not is_number(total):
         if unknown:
@@ -89,23 +96,68 @@ def _sum_rule(rule: str, values: Values, total_id: str, part_ids: list[str], wha
     return None
 
 
-def _outcome_rows(values: Values) -> list[str]:
-    """The rows R2 sums: the 21 outcomes, with the collapsed （六） row in place of its three sub-rows."""
-    collapsed = any(values.get(f) is not None for f in _OTHER_TOTAL) and \
-        all(values.get(f"s3.{r}.{c.id}") is None for r in S3_OTHER_SUBROWS for c in S3_COLUMNS)
-    if collapsed:
-        return [r for r in S3_OUTCOME_ROWS if r not in S3_OTHER_SUBROWS] + ["other_total"]
-    return list(S3_OUTCOME_ROWS)
-
-
 _OTHER_TOTAL = tuple(f"s3.other_total.{c.id}" for c in S3_COLUMNS)
-# the cells each sum adds up, named once (R2 with and without the collapsed （六） row, R3, R4)
-_R2_PARTS = {collapsed: {c.id: [f"s3.{r}.{c.id}" for r in rows] for c in S3_COLUMNS}
-             for collapsed, rows in ((False, list(S3_OUTCOME_ROWS)),
-                                     (True, [r for r in S3_OUTCOME_ROWS if r not in S3_OTHER_SUBROWS]
-                                      + ["other_total"]))}
-_R3_PARTS = {r: [f"s3.{r}.{c}" for c in S3_APPLICANT_COLUMNS] for r in list(S3_ROW_IDS) + ["other_total"]}
-_R4_PARTS = {g: [f"s4.{g}.{c.id}" for c in S4_COLUMNS if c.id != "total"] for g, _, _ in S4_GROUPS}
+_SUBROWS = tuple(f"s3.{r}.{c.id}" for r in S3_OTHER_SUBROWS for c in S3_COLUMNS)
+
+
+def _collapsed(values: Values) -> bool:
+    """（六）其他处理 printed as one row: R2 sums it in place of its three sub-rows, and R3 checks it."""
+    return any(values.get(f) is not None for f in _OTHER_TOTAL) and all(values.get(f) is None for f in _SUBROWS)
+
+
+# takes the values a rule reads, by position, from the list of values _check_rules fetched
+_Take = Callable[[list[Value]], tuple[Any, ...]]
+
+
+class _Sum(NamedTuple):
+    """A rule that a total equals the sum of its parts (R2, R3, R4)."""
+    rule: str
+    total: str
+    parts: list[str]
+    what: str  # what the parts are, for the message
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """R1–R4 compiled once for one layout of table 三: every cell they read, each once, in `cells`,
+    and each rule as positions in that list. _check_rules fetches all the values in one pass and a
+    rule takes its own by position (an itemgetter) instead of making its cell ids for every report."""
+    cells: tuple[str, ...]
+    r1: tuple[tuple[tuple[str, ...], _Take], ...]  # each column's [a, b, r, f]
+    sums: tuple[tuple[_Sum, int, _Take], ...]  # in order: each sum, its total's position, its parts
+    # the same rules taken together: R1's four terms of every column, every sum's parts and totals
+    terms: tuple[_Take, _Take, _Take, _Take]
+    parts: tuple[_Take, ...]
+    totals: _Take
+
+
+def _compile(collapsed: bool) -> _Rules:
+    cells: dict[str, int] = {}
+
+    def at(fids: list[str]) -> _Take:
+        assert len(fids) > 1  # an itemgetter of one position gives a value, not a tuple
+        return itemgetter(*(cells.setdefault(f, len(cells)) for f in fids))
+
+    r1 = []
+    for c in S3_COLUMNS:
+        ids = (f"s3.new.{c.id}", f"s3.carried_over.{c.id}", f"s3.results_total.{c.id}", f"s3.carried_forward.{c.id}")
+        r1.append((ids, at(list(ids))))
+    rows = [r for r in S3_OUTCOME_ROWS if not (collapsed and r in S3_OTHER_SUBROWS)]
+    if collapsed:
+        rows.append("other_total")
+    sums = [_Sum("R2", f"s3.results_total.{c.id}", [f"s3.{r}.{c.id}" for r in rows], "各办理结果")
+            for c in S3_COLUMNS]
+    sums += [_Sum("R3", f"s3.{r}.total", [f"s3.{r}.{c}" for c in S3_APPLICANT_COLUMNS], "各类申请人")
+             for r in list(S3_ROW_IDS) + (["other_total"] if collapsed else [])]
+    sums += [_Sum("R4", f"s4.{g}.total", [f"s4.{g}.{c.id}" for c in S4_COLUMNS if c.id != "total"],
+                  "维持、纠正、其他、尚未审结") for g, _, _ in S4_GROUPS]
+    compiled = tuple((s, cells.setdefault(s.total, len(cells)), at(s.parts)) for s in sums)
+    new, carried_over, results, carried_forward = (at([ids[k] for ids, _ in r1]) for k in range(4))
+    return _Rules(tuple(cells), tuple(r1), compiled, (new, carried_over, results, carried_forward),
+                  tuple(take for _, _, take in compiled), at([s.total for s in sums]))
+
+
+_RULES = {collapsed: _compile(collapsed) for collapsed in (False, True)}
 
 
 def check_rules(values: Values) -> list[Issue]:
@@ -116,56 +168,89 @@ def check_rules(values: Values) -> list[Issue]:
 
 def _check_rules(values: Values) -> list[Issue]:
     out: list[Issue] = []
-    cols = [c.id for c in S3_COLUMNS]
-    for c in cols:  # R1 balance
-        a, b = f"s3.new.{c}", f"s3.carried_over.{c}"
-        r, f = f"s3.results_total.{c}", f"s3.carried_forward.{c}"
-        vals = {k: values.get(k) for k in (a, b, r, f)}
-        fields = [f, a, b, r]
-        col = label(a).split("·")[-1]
-        if all(is_number(v) for v in vals.values()):
-            left, right = vals[a] + vals[b], vals[r] + vals[f]  # type: ignore[operator]
-            if left != right:
-                out.append(Issue("R1", ERROR, fields,
-                                 f"{col}：本年新收 {elided(vals[a])} + 上年结转 {elided(vals[b])} = {elided(left)}，"
-                                 f"而办理结果总计 {elided(vals[r])} + 结转下年度 {elided(vals[f])} = {elided(right)}",
-                                 expected=left - vals[r]))  # type: ignore[operator]
-        elif any(is_number(v) for v in vals.values()):
-            blank = [k for k, v in vals.items() if not is_number(v)]
-            exp = None
-            if len(blank) == 1:
-                k = blank[0]
-                nums = {x: v for x, v in vals.items() if is_number(v)}
-                if k in (a, b):
-                    exp = nums[r] + nums[f] - sum(nums[x] for x in (a, b) if x in nums)
-                else:
-                    exp = nums[a] + nums[b] - sum(nums[x] for x in (r, f) if x in nums)
-                fields = [k] + [x for x in fields if x != k]
-            out.append(Issue("R1", WARNING, fields, f"{col}：第一项加第二项等于第三项加第四项无法核对，"
-                             + "、".join(label(k) for k in blank) + " 空白或为“/”，不按 0 计算"
-                             + (f"；按其余三项推算 {label(blank[0])} 应为 {elided(exp)}" if exp is not None else ""),
-                             expected=exp))
-    rows = _outcome_rows(values)
-    collapsed = "other_total" in rows
-    for c in cols:  # R2 results sum
-        i = _sum_rule("R2", values, f"s3.results_total.{c}", _R2_PARTS[collapsed][c], "各办理结果")
-        if i:
-            out.append(i)
-    row_ids = list(S3_ROW_IDS) + (["other_total"] if collapsed else [])
-    for r in row_ids:  # R3 row sum
-        parts_blank = all(values.get(f) is None for f in _R3_PARTS[r])
-        total = values.get(f"s3.{r}.total")
-        if parts_blank and not (is_number(total) and total < 0):
-            continue  # a total-only row's blank parts leave R3 to check_blanks (only a negative total breaks it)
-        i = _sum_rule("R3", values, f"s3.{r}.total", _R3_PARTS[r], "各类申请人")
-        if i and not (i.severity == WARNING and parts_blank):
-            out.append(i)
-    for g, _, _ in S4_GROUPS:  # R4 review sums
-        i = _sum_rule("R4", values, f"s4.{g}.total", _R4_PARTS[g], "维持、纠正、其他、尚未审结")
-        if i:
-            out.append(i)
-    # R5 domain: a whole count, neither negative nor too long, is right for every unit
-    for fid, v in [(fid, v) for fid, v in values.items() if type(v) is not int or not 0 <= v < _TOO_LONG]:
+    rules = _RULES[_collapsed(values)]
+    got = list(map(values.get, rules.cells))
+    # nearly every complete report: all of table 三 and 四 whole numbers, so a rule holds when its sum
+    # does (the type of each value need not be looked at rule by rule)
+    ints = {*map(type, got)} == _INTS
+    new, carried_over, results, carried_forward = rules.terms
+    if ints and all(map(eq, map(add, new(got), carried_over(got)), map(add, results(got), carried_forward(got)))) \
+            and all(map(eq, map(sum, map(call, rules.parts, repeat(got))), rules.totals(got))):
+        return _domain(values)  # and every rule holds: checked all at once, without a loop in Python
+    for ids, cells in rules.r1:  # R1 balance
+        nums = cells(got)
+        a, b, r, f = nums
+        if not ((ints or {*map(type, nums)} == _INTS) and a + b == r + f):
+            i = _balance(ids, nums)
+            if i:
+                out.append(i)
+    for rule, at, parts in rules.sums:  # R2 results, R3 rows, R4 review sums
+        total = got[at]
+        nums = parts(got)
+        if (ints or (type(total) is int and {*map(type, nums)} == _INTS)) and sum(nums) == total:
+            continue
+        if rule.rule == "R3":
+            parts_blank = nums.count(None) == len(nums)
+            if parts_blank and not (is_number(total) and total < 0):
+                continue  # a total-only row's blank parts leave R3 to check_blanks (only a negative total breaks it)
+            i = _sum_rule(rule, values)
+            if i and not (i.severity == WARNING and parts_blank):
+                out.append(i)
+        else:
+            i = _sum_rule(rule, values)
+            if i:
+                out.append(i)
+    out += _domain(values)
+    return out
+
+
+def _balance(ids: tuple[str, ...], got: tuple[Value, ...]) -> Issue | None:
+    """R1 of one column of table 三: new + carried over = results total + carried forward."""
+    a, b, r, f = ids
+    vals = dict(zip(ids, got, strict=True))
+    fields = [f, a, b, r]
+    col = label(a).split("·")[-1]
+    if all(is_number(v) for v in vals.values()):
+        left, right = vals[a] + vals[b], vals[r] + vals[f]  # type: ignore[operator]
+        if left != right:
+            return Issue("R1", ERROR, fields,
+                         f"{col}：本年新收 {elided(vals[a])} + 上年结转 {elided(vals[b])} = {elided(left)}，"
+                         f"而办理结果总计 {elided(vals[r])} + 结转下年度 {elided(vals[f])} = {elided(right)}",
+                         expected=left - vals[r])  # type: ignore[operator]
+    elif any(is_number(v) for v in vals.values()):
+        blank = [k for k, v in vals.items() if not is_number(v)]
+        exp = None
+        if len(blank) == 1:
+            k = blank[0]
+            nums = {x: v for x, v in vals.items() if is_number(v)}
+            if k in (a, b):
+                exp = nums[r] + nums[f] - sum(nums[x] for x in (a, b) if x in nums)
+            else:
+                exp = nums[a] + nums[b] - sum(nums[x] for x in (r, f) if x in nums)
+            fields = [k] + [x for x in fields if x != k]
+        return Issue("R1", WARNING, fields, f"{col}：第一项加第二项等于第三项加第四项无法核对，"
+                     + "、".join(label(k) for k in blank) + " 空白或为“/”，不按 0 计算"
+                     + (f"；按其余三项推算 {label(blank[0])} 应为 {elided(exp)}" if exp is not None else ""),
+                     expected=exp)
+    return None
+
+
+def _domain(values: Values) -> list[Issue]:
+    """R5: a whole count, neither negative nor too long, is right for every unit."""
+    out: list[Issue] = []
+    # the common case, every printed number a whole count in range: nothing to say. Zeros and blanks
+    # are left out first (filter(None)): neither breaks R5, and min/max cannot compare None or "/"
+    printed: list[Any] = [*filter(None, values.values())]
+    types = {*map(type, printed)}
+    if types <= _NUMBERS and (not printed or (min(printed) >= 0 and max(printed) < _TOO_LONG)):
+        if Decimal not in types:
+            return out
+        # numbers in range, some with a decimal point: only those need a look (found without a loop here)
+        items = [(fid, values[fid]) for fid in compress(values, map(isinstance, values.values(), repeat(Decimal)))]
+    else:
+        items = [(fid, v) for fid, v in values.items()
+                 if v is not None and (type(v) is not int or not 0 <= v < _TOO_LONG)]
+    for fid, v in items:
         if not is_number(v) or fid not in FIELDS:
             continue
         if not -_TOO_LONG < v < _TOO_LONG:
@@ -192,26 +277,47 @@ def _row_of(fid: str) -> str:
     return fid.rsplit(".", 1)[0]
 
 
+class _Rows(dict[str, str]):
+    """The row of each template cell, looked up without a call; any other id's worked out (not kept)."""
+
+    def __missing__(self, fid: str) -> str:
+        return _row_of(fid)
+
+
+_ROWS = _Rows({fid: _row_of(fid) for fid in FIELDS})
+
+
+@lru_cache(maxsize=4096)
+def _column_word(fid: str) -> str:
+    """A cell's column as a blank row's warning names it."""
+    return label(fid).split("·")[-1]
+
+
 def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()) -> list[Issue]:  # type: ignore[assignment]
     """Blank cells where a number belongs, one warning per printed row.
 
     `covered` holds blank cells a rule already reports with the value they should have.
     """
-    out = []
+    out: list[Issue] = []
+    cells = report.cells
     by_row: dict[str, list[str]] = {}
-    in_row: dict[str, list[str]] = {}  # every cell of a row, in the report's order
-    for fid in report.cells:
-        row = _row_of(fid)
-        in_row.setdefault(row, []).append(fid)
-        if values.get(fid) is None and fid not in covered:
-            by_row.setdefault(row, []).append(fid)
+    # the blank cells, in the report's order, picked out without a loop here (most reports have none)
+    for fid in compress(cells, map(is_, map(values.get, cells), repeat(None))):
+        if fid not in covered:
+            by_row.setdefault(_ROWS[fid], []).append(fid)
+    if not by_row:
+        return out
+    in_row: dict[str, list[str]] = {row: [] for row in by_row}  # every cell of those rows, in the report's order
+    rows = list(map(_ROWS.__getitem__, cells))
+    for fid, row in compress(zip(cells, rows, strict=True), map(in_row.__contains__, rows)):
+        in_row[row].append(fid)
     # the rows a reader's note says are missing: every prefix of its first cell that a "." follows
     noted = {f[:k] for i in report.structure if i.fields and "缺少" in i.message
              for f in i.fields[:1] for k in range(len(f)) if f[k] == "."}
     for row, fids in by_row.items():
-        cells = in_row[row]
-        printed = [f for f in cells if values.get(f) is not None]
-        if not printed and len(fids) == len(cells) and row in noted:
+        row_cells = in_row[row]
+        printed = [f for f in row_cells if values.get(f) is not None]
+        if not printed and len(fids) == len(row_cells) and row in noted:
             continue
         f = FIELDS.get(fids[0])
         what = f.row_label if f else row
@@ -220,7 +326,7 @@ def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()
         if total_only and fids[0].startswith("s3."):
             fids = fids + printed  # the total cannot be checked against its blank parts (R3)
         out.append(Issue("missing", WARNING, fids,
-                         f"「{what}」{note}" + "、".join(label(x).split("·")[-1] for x in fids if values.get(x) is None)
+                         f"「{what}」{note}" + "、".join(_column_word(x) for x in fids if values.get(x) is None)
                          + " 空白（未印数字），不按 0 计算"
                          + ("；本行勾稽关系三无法核对" if total_only and fids[0].startswith("s3.") else "")))
     return out

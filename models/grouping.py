@@ -30,6 +30,9 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from itertools import compress, filterfalse, repeat
+from operator import is_
 
 from models.checks import label
 from models.report import ERROR, INFO, WARNING, Issue, Report
@@ -44,8 +47,9 @@ from models.template import (
     S4_COLUMNS,
     S4_GROUPS,
     TABLE2_BLOCKS,
+    Field,
 )
-from models.values import Value, elided, is_number
+from models.values import Value, elided
 
 Values = Mapping[str, Value]
 RULE_WORDS = {"R1": "勾稽关系一", "R2": "勾稽关系二", "R3": "勾稽关系三", "R4": "表四勾稽关系"}
@@ -68,9 +72,11 @@ class _Table:
     rows: list[_Row]
     columns: list[str] = field(default_factory=list)  # column ids (tables 三 and 四)
     cells: list[str] = field(default_factory=list)  # every cell, row by row
+    grid: list[list[str]] = field(default_factory=list)  # the cells of each row
 
     def __post_init__(self) -> None:
         self.cells = [c for r in self.rows for c in r.cells]
+        self.grid = [r.cells for r in self.rows]
 
 
 @dataclass
@@ -102,19 +108,22 @@ _SUBROWS = tuple(f"s3.{r}.{c.id}" for r in S3_OTHER_SUBROWS for c in S3_COLUMNS)
 
 def _collapsed(report: Report, values: Values) -> bool:
     """（六）其他处理 printed as one row (the 2019 layout): other_total read, its three sub-rows blank."""
-    return any(f in report.cells for f in _OTHER_TOTAL) and all(values.get(f) is None for f in _SUBROWS)
+    return not report.cells.keys().isdisjoint(_OTHER_TOTAL) and all(values.get(f) is None for f in _SUBROWS)
 
 
 def _table2(report: Report) -> tuple[_Table, list[str]]:
     """Table 二 as printed, block by block in the layout its header chose; the blocks printed in 2019 form."""
+    if report.cells.keys().isdisjoint(_S2_2019):
+        return _table2_of(frozenset())  # all in the 2021 layout (most reports): the rows printed do not matter
     return _table2_of(frozenset(_S2_ROWS[f] for f in report.cells if f in _S2_ROWS))
 
 
 # each field of table 二 (either layout): its block, its layout's prefix and its row
 _S2_ROWS = {f: (d.block, f.split(".")[0], d.row_id) for f, d in FIELDS.items() if f.startswith("s2")}
+_S2_2019 = frozenset(f for f in _S2_ROWS if f.startswith("s2_2019."))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)  # keyed on the rows a report printed: bounded
 def _table2_of(printed: frozenset[tuple[str, str, str]]) -> tuple[_Table, list[str]]:
     rows: list[_Row] = []
     old: list[str] = []
@@ -162,6 +171,12 @@ def _table4() -> _Table:
 # ---------------------------------------------------------------- blank cells, grouped by what is blank
 
 
+def _blank(cells: list[str], values: Values) -> set[str]:
+    """The cells whose value is None (blank or not printed); the ~200 of a report picked out without
+    a Python loop (compress keeps each cell whose value `is` None)."""
+    return set(compress(cells, map(is_, map(values.get, cells), repeat(None))))
+
+
 def _names(items: list[str]) -> str:
     shown = "".join(f"「{x}」" for x in items[:_SHOWN])
     return shown + (f"等 {len(items)} 行" if len(items) > _SHOWN else "")
@@ -185,30 +200,40 @@ def _cells_words(table: _Table, cols: list[str]) -> str:
 
 def _grid_groups(t: _Table, blank: set[str]) -> list[_Group]:
     """Tables 三 and 四: the whole table, whole columns, whole rows, rows with only a total, the rest."""
-    mine = [c for c in t.cells if c in blank]
-    if not mine:
+    clear = list(map(blank.isdisjoint, t.grid))  # the rows without a blank cell (most, often all)
+    if all(clear):
         return []
-    if len(mine) == len(t.cells):
-        return [_Group("blank_table", mine, f"表{t.name}全部空白（{len(mine)} 格）", f"missing:{t.prefix}:table")]
+    # the rows with a blank cell, each with a flag per column (a row's cells are in t.columns' order)
+    marked = [(r, [*map(blank.__contains__, r.cells)]) for r, c in zip(t.rows, clear, strict=True) if not c]
+    flags = [f for _, f in marked]
+    if len(marked) == len(t.rows) and all(map(all, flags)):
+        return [_Group("blank_table", list(t.cells), f"表{t.name}全部空白（{len(t.cells)} 格）",
+                       f"missing:{t.prefix}:table")]
 
     out = []
-    whole = [c for c in t.columns if all(f"{r.key}.{c}" in blank for r in t.rows)]
-    rest = [c for c in t.columns if c not in whole]
+    # a column blank in every row: only when no row is clear
+    whole_at = [j for j, column in enumerate(zip(*flags, strict=True)) if all(column)] \
+        if len(marked) == len(t.rows) else []
+    rest_at = [j for j in range(len(t.columns)) if j not in whole_at]
+    whole = [t.columns[j] for j in whole_at]
+    rest = [t.columns[j] for j in rest_at]
     if whole:
-        cells = [f"{r.key}.{c}" for r in t.rows for c in whole]
+        cells = [r.cells[j] for r in t.rows for j in whole_at]
         out.append(_Group("blank_columns", cells, f"表{t.name}{_column_words(t, whole)}全部空白（{len(cells)} 格）",
                           f"missing:{t.prefix}:columns:{','.join(whole)}"))
-    full = [r for r in t.rows if all(f"{r.key}.{c}" in blank for c in rest)]
+        flags = [[row[j] for j in rest_at] for row in flags]  # the other columns, where rows differ
+    is_full = list(map(all, flags))
+    full = [r for (r, _), f in zip(marked, is_full, strict=True) if f]
     if full:
-        cells = [f"{r.key}.{c}" for r in full for c in rest]
+        cells = [r.cells[j] for r in full for j in rest_at]
         what = f"「{full[0].label}」一行" if len(full) == 1 else f" {len(full)} 行"
         out.append(_Group("blank_rows", cells, f"表{t.name}{what}全部空白（{len(cells)} 格）"
                           + ("" if len(full) == 1 else "：" + _names([r.label for r in full])),
                           f"missing:{t.prefix}:rows:{','.join(r.key.split('.', 1)[1] for r in full)}"))
     patterns: dict[tuple[str, ...], list[_Row]] = {}
-    for r in t.rows:
-        if r not in full:
-            p = tuple(c for c in rest if f"{r.key}.{c}" in blank)
+    for (r, _), row, f in zip(marked, flags, is_full, strict=True):
+        if not f:
+            p = tuple(compress(rest, row))
             if p:
                 patterns.setdefault(p, []).append(r)
     for p, rows in patterns.items():
@@ -280,8 +305,15 @@ def _id_words(m: re.Match[str]) -> str:
     parts = [p for p in rest.split(".") if p]
     if not parts:
         return _TABLE_WORD[table]
-    row = next((f for f in FIELDS.values() if f.id.startswith(fid + ".")), None)
+    row = _FIRST_UNDER.get(fid)
     return f"「{_short(row.row_label)}」" if row else _TABLE_WORD[table]
+
+
+# for each id a field's id begins with ("s3", "s3.new"), the first such field in template order
+_FIRST_UNDER: dict[str, Field] = {}
+for _f in FIELDS.values():
+    for _at in (k for k, ch in enumerate(_f.id) if ch == "."):
+        _FIRST_UNDER.setdefault(_f.id[:_at], _f)
 
 
 def plain(message: str) -> str:
@@ -322,7 +354,9 @@ def group(report: Report, values: Values, issues: list[Issue], structure: list[I
     t2, old_blocks = _table2(report)
     tables = [t2, _table3(report, collapsed), _table4()]
     # nothing read at all (a scan, no table found): the reader's notes say why, not 200 blank cells
-    blank = {c for t in tables for c in t.cells if values.get(c) is None} if report.cells else set()
+    blank = _blank([*t2.cells, *tables[1].cells, *tables[2].cells], values) if report.cells else set()
+    if not blank and not issues and not old_blocks and not collapsed:
+        return []  # a complete report without a single issue (nothing to fold, no layout note)
     groups = _table2_groups(t2, blank) + _grid_groups(tables[1], blank) + _grid_groups(tables[2], blank)
     of: dict[str, _Group] = {c: g for g in groups for c in g.cells}
     na: dict[str, _Group] = {}
@@ -355,11 +389,11 @@ def group(report: Report, values: Values, issues: list[Issue], structure: list[I
             fold(g, n, i, [c for c in cells if c not in blank])
             g.notes.append(plain(i.message))
         elif i.rule in RULE_WORDS:
-            unknown = [f for f in i.fields if not is_number(values.get(f))]
-            hit = [f for f in unknown if f in of]
-            if hit:
-                g = of[hit[0]]
-                fold(g, n, i, [f for f in i.fields if f not in blank])
+            unknown = [f for f in i.fields if type(v := values.get(f)) is not int and type(v) is not Decimal]
+            first = next(filter(of.__contains__, unknown), None)  # the first unknown cell that is blank
+            if first is not None:
+                g = of[first]
+                fold(g, n, i, filterfalse(blank.__contains__, i.fields))
                 g.rules.append(i.rule)
                 if i.expected is not None and i.fields and len(g.cells) == 1 and i.fields[0] == g.cells[0]:
                     g.expected.append(i.expected)
@@ -370,12 +404,12 @@ def group(report: Report, values: Values, issues: list[Issue], structure: list[I
                 g.extra = [f for f in g.extra if f not in g.cells]
             else:
                 kept.append((n, i))
-        elif i.rule == "missing" and any(f in of for f in i.fields):
-            g = of[next(f for f in i.fields if f in of)]
-            fold(g, n, i, [f for f in i.fields if f not in blank])
+        elif i.rule == "missing" and (first := next(filter(of.__contains__, i.fields), None)) is not None:
+            g = of[first]
+            fold(g, n, i, filterfalse(blank.__contains__, i.fields))
         else:
             kept.append((n, i))
-    out = [(n, replace(i, message=plain(i.message)) if plain(i.message) != i.message else i) for n, i in kept]
+    out = [(n, i if (words := plain(i.message)) == i.message else replace(i, message=words)) for n, i in kept]
     out += [(g.at, _issue(g)) for g in groups]
     out += [(g.at, _na_issue(g) if len(g.parts) > 1 else _single(g, issues)) for g in na.values()]
     if layout is not None:
@@ -432,7 +466,7 @@ def _issue(g: _Group) -> Issue:
     if notes:
         msg += "。读取时：" + "；".join(notes[:2]) + (f"（另有 {len(notes) - 2} 条）" if len(notes) > 2 else "")
     have = set(g.cells)
-    fields = g.cells + [f for f in dict.fromkeys(g.extra) if f not in have]
+    fields = g.cells + [*filterfalse(have.__contains__, dict.fromkeys(g.extra))]
     return Issue(g.rule, g.severity, fields, msg, expected=exp, kind=g.kind, key=g.key, count=len(g.cells),
                  parts=list(dict.fromkeys(g.parts)))
 

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
+from itertools import compress, islice, repeat
 from json.encoder import encode_basestring as _string  # json.dumps' own string writer (ensure_ascii=False)
+from operator import add, attrgetter, is_not
 from typing import Any
 
-from models.template import STANDARD_IDS, field_order
+from models.template import FIELDS, STANDARD_IDS, field_order
 from models.values import Value, dumps
 
 ERROR = "error"
@@ -133,20 +136,79 @@ def _cell_head(fid: str) -> str:
     return f'{_string(fid)}: {{"raw": '
 
 
+_CELL_HEADS = {fid: _cell_head(fid) for fid in FIELDS}  # looked up without a call for a template cell
+
+
 def _cells_text(cells: dict[str, Cell]) -> str:
     """The `"cells"` object of a record as json.dumps writes it (ensure_ascii=False): a cell with only
     its raw text and span (nearly every cell of a text report) written directly, any other by dumps."""
     parts = []
+    heads = _CELL_HEADS
     for fid, c in cells.items():
-        if c.raw is None:
+        raw = c.raw
+        if raw is None:
             continue
-        if c.origin is None and c.box is None and c.label_note is None and c.ocr is None and type(c.raw) is str:
-            span = f"[{c.span[0]}, {c.span[1]}]" if c.span else "null"
-            parts.append(f'{_cell_head(fid)}{_string(c.raw)}, "span": {span}'
-                         + (', "uncertain": true}' if c.uncertain else "}"))
+        if c.origin is None and c.box is None and c.label_note is None and c.ocr is None and type(raw) is str:
+            span = c.span
+            if span and not c.uncertain:  # nearly every cell: one f-string
+                parts.append(f'{heads.get(fid) or _cell_head(fid)}{_string(raw)}, "span": [{span[0]}, {span[1]}]}}')
+            else:
+                parts.append(f'{heads.get(fid) or _cell_head(fid)}{_string(raw)}, "span": '
+                             + (f"[{span[0]}, {span[1]}]" if span else "null")
+                             + (', "uncertain": true}' if c.uncertain else "}"))
         else:
             parts.append(f"{_string(fid)}: {dumps(_cell_json(c))}")
     return "{" + ", ".join(parts) + "}"
+
+
+_FIELD_HEADS = [f"{_string(fid)}: " for fid in STANDARD_IDS]
+
+
+def _fields_text(values: dict[str, Value]) -> str:
+    """The `"fields"` object of a record (Report.values()) as dumps writes it: the 200 standard names
+    written once here, whole numbers and blanks through _SHORT (json writes an int as str() does), any
+    other value one by one (_value_text)."""
+    vals = list(values.values())
+    if {*map(type, vals)} <= _WHOLE_OR_BLANK:
+        texts = list(map(_SHORT.__getitem__, vals))
+    else:
+        texts = list(map(str, vals))
+        for k in compress(range(len(vals)), map(is_not, map(type, vals), repeat(int))):
+            texts[k] = _value_text(vals[k])
+    heads = _FIELD_HEADS  # values() holds the 200 standard fields first, in this order, then the optional ones
+    if len(vals) > len(heads):
+        heads = heads + [f"{_string(fid)}: " for fid in islice(values, len(heads), None)]
+    return "{" + ", ".join(map(add, heads, texts)) + "}"
+
+
+class _Texts(dict[Value, str]):
+    """The JSON text of blank and of the small whole numbers, looked up; any other int's made by str()."""
+
+    def __missing__(self, v: Value) -> str:
+        return str(v)
+
+
+# most counts a report prints are small: their text is looked up rather than made (making the text
+# of an int is most of the cost of writing one). Only ints and None are looked up here: a Decimal
+# or True equal to an int must not find its text
+_SHORT = _Texts({i: str(i) for i in range(1000)})
+_SHORT[None] = "null"
+_WHOLE_OR_BLANK = frozenset({int, type(None)})
+
+
+def _value_text(v: Value) -> str:
+    """A value as dumps writes it: blank null, a Decimal with exactly its digits, "/" a JSON string."""
+    if v is None:
+        return "null"
+    if type(v) is Decimal:
+        return format(v, "f") if v.is_finite() else "null"
+    if type(v) is str:
+        return _string(v)
+    return dumps(v)
+
+
+_BLANK: dict[str, Value] = dict.fromkeys(STANDARD_IDS)  # Report.values() of a report with no cell
+_value_of = attrgetter("value")
 
 
 @dataclass
@@ -192,15 +254,11 @@ class Report:
 
     def values(self) -> dict[str, Value]:
         """All 200 standard fields plus any optional ones printed, in template order."""
-        out: dict[str, Value] = dict.fromkeys(STANDARD_IDS)
-        extra = []
-        for fid, cell in self.cells.items():
-            if fid in out:
-                out[fid] = cell.value
-            else:
-                extra.append(fid)
-        for fid in sorted(extra, key=field_order):
-            out[fid] = self.cells[fid].value
+        out = _BLANK.copy()
+        out.update(zip(self.cells, map(_value_of, self.cells.values()), strict=True))
+        if len(out) > len(_BLANK):  # optional fields printed: they follow the 200, in template order
+            extra = sorted(islice(out, len(_BLANK), None), key=field_order)
+            out.update([(fid, out.pop(fid)) for fid in extra])
         return out
 
     def to_json(self, issues: list[Issue]) -> dict[str, Any]:
@@ -214,11 +272,14 @@ class Report:
 
     def _head(self) -> dict[str, Any]:
         """The record's entries before its cells."""
+        return {**self._about(), "fields": self.values()}
+
+    def _about(self) -> dict[str, Any]:
+        """The record's first entries: where it was read from and what it is."""
         return {
             "source": self.source, "format": self.format, "encoding": self.encoding,
             "meta": {"agency": self.meta.agency, "year": self.meta.year, "period": self.meta.period,
                      "agency_from": self.meta.agency_from, "year_from": self.meta.year_from},
-            "fields": self.values(),
         }
 
     def json_text(self, issues: list[Issue], indent: int | None = None) -> str:
@@ -226,7 +287,8 @@ class Report:
         printed digits (to_json() holds Decimals, which json.dumps cannot write)."""
         if indent is not None:
             return dumps(self.to_json(issues), indent=indent)
-        # the same bytes, faster: the cells (most of the record) written here, the rest by dumps
-        head = dumps(self._head())
+        # the same bytes, faster: the fields and cells (most of the record) written here, the rest by dumps
+        about = dumps(self._about())
         tail = dumps({"issues": [i.to_json() for i in issues], "error": self.error})
-        return f"{head[:-1]}, \"cells\": {_cells_text(self.cells)}, {tail[1:]}"
+        return (f'{about[:-1]}, "fields": {_fields_text(self.values())}, "cells": {_cells_text(self.cells)}, '
+                f"{tail[1:]}")

@@ -179,10 +179,30 @@ def _json_float(s: str) -> Decimal:
     return d
 
 
+class _HasDecimal(Exception):
+    """Raised by _PLAIN's default(): the object holds a Decimal, dumps() writes it the long way."""
+
+
+def _no_decimal(o: Any) -> Any:
+    if isinstance(o, Decimal):
+        raise _HasDecimal
+    raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+
+
+# json.dumps(obj, ensure_ascii=False) without making an encoder for every call (most objects written
+# hold no Decimal: a record's head and tail, a cell with its source)
+_PLAIN = json.JSONEncoder(ensure_ascii=False, default=_no_decimal)
+
+
 def dumps(obj: Any, indent: int | str | None = None) -> str:
     """json.dumps (ensure_ascii=False) in which a Decimal is a JSON number with exactly its digits:
     {"a": Decimal("5949.088667")} → '{"a": 5949.088667}'. json cannot write such numbers itself,
     so each Decimal is first written as a string holding a random marker, then replaced."""
+    if indent is None:
+        try:
+            return _PLAIN.encode(obj)
+        except _HasDecimal:
+            pass
     found: list[str] = []
     marker = ""
 

@@ -250,7 +250,7 @@ def _codes_in_source() -> set[str]:
     codes: set[str] = set()
     for folder in ("models", "parsers"):
         for path in (ROOT / folder).rglob("*.py"):
-            codes |= set(re.findall(r"(?:Issue|_sum_rule)\(\s*\"(\w+)\"", path.read_text(encoding="utf-8")))
+            codes |= set(re.findall(r"(?:Issue|_Sum)\(\s*\"(\w+)\"", path.read_text(encoding="utf-8")))
     return codes
 
 

@@ -54,3 +54,20 @@ def test_reports_of_every_reader_give_the_bytes_json_dumps_gives():
         issues = check(r)
         assert r.json_text(issues) == dumps(r.to_json(issues)), r.source
         assert json.loads(r.json_text(issues))["cells"], r.source  # some cell read, so the fast path ran
+
+
+def test_whole_numbers_of_any_size_and_blanks_give_the_bytes_json_dumps_gives():
+    # only ints and blanks: the fields object's fast path (small numbers looked up, others made)
+    r = Report(source="a.txt")
+    values = [0, 7, 999, 1000, -1, -1000, 10 ** 30, None]
+    r.cells = {fid: Cell(fid, v, None if v is None else str(v), (k, k + 1))
+               for k, (fid, v) in enumerate(zip(["s3.new.total", "s3.new.natural_person", "s3.new.commercial",
+                                                  "s3.new.research", "s2.fees.amount", "s4.review.total",
+                                                  "s4.review.upheld", "s4.review.corrected"], values, strict=True))}
+    assert r.json_text([]) == dumps(r.to_json([]))
+    fields = json.loads(r.json_text([]))["fields"]
+    assert [fields[f] for f in r.cells] == values
+    # a Decimal equal to a small whole number keeps its own digits
+    r.cells["s3.new.total"] = Cell("s3.new.total", Decimal("1.0"), "1.0", (0, 3))
+    assert r.json_text([]) == dumps(r.to_json([]))
+    assert '"s3.new.total": 1.0,' in r.json_text([])
