@@ -111,7 +111,7 @@ def _from_grid(key: str, norm: str, span: tuple[int, int], grids: list[Grid] | N
         g = stack(parts) if parts else None
     if g is None:
         return None
-    res = place(key, g)
+    res = place(key, g, guesses=grids is not None)  # a text copy's guessed grid is thrown away just below
     if res is None or not res.found or (grids is None and res.guessed):
         return None  # a text copy whose cells do not stand under their headers: read by labels instead
     if not any(c.raw is not None for c in res.cells.values()) and any(c.source.span for c in g.cells):

@@ -60,6 +60,11 @@ class TableResult:
     doubt: bool = False  # read by labels, some value placed by a rule a grid could overturn (a lone total)
 
 
+def _guessed_only() -> TableResult:
+    """A table found whose values do not all stand under their headers, with nothing placed."""
+    return TableResult(found=True, guessed=True)
+
+
 @dataclass(slots=True)
 class _Value:
     cell: GridCell
@@ -434,8 +439,8 @@ _S3_ROW_LABELS = {r.id: r.label for r in S3_ROWS}
 _S3_ORDER = [r.id for r in S3_ROWS]
 
 
-def place_table3(grid: Grid) -> TableResult | None:
-    """Table 三 from its grid, or None when no row of it is there."""
+def place_table3(grid: Grid, guesses: bool = True) -> TableResult | None:
+    """Table 三 from its grid, or None when no row of it is there; `guesses` as in place()."""
     rows = lines(grid)
     first = next((i for i, line in enumerate(rows) if line.values or (
         not all(_s3_header_word(compact(c.text)) for c in line.labels)
@@ -454,13 +459,17 @@ def place_table3(grid: Grid) -> TableResult | None:
         guess = _official_by_position([line for line in body if line.values], _S3_IDS)
         if guess is None:
             return None
+        if not guesses:  # every row found is filled, the first already by a guess
+            return _guessed_only()
         cols = guess
         res.issues.append(Issue("layout", INFO, [], "表三没有可辨认的表头，各列按官方列序读取，请核对"))
     else:
         res.guessed |= _reconcile(cols, [line for line in body if line.values], _S3_IDS, res.issues, "三",
                                   _S3_LABELS)
+        if res.guessed and not guesses:
+            return _guessed_only()
     if not grid.merged and _loose([line for line in body if line.values], cols):
-        return TableResult(found=True, guessed=True)  # a text copy whose values do not stand under headers
+        return _guessed_only()  # a text copy whose values do not stand under headers
     data = {i for i, line in enumerate(rows) if line.values and i >= first}
     groups = {i: k for i, k in _match_rows(rows, _S3_GROUP_RX, start=first).items() if i not in found}
     group_rows = {i: k for i, k in groups.items() if i in data}
@@ -501,6 +510,8 @@ def place_table3(grid: Grid) -> TableResult | None:
         prev = label
         _fill_row(res, "三", f"s3.{rid}", label, line.values, cols, "total", note,
                   cols.notes)
+        if res.guessed and not guesses:
+            return _guessed_only()
     _s3_absent(res, set(found.values()) | {n.key for n in misprints.values()})
     return res
 
@@ -565,9 +576,9 @@ def _s4_group(t: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def place_table4(grid: Grid) -> TableResult | None:
+def place_table4(grid: Grid, guesses: bool = True) -> TableResult | None:
     """Table 四 from its grid: groups from the header (行政复议 and the two 行政诉讼 kinds spanning
-    their five columns) or from the row labels (one row per group)."""
+    their five columns) or from the row labels (one row per group); `guesses` as in place()."""
     rows = lines(grid)
     data = [i for i, line in enumerate(rows) if line.values]
     if not data:
@@ -615,6 +626,8 @@ def place_table4(grid: Grid) -> TableResult | None:
         else:
             res.guessed |= _reconcile(cols, [rows[i] for i in data], _S4_IDS, res.issues, "四",
                                       {c.id: c.label for c in S4_COLUMNS})
+        if (res.guessed or cols.guessed) and not guesses:  # guessed columns: the first row filled is a guess
+            return _guessed_only()
         prev = "表头"
         for i in data:
             g = row_groups.get(i)
@@ -623,6 +636,8 @@ def place_table4(grid: Grid) -> TableResult | None:
                 continue
             prev = _S4_GROUP_LABELS[g]
             _fill_row(res, "四", f"s4.{g}", prev, rows[i].values, cols, None, row_notes.get(i), notes)
+            if res.guessed and not guesses:
+                return _guessed_only()
         _s4_absent(res)
         return res
     # one row of values under a two-level header: (group, column) of each grid column
@@ -699,8 +714,8 @@ def _t2_layout(row_id: str, block: int | None, col_ids: list[str]) -> tuple[Layo
     return best[1], best[0]
 
 
-def place_table2(grid: Grid) -> TableResult | None:
-    """Table 二 block by block, each read by its own header (2021 or 2019 layout)."""
+def place_table2(grid: Grid, guesses: bool = True) -> TableResult | None:
+    """Table 二 block by block, each read by its own header (2021 or 2019 layout); `guesses` as in place()."""
     rows = lines(grid)
     found = _match_rows(rows, _T2_ROW_RX, _T2_NOISE)
     found = {i: k for i, k in found.items() if rows[i].values or not _is_header(rows[i])}
@@ -771,6 +786,8 @@ def place_table2(grid: Grid) -> TableResult | None:
             res.issues.append(Issue("layout", INFO, [],
                                     f"表二{TABLE2_BLOCKS[bi].label}按 2019 年版格式印制（{printed}），读入 s2_2019.*"))
         _fill_row(res, "二", f"{layout.prefix}.{rid}", label, line.values, cols, None, note, cols.notes)
+        if res.guessed and not guesses:
+            return _guessed_only()
     _t2_absent(res)
     return res
 
@@ -789,8 +806,10 @@ def _t2_absent(res: TableResult) -> None:
                                     f"表二{block.label}缺少「{row.label}」这一行"))
 
 
-def place(key: str, grid: Grid) -> TableResult | None:
-    """Table 二, 三 or 四 from its grid; None when the grid does not hold it."""
+def place(key: str, grid: Grid, guesses: bool = True) -> TableResult | None:
+    """Table 二, 三 or 四 from its grid; None when the grid does not hold it. A caller that throws away
+    a result with a value placed by a guess passes guesses=False: placement then stops at the first
+    guess and says only that (found and guessed, no cells), instead of placing the rest."""
     if not grid.cells:
         return None
-    return {"二": place_table2, "三": place_table3, "四": place_table4}[key](grid)
+    return {"二": place_table2, "三": place_table3, "四": place_table4}[key](grid, guesses)

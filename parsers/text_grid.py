@@ -124,7 +124,7 @@ def width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
-@dataclass
+@dataclass(eq=False, slots=True)  # compared by identity: `c in part` asks whether it is that very chunk
 class _Chunk:
     x0: int  # display columns [x0, x1) on its line
     x1: int
@@ -139,24 +139,28 @@ def _chunks(line: str, offset: int, shown: str) -> list[_Chunk]:
     (行政许可 2957, 12 0 0) are pieces of their own. Display columns are counted on `shown`, the line
     as printed."""
     out: list[_Chunk] = []
+    # a width is the sum of its characters' widths: each x is counted on from the end of the last piece
+    done = done_x = 0
     for m in _CHUNK.finditer(line):
-        x = width(shown[:m.start()])
+        a, b = m.span()
+        x = done_x + width(shown[done:a])
         words = m.group().split(" ")
         values = [_is_value(w) for w in words]
         if len(words) == 1 or not any(values):
-            out.append(_Chunk(x, x + width(shown[m.start():m.end()]), offset + m.start(), offset + m.end(), m.group(),
-                              values[0]))
+            done, done_x = b, x + width(shown[a:b])
+            out.append(_Chunk(x, done_x, offset + a, offset + b, m.group(), values[0]))
             continue
-        pos = m.start()
+        pos = a
         i = 0
         while i < len(words):  # consecutive words of text stay one piece; each value is its own
             j = i + 1
             while j < len(words) and not values[i] and not values[j]:
                 j += 1
             piece = " ".join(words[i:j])
-            x0 = width(shown[:pos])
+            x0 = done_x + width(shown[done:pos])
             end = pos + len(piece)
-            out.append(_Chunk(x0, x0 + width(shown[pos:end]), offset + pos, offset + end, piece, values[i]))
+            done, done_x = end, x0 + width(shown[pos:end])
+            out.append(_Chunk(x0, done_x, offset + pos, offset + end, piece, values[i]))
             pos += len(piece) + 1
             i = j
     return out
@@ -181,7 +185,9 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
         pos = stop + 1
     while lines and len(lines[0]) == 1 and not lines[0][0].value and _HEADING.match(lines[0][0].text):
         del lines[0]  # the section's heading (四、…行政复议、行政诉讼情况) is no header of the table
-    rows_of_values = [i for i, ln in enumerate(lines) if any(c.value for c in ln)]
+    # per line: where its first value stands, -1 in a line without values
+    firsts = [next((k for k, c in enumerate(ln) if c.value), -1) for ln in lines]
+    rows_of_values = [i for i, f in enumerate(firsts) if f >= 0]
     if not rows_of_values or (len(rows_of_values) == 1 and not (  # a number or two in prose is no table;
             sum(c.value for c in lines[rows_of_values[0]]) >= 3  # one row of values under a header is
             and any(len(ln) >= 2 for ln in lines[:rows_of_values[0]]))):
@@ -199,22 +205,19 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
     def column_of(c: _Chunk) -> int:
         return bisect.bisect_right(lefts, c.x0) - 1
 
-    for ln in lines:  # a row's values in distinct columns, left to right, after its labels
-        cols = [column_of(c) for c in ln if c.value]
-        if cols != sorted(set(cols)) or any(c.value and c.x1 > columns[column_of(c)][1] for c in ln):
+    for i in rows_of_values:  # a row's values in distinct columns, after its labels
+        # (a line's pieces go left to right, so its columns never fall back, and a value lies inside
+        # the column its start is in, as columns are the merged ranges of the values: no two in one
+        # column is all there is to ask)
+        cols = {column_of(c) for c in lines[i] if c.value}
+        if len(cols) < sum(c.value for c in lines[i]):
             return None
     # the labels' area: up to the end of the longest label before a row's first value
-    label_end = max((c.x1 for ln in lines if any(c.value for c in ln)
-                     for c in ln[:next(k for k, c in enumerate(ln) if c.value)]), default=0)
-
-    def label_part(ln: list[_Chunk]) -> list[_Chunk]:
-        """A row's labels: the text before its first value; in a row without values, the text that
-        starts in the labels' area (text further right heads a column)."""
-        if any(c.value for c in ln):
-            return ln[:next(k for k, c in enumerate(ln) if c.value)]
-        return [c for c in ln if c.x0 < label_end]  # (no labels in the rows of values: none here either)
-
-    label_parts = [label_part(ln) for ln in lines]
+    label_end = max((c.x1 for i in rows_of_values for c in lines[i][:firsts[i]]), default=0)
+    # a row's labels: the text before its first value; in a row without values, the text that starts
+    # in the labels' area (text further right heads a column); no labels in the rows of values: none here either
+    label_parts = [ln[:f] if f >= 0 else [c for c in ln if c.x0 < label_end]
+                   for ln, f in zip(lines, firsts, strict=True)]
 
     def ranges() -> list[tuple[float, float]]:
         """The stretch above each column a header may stand in: halfway to its neighbours."""
@@ -228,7 +231,7 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
     def heads(c: _Chunk) -> list[int]:
         """The columns a header cell stands over: those whose values' centre it covers (a group header
         centred over several), else the one whose stretch it overlaps most."""
-        over = [k for k, (x0, x1) in enumerate(columns) if c.x0 <= (x0 + x1) / 2 < c.x1]
+        over = [k for k, m in enumerate(centres) if c.x0 <= m < c.x1]
         if over:
             return over
         spans = [(min(c.x1, hi) - max(c.x0, lo), k) for k, (lo, hi) in enumerate(stretch)]
@@ -240,9 +243,10 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
     # the same block that is over them (自然人 beside 商业企业, 结果维持 beside 总计), or beside one of its
     # own line nearer to the values
     stretch = ranges()
+    centres = [(x0 + x1) / 2 for x0, x1 in columns]
     blocks: list[list[list[tuple[_Chunk, list[int]]]]] = [[]]
-    for ln, part in zip(lines, label_parts, strict=True):
-        if any(c.value for c in ln):
+    for ln, part, f in zip(lines, label_parts, firsts, strict=True):
+        if f >= 0:
             blocks.append([])
         elif row := [(c, heads(c)) for c in ln if c not in part]:
             blocks[-1].append(row)
@@ -271,6 +275,7 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
     if len(columns) < 2:
         return None
     stretch = ranges()
+    centres = [(x0 + x1) / 2 for x0, x1 in columns]
     labels = max(1, max(len(part) for part in label_parts))
     span, down = _header_spans(lines, label_parts, columns, heads)
     headed: set[int] = set()

@@ -48,3 +48,37 @@ def test_a_delimited_text_table_is_a_grid_and_empty_cells_keep_their_place():
 def test_a_table_whose_values_are_not_in_cells_is_not_a_grid():
     text = "信息内容\t本年制发件数\n规章 0 0 3\n行政许可\t5\n"
     assert text_grid(text, 0, len(text), []) is None
+
+
+def _table3(header: bool) -> str:
+    """A tab-delimited table 三, with or without its header row (seven values a row)."""
+    from models.template import S3_COLUMNS, S3_ROWS
+
+    head = "\t".join([""] + [c.label for c in S3_COLUMNS]) + "\n" if header else ""
+    return head + "".join("\t".join([r.label] + [str(n % 7 + k) for k in range(7)]) + "\n"
+                          for n, r in enumerate(S3_ROWS))
+
+
+def test_placement_told_a_guess_is_thrown_away_stops_at_it_and_places_nothing():
+    from parsers.placement import place
+
+    text = _table3(header=False)  # no header: columns in official order, a guess
+    g = text_grid(text, 0, len(text), [])
+    assert g is not None
+    full = place("三", g)
+    assert full is not None and full.guessed and full.cells
+    quick = place("三", g, guesses=False)
+    assert quick is not None and quick.found and quick.guessed and not quick.cells and not quick.issues
+
+
+def test_placement_told_a_guess_is_thrown_away_places_a_table_under_its_headers_in_full():
+    from parsers.placement import place
+
+    text = _table3(header=True)
+    g = text_grid(text, 0, len(text), [])
+    assert g is not None
+    full = place("三", g)
+    assert full is not None and not full.guessed and full.cells
+    quick = place("三", g, guesses=False)
+    assert quick is not None
+    assert (quick.cells, quick.issues, quick.found, quick.doubt) == (full.cells, full.issues, full.found, full.doubt)
