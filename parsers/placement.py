@@ -30,7 +30,7 @@ from models.template import (
     Layout,
 )
 from models.values import parse_value
-from parsers.grid import Grid, GridCell
+from parsers.grid import Grid, GridCell, TextRow
 from parsers.labels import Near, compact, nearest
 
 VALUE, MARKER, TEXT = "value", "marker", "text"
@@ -514,6 +514,44 @@ def place_table3(grid: Grid, guesses: bool = True) -> TableResult | None:
             return _guessed_only()
     _s3_absent(res, set(found.values()) | {n.key for n in misprints.values()})
     return res
+
+
+def table3_thrown(rows: list[TextRow], ncols: int) -> bool:
+    """Whether table 三 placed from a text copy's delimited rows (the grid rows_grid makes of them,
+    `ncols` wide) would be guessed or not found: no row of the table, no header over its values, or
+    a value under no header (place_table3 then reconciles the columns, a guess, or finds the rows
+    loose). Only the header rows are made cells, so a caller that throws such a result away need
+    not make the grid; False says only that the grid must be placed to know."""
+    header: list[GridCell] = []  # every cell above the table's first row, as header_cells takes them
+    first = -1
+    for r, (_, cells) in enumerate(rows):
+        line = _Line(r, [], [])
+        values = False
+        for col, _, _, t in cells:
+            k = _read(t)[1]
+            if k == TEXT:
+                line.labels.append(GridCell(r, col, t))
+            elif k is not None:
+                values = True
+        if values or (not all(_s3_header_word(compact(c.text)) for c in line.labels)
+                      and _match_rows([line], _S3_ROW_RX)):  # as place_table3 finds its first row
+            first = r
+            break
+        header += [GridCell(r, col, t) for col, _, _, t in cells]
+    if first < 0:
+        return True
+    top = Grid(header, first, ncols, ruled=False, merged=False)
+    cols, org = _header_columns(header_cells(top, first, S3_COLUMNS, _S3_SPANNING), ncols, S3_COLUMNS, _S3_NOISE,
+                                _S3_ORG)
+    _org_children(cols, org, [])
+    if not cols.order:
+        return True
+    of, n = cols.of, len(cols.of)
+    for _, cells in rows[first:]:
+        for col, _, _, t in cells:
+            if (col >= n or of[col] is None) and _read(t)[1] not in (None, TEXT):  # a value under no header
+                return True
+    return False
 
 
 def _s3_header_word(t: str) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parsers.grid import Grid, GridCell, Source
+from parsers.grid import Grid, GridCell, Source, TextRow
 from parsers.labels import compact
 
 # a markdown rule |---|:--:|; no two [ \t]* stand side by side, so a long run of spaces is read in one pass
@@ -33,8 +33,26 @@ def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], sho
     rows, or holds numbers on lines that are not delimited (the table is not a grid there). Without
     delimited rows, the table aligned by spaces; `shown` is the text as printed, whose widths align it
     (`text` may be a folded copy, offset for offset: （ folded to ( is one column narrower)."""
-    # per row: how many cells it has, and its cells that hold text: (column, start, end, text)
-    rows: list[tuple[int, list[tuple[int, int, int, str]]]] = []
+    rows = delimited_rows(text, start, end, prose)
+    if rows is None:
+        return None
+    return rows_grid(rows) if rows else aligned_grid(text, start, end, prose, shown)
+
+
+def rows_grid(rows: list[TextRow]) -> Grid:
+    """The Grid of delimited rows (delimited_rows)."""
+    grid = Grid(ruled=False, merged=False)
+    grid.cells = [GridCell(r, c, t, 1, 1, Source((a, b))) for r, (_, cells) in enumerate(rows)
+                  for c, a, b, t in cells]  # one row and column each: no growing to do
+    grid.rows = len(rows)
+    grid.cols = max(count for count, _ in rows)
+    return grid
+
+
+def delimited_rows(text: str, start: int, end: int, prose: list[tuple[int, int]]) -> list[TextRow] | None:
+    """The delimited rows of text[start:end] that text_grid makes a grid of; none when no line is
+    delimited; None when numbers stand on lines that are not (the table is not a grid there)."""
+    rows: list[TextRow] = []
     pending: list[tuple[int, int, str]] = []  # undelimited short lines after the last row
     prose_starts = [a for a, _ in prose]
     pos = start
@@ -61,14 +79,7 @@ def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], sho
                     a = pos + line.find(stripped)
                     pending.append((a, a + len(stripped), stripped))
         pos = stop + 1
-    if not rows:
-        return aligned_grid(text, start, end, prose, shown)
-    grid = Grid(ruled=False, merged=False)
-    grid.cells = [GridCell(r, c, t, 1, 1, Source((a, b))) for r, (_, cells) in enumerate(rows)
-                  for c, a, b, t in cells]  # one row and column each: no growing to do
-    grid.rows = len(rows)
-    grid.cols = max(count for count, _ in rows)
-    return grid
+    return rows
 
 
 def _in(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

@@ -82,3 +82,33 @@ def test_placement_told_a_guess_is_thrown_away_places_a_table_under_its_headers_
     quick = place("三", g, guesses=False)
     assert quick is not None
     assert (quick.cells, quick.issues, quick.found, quick.doubt) == (full.cells, full.issues, full.found, full.doubt)
+
+
+def _thrown_and_placed(text: str) -> tuple[bool, object]:
+    from parsers.placement import place, table3_thrown
+    from parsers.text_grid import delimited_rows, rows_grid
+
+    rows = delimited_rows(text, 0, len(text), [])
+    assert rows
+    return table3_thrown(rows, max(n for n, _ in rows)), place("三", rows_grid(rows))
+
+
+def test_a_text_table3_whose_values_stand_under_no_header_is_told_thrown_without_its_grid():
+    # a copy that lost a header cell: an eighth value in every row, under nothing
+    head, body = _table3(header=True).split("\n", 1)
+    text = head + "\n" + body.replace("\n", "\t9\n")
+    thrown, placed = _thrown_and_placed(text)
+    assert thrown
+    assert placed is not None and placed.guessed  # what placing the whole grid says
+
+
+def test_a_text_table3_without_a_header_is_told_thrown():
+    thrown, placed = _thrown_and_placed(_table3(header=False))
+    assert thrown
+    assert placed is not None and placed.guessed
+
+
+def test_a_text_table3_under_its_headers_is_not_told_thrown():
+    thrown, placed = _thrown_and_placed(_table3(header=True))
+    assert not thrown
+    assert placed is not None and not placed.guessed and placed.cells
