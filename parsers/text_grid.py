@@ -259,7 +259,7 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
     for ln, part, f in zip(lines, label_parts, firsts, strict=True):
         if f >= 0:
             blocks.append([])
-        elif row := [(c, heads(c)) for c in ln if c not in part]:
+        elif row := [(c, heads(c)) for c in ln[len(part):]]:  # after its labels
             blocks[-1].append(row)
 
     def over_values(c: _Chunk, k: int) -> bool:
@@ -296,9 +296,7 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
         left = label_parts[i]
         for k, c in enumerate(left):  # labels right-aligned to the values: the innermost label last
             placed.append((i, c, labels - len(left) + k, 1, False, 1))
-        for c in ln:
-            if c in left:
-                continue
+        for c in ln[len(left):]:  # a row's labels are the pieces it starts with
             if c.value:
                 placed.append((i, c, labels + column_of(c), 1, column_of(c) not in headed, 1))
                 continue
@@ -308,9 +306,9 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
             placed.append((i, c, labels + min(over), max(over) - min(over) + 1, False, down.get(id(c), 1)))
             if id(c) in span:
                 headed.update(over)
-    grid = Grid(ruled=False, merged=True)
-    for i, c, col, n, guessed, rows in placed:
-        grid.add(GridCell(i, col, c.text, rows, n, Source((c.a, c.b)), guessed))
+    grid = Grid(ruled=False, merged=True)  # its size is set below: no growing cell by cell
+    grid.cells = [GridCell(i, col, c.text, rows, n, Source((c.a, c.b)), guessed)
+                  for i, c, col, n, guessed, rows in placed]
     grid.rows = len(lines)
     grid.cols = labels + len(columns)
     return grid
@@ -329,7 +327,7 @@ def _header_spans(lines: list[list[_Chunk]], label_parts: list[list[_Chunk]], co
     block: list[list[_Chunk]] = []
     for ln, part in [*zip(lines, label_parts, strict=True), ([_Chunk(0, 0, 0, 0, "", True)], [])]:
         if not any(c.value for c in ln):
-            row = [c for c in ln if c not in part]
+            row = ln[len(part):]  # a row's labels are the pieces it starts with
             if row:
                 block.append(row)
             continue
