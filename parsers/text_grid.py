@@ -232,17 +232,17 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
 
     def ranges() -> list[tuple[float, float]]:
         """The stretch above each column a header may stand in: halfway to its neighbours."""
-        out = []
-        for k, (x0, x1) in enumerate(columns):
-            lo = label_end if k == 0 else (columns[k - 1][1] + x0) / 2
-            hi = (x1 + columns[k + 1][0]) / 2 if k + 1 < len(columns) else float("inf")
-            out.append((min(lo, x0), hi))
-        return out
+        mids = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:], strict=False)]  # between neighbours
+        return [(min(lo, x0), hi) for (x0, _), lo, hi in zip(columns, [label_end, *mids], [*mids, float("inf")],
+                                                              strict=True)]
 
     def heads(c: _Chunk) -> list[int]:
         """The columns a header cell stands over: those whose values' centre it covers (a group header
         centred over several), else the one whose stretch it overlaps most."""
-        over = [k for k, m in enumerate(centres) if c.x0 <= m < c.x1]
+        if ordered:  # the centres in [x0, x1) are a run of them
+            over = list(range(bisect.bisect_left(centres, c.x0), bisect.bisect_left(centres, c.x1)))
+        else:
+            over = [k for k, m in enumerate(centres) if c.x0 <= m < c.x1]
         if over:
             return over
         spans = [(min(c.x1, hi) - max(c.x0, lo), k) for k, (lo, hi) in enumerate(stretch)]
@@ -255,6 +255,7 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
     # own line nearer to the values
     stretch = ranges()
     centres = [(x0 + x1) / 2 for x0, x1 in columns]
+    ordered = all(m <= n for m, n in zip(centres, centres[1:], strict=False))
     blocks: list[list[list[tuple[_Chunk, list[int]]]]] = [[]]
     for ln, part, f in zip(lines, label_parts, firsts, strict=True):
         if f >= 0:
@@ -287,6 +288,7 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
         return None
     stretch = ranges()
     centres = [(x0 + x1) / 2 for x0, x1 in columns]
+    ordered = all(m <= n for m, n in zip(centres, centres[1:], strict=False))
     labels = max(1, max(len(part) for part in label_parts))
     span, down = _header_spans(lines, label_parts, columns, heads)
     headed: set[int] = set()
