@@ -153,28 +153,34 @@ def _chunks(line: str, offset: int, shown: str) -> list[_Chunk]:
     # a width is the sum of its characters' widths: each x is counted on from the end of the last piece
     done = done_x = 0
     for m in _CHUNK.finditer(line):
-        a, b = m.span()
-        x = done_x + width(shown[done:a])
-        words = m.group().split(" ")
-        values = [_is_value(w) for w in words]
-        if len(words) == 1 or not any(values):
-            done, done_x = b, x + width(shown[a:b])
-            out.append(_Chunk(x, done_x, offset + a, offset + b, m.group(), values[0]))
-            continue
-        pos = a
-        i = 0
-        while i < len(words):  # consecutive words of text stay one piece; each value is its own
-            j = i + 1
-            while j < len(words) and not values[i] and not values[j]:
-                j += 1
-            piece = " ".join(words[i:j])
-            x0 = done_x + width(shown[done:pos])
-            end = pos + len(piece)
-            done, done_x = end, x0 + width(shown[pos:end])
-            out.append(_Chunk(x0, done_x, offset + pos, offset + end, piece, values[i]))
-            pos += len(piece) + 1
-            i = j
+        a = m.start()
+        for s, e, piece, value in _pieces(m.group()):
+            x0 = done_x + width(shown[done:a + s])
+            done, done_x = a + e, x0 + width(shown[a + s:a + e])
+            out.append(_Chunk(x0, done_x, offset + a + s, offset + a + e, piece, value))
     return out
+
+
+@lru_cache(maxsize=4096)  # a table repeats its runs (0 0 0 0 0 0 0) row after row
+def _pieces(run: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """A run of words parted by single spaces as pieces (start, end, text, whether a value): each
+    value its own, consecutive words of text one piece; the whole run one piece when it holds no value."""
+    words = run.split(" ")
+    values = [_is_value(w) for w in words]
+    if len(words) == 1 or not any(values):
+        return ((0, len(run), run, values[0]),)
+    out = []
+    pos = 0
+    i = 0
+    while i < len(words):
+        j = i + 1
+        while j < len(words) and not values[i] and not values[j]:
+            j += 1
+        piece = " ".join(words[i:j])
+        out.append((pos, pos + len(piece), piece, values[i]))
+        pos += len(piece) + 1
+        i = j
+    return tuple(out)
 
 
 def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
