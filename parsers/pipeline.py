@@ -12,7 +12,7 @@ from typing import Any
 from models.report import WARNING, Issue, OcrRead, Report
 from parsers.decode import MAX_TEXT_BYTES, DecodeError, attach_notes, decode
 from parsers.docx_reader import render_docx
-from parsers.grid import Grid, GridCell, stack
+from parsers.grid import Grid, GridCell, TextRow, stack
 from parsers.html_reader import decode_html, render_html
 from parsers.layout_text import TextBuilder, origin_at
 from parsers.meta import meta_issues, read_meta, read_prose_counts
@@ -21,7 +21,7 @@ from parsers.pdf_reader import Piece, piece_at, read_pdf
 from parsers.placement import TableResult, place, table3_thrown
 from parsers.sections import find_sections
 from parsers.tables import read_table2, read_table3, read_table4
-from parsers.text_grid import aligned_grid, delimited_rows, rows_grid
+from parsers.text_grid import aligned_grid, delimited_rows, iter_rows, rows_grid
 from parsers.tokens import Grid as Lines
 from parsers.tokens import prose_spans
 
@@ -105,15 +105,14 @@ def _from_grid(key: str, norm: str, span: tuple[int, int], grids: list[Grid] | N
     """Table `key` placed from the grid of its section: the document's tables (their rows inside
     the section, parts split by page breaks stacked), or the text's delimited rows."""
     if grids is None:
-        rows = delimited_rows(norm, span[0], span[1], prose)
+        got: list[TextRow] = []
+        if key == "三" and table3_thrown(iter_rows(norm, span[0], span[1], prose), got):
+            return None  # the usual text copy that lost cells: its values stand under no header (told cheaply)
+        rows = got if key == "三" else delimited_rows(norm, span[0], span[1], prose)
         if rows is None:
             return None
-        if not rows:
-            g = aligned_grid(norm, span[0], span[1], prose, shown)  # widths as printed, for columns aligned by spaces
-        elif key == "三" and table3_thrown(rows, max(n for n, _ in rows)):
-            return None  # the usual text copy that lost cells: its values stand under no header (told cheaply)
-        else:
-            g = rows_grid(rows)
+        # widths as printed, for columns aligned by spaces
+        g = rows_grid(rows) if rows else aligned_grid(norm, span[0], span[1], prose, shown)
     else:
         parts = [p for p in (_inside(g, span) for g in grids) if p is not None]
         g = stack(parts) if parts else None

@@ -11,6 +11,7 @@ noted. A position guess is only the fallback, and it is uncertain too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -516,42 +517,71 @@ def place_table3(grid: Grid, guesses: bool = True) -> TableResult | None:
     return res
 
 
-def table3_thrown(rows: list[TextRow], ncols: int) -> bool:
-    """Whether table 三 placed from a text copy's delimited rows (the grid rows_grid makes of them,
-    `ncols` wide) would be guessed or not found: no row of the table, no header over its values, or
-    a value under no header (place_table3 then reconciles the columns, a guess, or finds the rows
-    loose). Only the header rows are made cells, so a caller that throws such a result away need
-    not make the grid; False says only that the grid must be placed to know."""
+def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
+    """Whether table 三 placed from a text copy's delimited rows would be guessed or not found: no
+    row of the table, no header over its values, or a value under no header (place_table3 then
+    reconciles the columns, a guess, or finds the rows loose). `rows` come as the text is read (a
+    None when the text proves not to be a grid, also thrown) and are kept in `got`; reading stops
+    at the first value under no header, and only header rows are made cells, so a caller that
+    throws such a result away need not make the grid nor read the rest. False says only that the
+    grid (the rows in `got`; none: the text has no delimited rows) must be placed to know."""
     header: list[GridCell] = []  # every cell above the table's first row, as header_cells takes them
     first = -1
-    for r, (_, cells) in enumerate(rows):
-        line = _Line(r, [], [])
-        values = False
-        for col, _, _, t in cells:
-            k = _read(t)[1]
-            if k == TEXT:
-                line.labels.append(GridCell(r, col, t))
-            elif k is not None:
-                values = True
-        if values or (not all(_s3_header_word(compact(c.text)) for c in line.labels)
-                      and _match_rows([line], _S3_ROW_RX)):  # as place_table3 finds its first row
+    ncols = 0
+    early: list[str | None] | None = None  # the header's columns once they are known for any width
+    for row in rows:
+        if row is None:
+            return True
+        r = len(got)
+        got.append(row)
+        count, cells = row
+        ncols = max(ncols, count)
+        if first < 0:
+            line = _Line(r, [], [])
+            values = False
+            for col, _, _, t in cells:
+                k = _read(t)[1]
+                if k == TEXT:
+                    line.labels.append(GridCell(r, col, t))
+                elif k is not None:
+                    values = True
+            if not values and (all(_s3_header_word(compact(c.text)) for c in line.labels)
+                               or not _match_rows([line], _S3_ROW_RX)):  # as place_table3 finds its first row
+                header += [GridCell(r, col, t) for col, _, _, t in cells]
+                continue
             first = r
-            break
-        header += [GridCell(r, col, t) for col, _, _, t in cells]
+            cols, org = _s3_text_columns(header, first, ncols)
+            # a header cell spreads right up to the grid's last column, which rows further down may
+            # move; the columns seen so far keep their headers, unless the five 法人或其他组织
+            # columns are then filled in by position (_org_children), which the width may change
+            if org is None or all(c.id in cols.order for c in S3_COLUMNS if c.group):
+                early = cols.of
+        if early is not None:
+            for col, _, _, t in cells:
+                if col < len(early) and early[col] is None and _read(t)[1] not in (None, TEXT):
+                    return True  # a value under no header, whatever the width
+    if not got:
+        return False
     if first < 0:
         return True
-    top = Grid(header, first, ncols, ruled=False, merged=False)
-    cols, org = _header_columns(header_cells(top, first, S3_COLUMNS, _S3_SPANNING), ncols, S3_COLUMNS, _S3_NOISE,
-                                _S3_ORG)
+    cols, org = _s3_text_columns(header, first, ncols)
     _org_children(cols, org, [])
     if not cols.order:
         return True
     of, n = cols.of, len(cols.of)
-    for _, cells in rows[first:]:
+    for _, cells in got[first:]:
         for col, _, _, t in cells:
             if (col >= n or of[col] is None) and _read(t)[1] not in (None, TEXT):  # a value under no header
                 return True
     return False
+
+
+def _s3_text_columns(header: list[GridCell], first: int, ncols: int) -> tuple[_Columns, range | None]:
+    """Table 三's columns from the header cells of a text copy's grid `ncols` wide, as place_table3
+    reads them (before _org_children)."""
+    top = Grid(header, first, ncols, ruled=False, merged=False)
+    return _header_columns(header_cells(top, first, S3_COLUMNS, _S3_SPANNING), ncols, S3_COLUMNS, _S3_NOISE,
+                           _S3_ORG)
 
 
 def _s3_header_word(t: str) -> bool:

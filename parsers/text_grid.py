@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,6 +53,17 @@ def delimited_rows(text: str, start: int, end: int, prose: list[tuple[int, int]]
     """The delimited rows of text[start:end] that text_grid makes a grid of; none when no line is
     delimited; None when numbers stand on lines that are not (the table is not a grid there)."""
     rows: list[TextRow] = []
+    for row in iter_rows(text, start, end, prose):
+        if row is None:
+            return None
+        rows.append(row)
+    return rows
+
+
+def iter_rows(text: str, start: int, end: int, prose: list[tuple[int, int]]) -> Iterator[TextRow | None]:
+    """delimited_rows one by one, each once it is known to be a row (for a reader that may stop
+    early); a None, and no more, when numbers stand on a line that is not delimited."""
+    rows = False  # whether a row was found
     pending: list[tuple[int, int, str]] = []  # undelimited short lines after the last row
     prose_starts = [a for a, _ in prose]
     pos = start
@@ -67,19 +78,20 @@ def delimited_rows(text: str, start: int, end: int, prose: list[tuple[int, int]]
             count, cells = _cells(line, pos)
             if cells:
                 if rows and pending:
-                    rows.extend((1, [(0, a, b, t)]) for a, b, t in pending)
+                    yield from ((1, [(0, a, b, t)]) for a, b, t in pending)
                 pending = []
-                rows.append((count, cells))
+                rows = True
+                yield count, cells
         else:
             stripped = line.strip()
             if stripped and rows and not _in(pos + line.find(stripped[0]), prose, prose_starts):
                 if _DIGIT.search(stripped):
-                    return None  # numbers outside cells (a row printed without delimiters): not a grid
+                    yield None  # numbers outside cells (a row printed without delimiters): not a grid
+                    return
                 if len(stripped) <= 40:
                     a = pos + line.find(stripped)
                     pending.append((a, a + len(stripped), stripped))
         pos = stop + 1
-    return rows
 
 
 def _in(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

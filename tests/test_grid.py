@@ -86,11 +86,14 @@ def test_placement_told_a_guess_is_thrown_away_places_a_table_under_its_headers_
 
 def _thrown_and_placed(text: str) -> tuple[bool, object]:
     from parsers.placement import place, table3_thrown
-    from parsers.text_grid import delimited_rows, rows_grid
+    from parsers.text_grid import delimited_rows, iter_rows, rows_grid
 
     rows = delimited_rows(text, 0, len(text), [])
     assert rows
-    return table3_thrown(rows, max(n for n, _ in rows)), place("三", rows_grid(rows))
+    got: list[tuple[int, list[tuple[int, int, int, str]]]] = []
+    thrown = table3_thrown(iter_rows(text, 0, len(text), []), got)
+    assert thrown or got == rows  # kept: every row read, for the grid
+    return thrown, place("三", rows_grid(rows))
 
 
 def test_a_text_table3_whose_values_stand_under_no_header_is_told_thrown_without_its_grid():
@@ -112,3 +115,30 @@ def test_a_text_table3_under_its_headers_is_not_told_thrown():
     thrown, placed = _thrown_and_placed(_table3(header=True))
     assert not thrown
     assert placed is not None and not placed.guessed and placed.cells
+
+
+def test_a_text_table3_is_read_only_up_to_its_first_value_under_no_header():
+    from parsers.placement import table3_thrown
+    from parsers.text_grid import iter_rows
+
+    head, body = _table3(header=True).split("\n", 1)
+    text = head + "\n" + body.replace("\n", "\t9\n", 1) + "x\t1\n" * 50  # only the first row has an eighth value
+    read = []
+
+    def rows():  # the rows as the text is read, counted
+        for row in iter_rows(text, 0, len(text), []):
+            read.append(row)
+            yield row
+
+    got: list[tuple[int, list[tuple[int, int, int, str]]]] = []
+    assert table3_thrown(rows(), got)
+    assert len(read) == len(got) == 2  # the header and the first row: the rest never read
+
+
+def test_a_text_that_proves_not_to_be_a_grid_is_thrown():
+    from parsers.placement import table3_thrown
+    from parsers.text_grid import delimited_rows, iter_rows
+
+    text = _table3(header=True) + "（七）总计 1 2 3\n"  # a row printed without delimiters
+    assert delimited_rows(text, 0, len(text), []) is None
+    assert table3_thrown(iter_rows(text, 0, len(text), []), [])
