@@ -320,6 +320,11 @@ class _Placed:
     uncertain: bool
 
 
+def _guessed(p: _Placed) -> bool:
+    """Whether a row's values were placed by a guess (not each under its header, or some left over)."""
+    return p.how != "by header" or p.uncertain or bool(p.extra)
+
+
 def _place_row(values: list[_Value], cols: _Columns, total: str | None) -> _Placed:
     """A row's values under their headers; failing that in header order when they are as many as the
     columns; failing that left to right (the last one the total), uncertain."""
@@ -471,6 +476,8 @@ def place_table3(grid: Grid, guesses: bool = True) -> TableResult | None:
             return _guessed_only()
     if not grid.merged and _loose([line for line in body if line.values], cols):
         return _guessed_only()  # a text copy whose values do not stand under headers
+    if not guesses and any(_guessed(_place_row(rows[i].values, cols, "total")) for i in found):
+        return _guessed_only()  # every row found by its label is filled below: one filled by a guess is told now
     data = {i for i, line in enumerate(rows) if line.values and i >= first}
     groups = {i: k for i, k in _match_rows(rows, _S3_GROUP_RX, start=first).items() if i not in found}
     group_rows = {i: k for i, k in groups.items() if i in data}
@@ -605,7 +612,7 @@ def _org_children(cols: _Columns, org: range | None, body: list[_Line]) -> None:
 def _fill_row(res: TableResult, table: str, prefix: str, label: str, values: list[_Value], cols: _Columns,
               total: str | None, note: Near | None, col_notes: dict[str, Near]) -> None:
     p = _place_row(values, cols, total)
-    res.guessed |= p.how != "by header" or p.uncertain or bool(p.extra)
+    res.guessed |= _guessed(p)
     for cid, v in p.cells.items():
         fid = f"{prefix}.{cid}"
         cnote = note or col_notes.get(cid)
@@ -724,7 +731,7 @@ def place_table4(grid: Grid, guesses: bool = True) -> TableResult | None:
     res.guessed |= _reconcile(table_cols, [rows[i] for i in data], standard, res.issues, "四",
                               {s: s for s in standard})
     p = _place_row(values, table_cols, None)
-    res.guessed |= p.how != "by header" or p.uncertain or bool(p.extra)
+    res.guessed |= _guessed(p)
     for name, v in p.cells.items():
         g, cid = name.split(".")
         note = notes.get(g) or notes.get(cid)

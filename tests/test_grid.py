@@ -142,3 +142,17 @@ def test_a_text_that_proves_not_to_be_a_grid_is_thrown():
     text = _table3(header=True) + "（七）总计 1 2 3\n"  # a row printed without delimiters
     assert delimited_rows(text, 0, len(text), []) is None
     assert table3_thrown(iter_rows(text, 0, len(text), []), [])
+
+
+def test_placement_told_a_guess_is_thrown_away_stops_at_a_row_with_a_value_left_over():
+    from parsers.placement import place
+
+    head, body = _table3(header=True).split("\n", 1)
+    text = head + "\n" + body.replace("\n", "\t9\n", 1)  # the first row has an eighth value, under no header
+    g = text_grid(text, 0, len(text), [])
+    assert g is not None
+    g.merged = True  # as a grid aligned by spaces: its rows are placed one by one
+    full = place("三", g)
+    assert full is not None and full.guessed and full.cells
+    quick = place("三", g, guesses=False)
+    assert quick is not None and quick.found and quick.guessed and not quick.cells and not quick.issues
