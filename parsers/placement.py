@@ -476,8 +476,10 @@ def place_table3(grid: Grid, guesses: bool = True) -> TableResult | None:
             return _guessed_only()
     if not grid.merged and _loose([line for line in body if line.values], cols):
         return _guessed_only()  # a text copy whose values do not stand under headers
-    if not guesses and any(_guessed(_place_row(rows[i].values, cols, "total")) for i in found):
-        return _guessed_only()  # every row found by its label is filled below: one filled by a guess is told now
+    # every row found by its label is filled below: one filled by a guess is told now (a text copy's
+    # rows that are not loose stand each value under its own header, and are never guessed)
+    if not guesses and grid.merged and any(_guessed(_place_row(rows[i].values, cols, "total")) for i in found):
+        return _guessed_only()
     data = {i for i, line in enumerate(rows) if line.values and i >= first}
     groups = {i: k for i, k in _match_rows(rows, _S3_GROUP_RX, start=first).items() if i not in found}
     group_rows = {i: k for i, k in groups.items() if i in data}
@@ -535,7 +537,7 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
     header: list[GridCell] = []  # every cell above the table's first row, as header_cells takes them
     first = -1
     ncols = 0
-    early: list[str | None] | None = None  # the header's columns once they are known for any width
+    early: _Columns | None = None  # the header's columns once they are known for any width
     for row in rows:
         if row is None:
             return True
@@ -562,15 +564,18 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
             # move; the columns seen so far keep their headers, unless the five 法人或其他组织
             # columns are then filled in by position (_org_children), which the width may change
             if org is None or all(c.id in cols.order for c in S3_COLUMNS if c.group):
-                early = cols.of
+                early = cols
         if early is not None:
+            of = early.of
             for col, _, _, t in cells:
-                if col < len(early) and early[col] is None and _read(t)[1] not in (None, TEXT):
+                if col < len(of) and of[col] is None and _read(t)[1] not in (None, TEXT):
                     return True  # a value under no header, whatever the width
     if not got:
         return False
     if first < 0:
         return True
+    if early is not None and len(early.of) == ncols:  # as wide as when they were read: every value was asked
+        return not early.order
     cols, org = _s3_text_columns(header, first, ncols)
     _org_children(cols, org, [])
     if not cols.order:
