@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from models.report import Origin
 
 Box = tuple[int, float, float, float, float]  # page (from 1), left, top, right, bottom, in points from the top
+# a delimited row of a text copy (parsers/text_grid.py): how many cells it has, and those that hold
+# text: (column, start, end, text)
+TextRow = tuple[int, list[tuple[int, int, int, str]]]
 
 
 @dataclass(slots=True)  # never changed once made; not frozen, as one is made for every cell of every table

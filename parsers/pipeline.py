@@ -12,16 +12,16 @@ from typing import Any
 from models.report import WARNING, Issue, OcrRead, Report
 from parsers.decode import MAX_TEXT_BYTES, DecodeError, attach_notes, decode
 from parsers.docx_reader import render_docx
-from parsers.grid import Grid, GridCell, stack
+from parsers.grid import Grid, GridCell, TextRow, stack
 from parsers.html_reader import decode_html, render_html
 from parsers.layout_text import TextBuilder, origin_at
 from parsers.meta import meta_issues, read_meta, read_prose_counts
 from parsers.normalize import Compact, fold_vertical_pipes, normalize
 from parsers.pdf_reader import Piece, piece_at, read_pdf
-from parsers.placement import TableResult, place
+from parsers.placement import TableResult, place, table3_thrown
 from parsers.sections import find_sections
 from parsers.tables import read_table2, read_table3, read_table4
-from parsers.text_grid import text_grid
+from parsers.text_grid import aligned_grid, delimited_rows, iter_rows, rows_grid
 from parsers.tokens import Grid as Lines
 from parsers.tokens import prose_spans
 
@@ -105,13 +105,20 @@ def _from_grid(key: str, norm: str, span: tuple[int, int], grids: list[Grid] | N
     """Table `key` placed from the grid of its section: the document's tables (their rows inside
     the section, parts split by page breaks stacked), or the text's delimited rows."""
     if grids is None:
-        g = text_grid(norm, span[0], span[1], prose, shown)  # widths as printed, for columns aligned by spaces
+        got: list[TextRow] = []
+        if key == "三" and table3_thrown(iter_rows(norm, span[0], span[1], prose), got):
+            return None  # the usual text copy that lost cells: its values stand under no header (told cheaply)
+        rows = got if key == "三" else delimited_rows(norm, span[0], span[1], prose)
+        if rows is None:
+            return None
+        # widths as printed, for columns aligned by spaces
+        g = rows_grid(rows) if rows else aligned_grid(norm, span[0], span[1], prose, shown)
     else:
         parts = [p for p in (_inside(g, span) for g in grids) if p is not None]
         g = stack(parts) if parts else None
     if g is None:
         return None
-    res = place(key, g)
+    res = place(key, g, guesses=grids is not None)  # a text copy's guessed grid is thrown away just below
     if res is None or not res.found or (grids is None and res.guessed):
         return None  # a text copy whose cells do not stand under their headers: read by labels instead
     if not any(c.raw is not None for c in res.cells.values()) and any(c.source.span for c in g.cells):

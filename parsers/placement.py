@@ -11,6 +11,7 @@ noted. A position guess is only the fallback, and it is uncertain too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -30,7 +31,7 @@ from models.template import (
     Layout,
 )
 from models.values import parse_value
-from parsers.grid import Grid, GridCell
+from parsers.grid import Grid, GridCell, TextRow
 from parsers.labels import Near, compact, nearest
 
 VALUE, MARKER, TEXT = "value", "marker", "text"
@@ -58,6 +59,11 @@ class TableResult:
     found: bool = False  # any label of the table was seen
     guessed: bool = False  # some value was not under its header (placed in order or left to right)
     doubt: bool = False  # read by labels, some value placed by a rule a grid could overturn (a lone total)
+
+
+def _guessed_only() -> TableResult:
+    """A table found whose values do not all stand under their headers, with nothing placed."""
+    return TableResult(found=True, guessed=True)
 
 
 @dataclass(slots=True)
@@ -314,6 +320,11 @@ class _Placed:
     uncertain: bool
 
 
+def _guessed(p: _Placed) -> bool:
+    """Whether a row's values were placed by a guess (not each under its header, or some left over)."""
+    return p.how != "by header" or p.uncertain or bool(p.extra)
+
+
 def _place_row(values: list[_Value], cols: _Columns, total: str | None) -> _Placed:
     """A row's values under their headers; failing that in header order when they are as many as the
     columns; failing that left to right (the last one the total), uncertain."""
@@ -434,8 +445,8 @@ _S3_ROW_LABELS = {r.id: r.label for r in S3_ROWS}
 _S3_ORDER = [r.id for r in S3_ROWS]
 
 
-def place_table3(grid: Grid) -> TableResult | None:
-    """Table 三 from its grid, or None when no row of it is there."""
+def place_table3(grid: Grid, guesses: bool = True) -> TableResult | None:
+    """Table 三 from its grid, or None when no row of it is there; `guesses` as in place()."""
     rows = lines(grid)
     first = next((i for i, line in enumerate(rows) if line.values or (
         not all(_s3_header_word(compact(c.text)) for c in line.labels)
@@ -454,13 +465,21 @@ def place_table3(grid: Grid) -> TableResult | None:
         guess = _official_by_position([line for line in body if line.values], _S3_IDS)
         if guess is None:
             return None
+        if not guesses:  # every row found is filled, the first already by a guess
+            return _guessed_only()
         cols = guess
         res.issues.append(Issue("layout", INFO, [], "表三没有可辨认的表头，各列按官方列序读取，请核对"))
     else:
         res.guessed |= _reconcile(cols, [line for line in body if line.values], _S3_IDS, res.issues, "三",
                                   _S3_LABELS)
+        if res.guessed and not guesses:
+            return _guessed_only()
     if not grid.merged and _loose([line for line in body if line.values], cols):
-        return TableResult(found=True, guessed=True)  # a text copy whose values do not stand under headers
+        return _guessed_only()  # a text copy whose values do not stand under headers
+    # every row found by its label is filled below: one filled by a guess is told now (a text copy's
+    # rows that are not loose stand each value under its own header, and are never guessed)
+    if not guesses and grid.merged and any(_guessed(_place_row(rows[i].values, cols, "total")) for i in found):
+        return _guessed_only()
     data = {i for i, line in enumerate(rows) if line.values and i >= first}
     groups = {i: k for i, k in _match_rows(rows, _S3_GROUP_RX, start=first).items() if i not in found}
     group_rows = {i: k for i, k in groups.items() if i in data}
@@ -501,8 +520,80 @@ def place_table3(grid: Grid) -> TableResult | None:
         prev = label
         _fill_row(res, "三", f"s3.{rid}", label, line.values, cols, "total", note,
                   cols.notes)
+        if res.guessed and not guesses:
+            return _guessed_only()
     _s3_absent(res, set(found.values()) | {n.key for n in misprints.values()})
     return res
+
+
+def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
+    """Whether table 三 placed from a text copy's delimited rows would be guessed or not found: no
+    row of the table, no header over its values, or a value under no header (place_table3 then
+    reconciles the columns, a guess, or finds the rows loose). `rows` come as the text is read (a
+    None when the text proves not to be a grid, also thrown) and are kept in `got`; reading stops
+    at the first value under no header, and only header rows are made cells, so a caller that
+    throws such a result away need not make the grid nor read the rest. False says only that the
+    grid (the rows in `got`; none: the text has no delimited rows) must be placed to know."""
+    header: list[GridCell] = []  # every cell above the table's first row, as header_cells takes them
+    first = -1
+    ncols = 0
+    early: _Columns | None = None  # the header's columns once they are known for any width
+    for row in rows:
+        if row is None:
+            return True
+        r = len(got)
+        got.append(row)
+        count, cells = row
+        ncols = max(ncols, count)
+        if first < 0:
+            line = _Line(r, [], [])
+            values = False
+            for col, _, _, t in cells:
+                k = _read(t)[1]
+                if k == TEXT:
+                    line.labels.append(GridCell(r, col, t))
+                elif k is not None:
+                    values = True
+            if not values and (all(_s3_header_word(compact(c.text)) for c in line.labels)
+                               or not _match_rows([line], _S3_ROW_RX)):  # as place_table3 finds its first row
+                header += [GridCell(r, col, t) for col, _, _, t in cells]
+                continue
+            first = r
+            cols, org = _s3_text_columns(header, first, ncols)
+            # a header cell spreads right up to the grid's last column, which rows further down may
+            # move; the columns seen so far keep their headers, unless the five 法人或其他组织
+            # columns are then filled in by position (_org_children), which the width may change
+            if org is None or all(c.id in cols.order for c in S3_COLUMNS if c.group):
+                early = cols
+        if early is not None:
+            of = early.of
+            for col, _, _, t in cells:
+                if col < len(of) and of[col] is None and _read(t)[1] not in (None, TEXT):
+                    return True  # a value under no header, whatever the width
+    if not got:
+        return False
+    if first < 0:
+        return True
+    if early is not None and len(early.of) == ncols:  # as wide as when they were read: every value was asked
+        return not early.order
+    cols, org = _s3_text_columns(header, first, ncols)
+    _org_children(cols, org, [])
+    if not cols.order:
+        return True
+    of, n = cols.of, len(cols.of)
+    for _, cells in got[first:]:
+        for col, _, _, t in cells:
+            if (col >= n or of[col] is None) and _read(t)[1] not in (None, TEXT):  # a value under no header
+                return True
+    return False
+
+
+def _s3_text_columns(header: list[GridCell], first: int, ncols: int) -> tuple[_Columns, range | None]:
+    """Table 三's columns from the header cells of a text copy's grid `ncols` wide, as place_table3
+    reads them (before _org_children)."""
+    top = Grid(header, first, ncols, ruled=False, merged=False)
+    return _header_columns(header_cells(top, first, S3_COLUMNS, _S3_SPANNING), ncols, S3_COLUMNS, _S3_NOISE,
+                           _S3_ORG)
 
 
 def _s3_header_word(t: str) -> bool:
@@ -526,7 +617,7 @@ def _org_children(cols: _Columns, org: range | None, body: list[_Line]) -> None:
 def _fill_row(res: TableResult, table: str, prefix: str, label: str, values: list[_Value], cols: _Columns,
               total: str | None, note: Near | None, col_notes: dict[str, Near]) -> None:
     p = _place_row(values, cols, total)
-    res.guessed |= p.how != "by header" or p.uncertain or bool(p.extra)
+    res.guessed |= _guessed(p)
     for cid, v in p.cells.items():
         fid = f"{prefix}.{cid}"
         cnote = note or col_notes.get(cid)
@@ -565,9 +656,9 @@ def _s4_group(t: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def place_table4(grid: Grid) -> TableResult | None:
+def place_table4(grid: Grid, guesses: bool = True) -> TableResult | None:
     """Table 四 from its grid: groups from the header (行政复议 and the two 行政诉讼 kinds spanning
-    their five columns) or from the row labels (one row per group)."""
+    their five columns) or from the row labels (one row per group); `guesses` as in place()."""
     rows = lines(grid)
     data = [i for i, line in enumerate(rows) if line.values]
     if not data:
@@ -615,6 +706,8 @@ def place_table4(grid: Grid) -> TableResult | None:
         else:
             res.guessed |= _reconcile(cols, [rows[i] for i in data], _S4_IDS, res.issues, "四",
                                       {c.id: c.label for c in S4_COLUMNS})
+        if (res.guessed or cols.guessed) and not guesses:  # guessed columns: the first row filled is a guess
+            return _guessed_only()
         prev = "表头"
         for i in data:
             g = row_groups.get(i)
@@ -623,6 +716,8 @@ def place_table4(grid: Grid) -> TableResult | None:
                 continue
             prev = _S4_GROUP_LABELS[g]
             _fill_row(res, "四", f"s4.{g}", prev, rows[i].values, cols, None, row_notes.get(i), notes)
+            if res.guessed and not guesses:
+                return _guessed_only()
         _s4_absent(res)
         return res
     # one row of values under a two-level header: (group, column) of each grid column
@@ -641,7 +736,7 @@ def place_table4(grid: Grid) -> TableResult | None:
     res.guessed |= _reconcile(table_cols, [rows[i] for i in data], standard, res.issues, "四",
                               {s: s for s in standard})
     p = _place_row(values, table_cols, None)
-    res.guessed |= p.how != "by header" or p.uncertain or bool(p.extra)
+    res.guessed |= _guessed(p)
     for name, v in p.cells.items():
         g, cid = name.split(".")
         note = notes.get(g) or notes.get(cid)
@@ -699,8 +794,8 @@ def _t2_layout(row_id: str, block: int | None, col_ids: list[str]) -> tuple[Layo
     return best[1], best[0]
 
 
-def place_table2(grid: Grid) -> TableResult | None:
-    """Table 二 block by block, each read by its own header (2021 or 2019 layout)."""
+def place_table2(grid: Grid, guesses: bool = True) -> TableResult | None:
+    """Table 二 block by block, each read by its own header (2021 or 2019 layout); `guesses` as in place()."""
     rows = lines(grid)
     found = _match_rows(rows, _T2_ROW_RX, _T2_NOISE)
     found = {i: k for i, k in found.items() if rows[i].values or not _is_header(rows[i])}
@@ -771,6 +866,8 @@ def place_table2(grid: Grid) -> TableResult | None:
             res.issues.append(Issue("layout", INFO, [],
                                     f"表二{TABLE2_BLOCKS[bi].label}按 2019 年版格式印制（{printed}），读入 s2_2019.*"))
         _fill_row(res, "二", f"{layout.prefix}.{rid}", label, line.values, cols, None, note, cols.notes)
+        if res.guessed and not guesses:
+            return _guessed_only()
     _t2_absent(res)
     return res
 
@@ -789,8 +886,10 @@ def _t2_absent(res: TableResult) -> None:
                                     f"表二{block.label}缺少「{row.label}」这一行"))
 
 
-def place(key: str, grid: Grid) -> TableResult | None:
-    """Table 二, 三 or 四 from its grid; None when the grid does not hold it."""
+def place(key: str, grid: Grid, guesses: bool = True) -> TableResult | None:
+    """Table 二, 三 or 四 from its grid; None when the grid does not hold it. A caller that throws away
+    a result with a value placed by a guess passes guesses=False: placement then stops at the first
+    guess and says only that (found and guessed, no cells), instead of placing the rest."""
     if not grid.cells:
         return None
-    return {"二": place_table2, "三": place_table3, "四": place_table4}[key](grid)
+    return {"二": place_table2, "三": place_table3, "四": place_table4}[key](grid, guesses)

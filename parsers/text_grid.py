@@ -16,11 +16,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parsers.grid import Grid, GridCell, Source
+from parsers.grid import Grid, GridCell, Source, TextRow
 from parsers.labels import compact
 
 # a markdown rule |---|:--:|; no two [ \t]* stand side by side, so a long run of spaces is read in one pass
@@ -33,8 +33,37 @@ def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], sho
     rows, or holds numbers on lines that are not delimited (the table is not a grid there). Without
     delimited rows, the table aligned by spaces; `shown` is the text as printed, whose widths align it
     (`text` may be a folded copy, offset for offset: （ folded to ( is one column narrower)."""
-    # per row: how many cells it has, and its cells that hold text: (column, start, end, text)
-    rows: list[tuple[int, list[tuple[int, int, int, str]]]] = []
+    rows = delimited_rows(text, start, end, prose)
+    if rows is None:
+        return None
+    return rows_grid(rows) if rows else aligned_grid(text, start, end, prose, shown)
+
+
+def rows_grid(rows: list[TextRow]) -> Grid:
+    """The Grid of delimited rows (delimited_rows)."""
+    grid = Grid(ruled=False, merged=False)
+    grid.cells = [GridCell(r, c, t, 1, 1, Source((a, b))) for r, (_, cells) in enumerate(rows)
+                  for c, a, b, t in cells]  # one row and column each: no growing to do
+    grid.rows = len(rows)
+    grid.cols = max(count for count, _ in rows)
+    return grid
+
+
+def delimited_rows(text: str, start: int, end: int, prose: list[tuple[int, int]]) -> list[TextRow] | None:
+    """The delimited rows of text[start:end] that text_grid makes a grid of; none when no line is
+    delimited; None when numbers stand on lines that are not (the table is not a grid there)."""
+    rows: list[TextRow] = []
+    for row in iter_rows(text, start, end, prose):
+        if row is None:
+            return None
+        rows.append(row)
+    return rows
+
+
+def iter_rows(text: str, start: int, end: int, prose: list[tuple[int, int]]) -> Iterator[TextRow | None]:
+    """delimited_rows one by one, each once it is known to be a row (for a reader that may stop
+    early); a None, and no more, when numbers stand on a line that is not delimited."""
+    rows = False  # whether a row was found
     pending: list[tuple[int, int, str]] = []  # undelimited short lines after the last row
     prose_starts = [a for a, _ in prose]
     pos = start
@@ -49,26 +78,20 @@ def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], sho
             count, cells = _cells(line, pos)
             if cells:
                 if rows and pending:
-                    rows.extend((1, [(0, a, b, t)]) for a, b, t in pending)
+                    yield from ((1, [(0, a, b, t)]) for a, b, t in pending)
                 pending = []
-                rows.append((count, cells))
+                rows = True
+                yield count, cells
         else:
             stripped = line.strip()
             if stripped and rows and not _in(pos + line.find(stripped[0]), prose, prose_starts):
                 if _DIGIT.search(stripped):
-                    return None  # numbers outside cells (a row printed without delimiters): not a grid
+                    yield None  # numbers outside cells (a row printed without delimiters): not a grid
+                    return
                 if len(stripped) <= 40:
                     a = pos + line.find(stripped)
                     pending.append((a, a + len(stripped), stripped))
         pos = stop + 1
-    if not rows:
-        return aligned_grid(text, start, end, prose, shown)
-    grid = Grid(ruled=False, merged=False)
-    grid.cells = [GridCell(r, c, t, 1, 1, Source((a, b))) for r, (_, cells) in enumerate(rows)
-                  for c, a, b, t in cells]  # one row and column each: no growing to do
-    grid.rows = len(rows)
-    grid.cols = max(count for count, _ in rows)
-    return grid
 
 
 def _in(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -124,7 +147,7 @@ def width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
-@dataclass
+@dataclass(eq=False, slots=True)  # compared by identity: `c in part` asks whether it is that very chunk
 class _Chunk:
     x0: int  # display columns [x0, x1) on its line
     x1: int
@@ -139,27 +162,37 @@ def _chunks(line: str, offset: int, shown: str) -> list[_Chunk]:
     (行政许可 2957, 12 0 0) are pieces of their own. Display columns are counted on `shown`, the line
     as printed."""
     out: list[_Chunk] = []
+    # a width is the sum of its characters' widths: each x is counted on from the end of the last piece
+    done = done_x = 0
     for m in _CHUNK.finditer(line):
-        x = width(shown[:m.start()])
-        words = m.group().split(" ")
-        values = [_is_value(w) for w in words]
-        if len(words) == 1 or not any(values):
-            out.append(_Chunk(x, x + width(shown[m.start():m.end()]), offset + m.start(), offset + m.end(), m.group(),
-                              values[0]))
-            continue
-        pos = m.start()
-        i = 0
-        while i < len(words):  # consecutive words of text stay one piece; each value is its own
-            j = i + 1
-            while j < len(words) and not values[i] and not values[j]:
-                j += 1
-            piece = " ".join(words[i:j])
-            x0 = width(shown[:pos])
-            end = pos + len(piece)
-            out.append(_Chunk(x0, x0 + width(shown[pos:end]), offset + pos, offset + end, piece, values[i]))
-            pos += len(piece) + 1
-            i = j
+        a = m.start()
+        for s, e, piece, value in _pieces(m.group()):
+            x0 = done_x + width(shown[done:a + s])
+            done, done_x = a + e, x0 + width(shown[a + s:a + e])
+            out.append(_Chunk(x0, done_x, offset + a + s, offset + a + e, piece, value))
     return out
+
+
+@lru_cache(maxsize=4096)  # a table repeats its runs (0 0 0 0 0 0 0) row after row
+def _pieces(run: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """A run of words parted by single spaces as pieces (start, end, text, whether a value): each
+    value its own, consecutive words of text one piece; the whole run one piece when it holds no value."""
+    words = run.split(" ")
+    values = [_is_value(w) for w in words]
+    if len(words) == 1 or not any(values):
+        return ((0, len(run), run, values[0]),)
+    out = []
+    pos = 0
+    i = 0
+    while i < len(words):
+        j = i + 1
+        while j < len(words) and not values[i] and not values[j]:
+            j += 1
+        piece = " ".join(words[i:j])
+        out.append((pos, pos + len(piece), piece, values[i]))
+        pos += len(piece) + 1
+        i = j
+    return tuple(out)
 
 
 def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
@@ -181,7 +214,9 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
         pos = stop + 1
     while lines and len(lines[0]) == 1 and not lines[0][0].value and _HEADING.match(lines[0][0].text):
         del lines[0]  # the section's heading (四、…行政复议、行政诉讼情况) is no header of the table
-    rows_of_values = [i for i, ln in enumerate(lines) if any(c.value for c in ln)]
+    # per line: where its first value stands, -1 in a line without values
+    firsts = [next((k for k, c in enumerate(ln) if c.value), -1) for ln in lines]
+    rows_of_values = [i for i, f in enumerate(firsts) if f >= 0]
     if not rows_of_values or (len(rows_of_values) == 1 and not (  # a number or two in prose is no table;
             sum(c.value for c in lines[rows_of_values[0]]) >= 3  # one row of values under a header is
             and any(len(ln) >= 2 for ln in lines[:rows_of_values[0]]))):
@@ -199,36 +234,33 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
     def column_of(c: _Chunk) -> int:
         return bisect.bisect_right(lefts, c.x0) - 1
 
-    for ln in lines:  # a row's values in distinct columns, left to right, after its labels
-        cols = [column_of(c) for c in ln if c.value]
-        if cols != sorted(set(cols)) or any(c.value and c.x1 > columns[column_of(c)][1] for c in ln):
+    for i in rows_of_values:  # a row's values in distinct columns, after its labels
+        # (a line's pieces go left to right, so its columns never fall back, and a value lies inside
+        # the column its start is in, as columns are the merged ranges of the values: no two in one
+        # column is all there is to ask)
+        cols = {column_of(c) for c in lines[i] if c.value}
+        if len(cols) < sum(c.value for c in lines[i]):
             return None
     # the labels' area: up to the end of the longest label before a row's first value
-    label_end = max((c.x1 for ln in lines if any(c.value for c in ln)
-                     for c in ln[:next(k for k, c in enumerate(ln) if c.value)]), default=0)
-
-    def label_part(ln: list[_Chunk]) -> list[_Chunk]:
-        """A row's labels: the text before its first value; in a row without values, the text that
-        starts in the labels' area (text further right heads a column)."""
-        if any(c.value for c in ln):
-            return ln[:next(k for k, c in enumerate(ln) if c.value)]
-        return [c for c in ln if c.x0 < label_end]  # (no labels in the rows of values: none here either)
-
-    label_parts = [label_part(ln) for ln in lines]
+    label_end = max((c.x1 for i in rows_of_values for c in lines[i][:firsts[i]]), default=0)
+    # a row's labels: the text before its first value; in a row without values, the text that starts
+    # in the labels' area (text further right heads a column); no labels in the rows of values: none here either
+    label_parts = [ln[:f] if f >= 0 else [c for c in ln if c.x0 < label_end]
+                   for ln, f in zip(lines, firsts, strict=True)]
 
     def ranges() -> list[tuple[float, float]]:
         """The stretch above each column a header may stand in: halfway to its neighbours."""
-        out = []
-        for k, (x0, x1) in enumerate(columns):
-            lo = label_end if k == 0 else (columns[k - 1][1] + x0) / 2
-            hi = (x1 + columns[k + 1][0]) / 2 if k + 1 < len(columns) else float("inf")
-            out.append((min(lo, x0), hi))
-        return out
+        mids = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:], strict=False)]  # between neighbours
+        return [(min(lo, x0), hi) for (x0, _), lo, hi in zip(columns, [label_end, *mids], [*mids, float("inf")],
+                                                              strict=True)]
 
     def heads(c: _Chunk) -> list[int]:
         """The columns a header cell stands over: those whose values' centre it covers (a group header
         centred over several), else the one whose stretch it overlaps most."""
-        over = [k for k, (x0, x1) in enumerate(columns) if c.x0 <= (x0 + x1) / 2 < c.x1]
+        if ordered:  # the centres in [x0, x1) are a run of them
+            over = list(range(bisect.bisect_left(centres, c.x0), bisect.bisect_left(centres, c.x1)))
+        else:
+            over = [k for k, m in enumerate(centres) if c.x0 <= m < c.x1]
         if over:
             return over
         spans = [(min(c.x1, hi) - max(c.x0, lo), k) for k, (lo, hi) in enumerate(stretch)]
@@ -240,11 +272,13 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
     # the same block that is over them (自然人 beside 商业企业, 结果维持 beside 总计), or beside one of its
     # own line nearer to the values
     stretch = ranges()
+    centres = [(x0 + x1) / 2 for x0, x1 in columns]
+    ordered = all(m <= n for m, n in zip(centres, centres[1:], strict=False))
     blocks: list[list[list[tuple[_Chunk, list[int]]]]] = [[]]
-    for ln, part in zip(lines, label_parts, strict=True):
-        if any(c.value for c in ln):
+    for ln, part, f in zip(lines, label_parts, firsts, strict=True):
+        if f >= 0:
             blocks.append([])
-        elif row := [(c, heads(c)) for c in ln if c not in part]:
+        elif row := [(c, heads(c)) for c in ln[len(part):]]:  # after its labels
             blocks[-1].append(row)
 
     def over_values(c: _Chunk, k: int) -> bool:
@@ -271,6 +305,8 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
     if len(columns) < 2:
         return None
     stretch = ranges()
+    centres = [(x0 + x1) / 2 for x0, x1 in columns]
+    ordered = all(m <= n for m, n in zip(centres, centres[1:], strict=False))
     labels = max(1, max(len(part) for part in label_parts))
     span, down = _header_spans(lines, label_parts, columns, heads)
     headed: set[int] = set()
@@ -280,9 +316,7 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
         left = label_parts[i]
         for k, c in enumerate(left):  # labels right-aligned to the values: the innermost label last
             placed.append((i, c, labels - len(left) + k, 1, False, 1))
-        for c in ln:
-            if c in left:
-                continue
+        for c in ln[len(left):]:  # a row's labels are the pieces it starts with
             if c.value:
                 placed.append((i, c, labels + column_of(c), 1, column_of(c) not in headed, 1))
                 continue
@@ -292,9 +326,9 @@ def aligned_grid(text: str, start: int, end: int, prose: list[tuple[int, int]],
             placed.append((i, c, labels + min(over), max(over) - min(over) + 1, False, down.get(id(c), 1)))
             if id(c) in span:
                 headed.update(over)
-    grid = Grid(ruled=False, merged=True)
-    for i, c, col, n, guessed, rows in placed:
-        grid.add(GridCell(i, col, c.text, rows, n, Source((c.a, c.b)), guessed))
+    grid = Grid(ruled=False, merged=True)  # its size is set below: no growing cell by cell
+    grid.cells = [GridCell(i, col, c.text, rows, n, Source((c.a, c.b)), guessed)
+                  for i, c, col, n, guessed, rows in placed]
     grid.rows = len(lines)
     grid.cols = labels + len(columns)
     return grid
@@ -313,7 +347,7 @@ def _header_spans(lines: list[list[_Chunk]], label_parts: list[list[_Chunk]], co
     block: list[list[_Chunk]] = []
     for ln, part in [*zip(lines, label_parts, strict=True), ([_Chunk(0, 0, 0, 0, "", True)], [])]:
         if not any(c.value for c in ln):
-            row = [c for c in ln if c not in part]
+            row = ln[len(part):]  # a row's labels are the pieces it starts with
             if row:
                 block.append(row)
             continue
