@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import add
 
 from models.text import display_text, normalize
 
@@ -44,7 +45,24 @@ def fold_vertical_pipes(text: str) -> str:
     return "".join(out)
 
 
-_SPACE_RUN = re.compile(r"(\s+)")
+# White space, one byte a character: white space (str.isspace, which is regex \s) → b"x", all else → b" ".
+# Characters past Latin-1 are encoded as "?" first (not white space): the few white spaces among them
+# (U+3000, U+2028…) are put back by hand (_wide_white).
+_WHITE_MARK = bytes(0x78 if chr(c).isspace() else 0x20 for c in range(256))
+_WIDE_WHITE = tuple(chr(c) for c in range(256, 0x3001) if chr(c).isspace())
+
+
+def _white_mark(text: str) -> bytes:
+    """text as b"x" for each white-space character and b" " for any other (same length as text)."""
+    return text.encode("latin-1", "replace").translate(_WHITE_MARK)
+
+
+def _wide_white(text: str) -> str:
+    """text with its white space past Latin-1 (U+3000, U+2028…) made plain spaces: same length."""
+    for ch in _WIDE_WHITE:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
 
 
 @dataclass
@@ -58,18 +76,21 @@ class Compact:
     def of(cls, source: str, start: int = 0, end: int | None = None) -> Compact:
         """The compact view of source[start:end]; offsets map into `source`."""
         stop = len(source) if end is None else end
-        # text and white space in turn, from text (maybe empty); offsets summed in C, not found one by one
-        pieces = _SPACE_RUN.split(source[start:stop])
-        offsets = list(accumulate(map(len, pieces), initial=start))
-        parts, ostarts = pieces[::2], offsets[:-1:2]
-        if parts and not parts[-1]:  # the text ends in white space
-            parts.pop()
-            ostarts.pop()
-        if parts and not parts[0]:  # it starts with white space
-            del parts[0], ostarts[0]
-        cstarts = list(accumulate(map(len, parts), initial=0))
-        cstarts.pop()  # the offset after the last part
-        return cls("".join(parts), cstarts, ostarts)
+        part = source if start == 0 and stop >= len(source) else source[start:stop]
+        # Runs of text and of white space alternate: their lengths come from two splits in C (one of the
+        # text, one of a byte mask of its white space), not from a regex tried at every character.
+        words = part.split()
+        text = "".join(words)
+        mark = _white_mark(part)
+        if mark.count(0x20) != len(text):  # white space past Latin-1 read as text in the mask
+            mark = _white_mark(_wide_white(part))
+        cstarts = list(accumulate(map(len, words), initial=0))
+        cstarts.pop()  # the offset after the last word
+        # source offset of word k = its compact offset + the white space before it (the runs before it)
+        white = accumulate(map(len, mark.split()), initial=start)
+        if mark[:1] == b"x":  # the text starts with white space: a run before the first word
+            next(white)
+        return cls(text, cstarts, list(map(add, cstarts, white)))
 
     def to_source(self, i: int) -> int:
         """Offset in the source of compact offset i (i may equal len(text))."""
