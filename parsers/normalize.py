@@ -65,6 +65,9 @@ def _wide_white(text: str) -> str:
     return text
 
 
+_bisect_right = bisect.bisect_right  # bound once: the table readers call span_to_source often
+
+
 @dataclass
 class Compact:
     """`text` without white space, with a map from its offsets back to the source offsets."""
@@ -107,12 +110,13 @@ class Compact:
         if end <= start or not cstarts:
             a = self.to_source(start)
             return a, self.to_source(end - 1) + 1 if end > start else a
-        k = bisect.bisect_right(cstarts, start) - 1
-        a = self._ostarts[0] if k < 0 else self._ostarts[k] + (start - cstarts[k])
+        ostarts = self._ostarts
+        k = _bisect_right(cstarts, start) - 1
+        a = ostarts[0] if k < 0 else ostarts[k] + (start - cstarts[k])
         last = end - 1
         if k + 1 < len(cstarts) and cstarts[k + 1] <= last:  # the span crosses white space: another part
-            k = bisect.bisect_right(cstarts, last, k + 1) - 1
-        return a, (self._ostarts[0] if k < 0 else self._ostarts[k] + (last - cstarts[k])) + 1
+            k = _bisect_right(cstarts, last, k + 1) - 1
+        return a, (ostarts[0] if k < 0 else ostarts[k] + (last - cstarts[k])) + 1
 
     def from_source(self, o: int) -> int:
         """Compact offset of the first non-space source character at or after o."""

@@ -120,13 +120,13 @@ class Grid:
 
     def locate(self, pos: int) -> tuple[int, int | None]:
         """(line number, cell index or None) of a source offset."""
-        line = bisect.bisect_right(self.line_starts, pos) - 1
-        start = self.line_starts[line]
-        end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
-        first = bisect.bisect_left(self.separators, start)
-        if bisect.bisect_left(self.separators, end, first) == first:
+        line_starts, seps = self.line_starts, self.separators
+        line = bisect.bisect_right(line_starts, pos) - 1
+        end = line_starts[line + 1] if line + 1 < len(line_starts) else len(self.text)
+        first = bisect.bisect_left(seps, line_starts[line])
+        if first == len(seps) or seps[first] >= end:
             return line, None  # no tab or | on this line: no grid to speak of
-        return line, bisect.bisect_left(self.separators, pos, first) - first
+        return line, bisect.bisect_left(seps, pos, first) - first
 
 
 def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: int = 0,
