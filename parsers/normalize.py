@@ -7,16 +7,15 @@ white space for label matching and keeps a map back to original offsets.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import add
+from operator import add, methodcaller
 
 from models.text import display_text, normalize
 
 __all__ = ["Compact", "display_text", "fold_vertical_pipes", "normalize"]
 
-_LONE_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+_STRIP_BLANK = methodcaller("strip", " \t")  # a line is a lone | when this leaves "|"
 
 
 def fold_vertical_pipes(text: str) -> str:
@@ -29,11 +28,16 @@ def fold_vertical_pipes(text: str) -> str:
     if "\n|" not in text:
         return text
     lines = text.split("\n")
-    lone = [bool(_LONE_PIPE.fullmatch(x)) for x in lines]
+    bare = list(map(_STRIP_BLANK, lines))
+    if "|" not in bare:  # no lone | line (a markdown table): nothing to rejoin, no line looked at again
+        return text
+    lone = [x == "|" for x in bare]
     # only where lone pipes alternate with cells: a lone | among markdown rows stays a line
     vertical = [lone[i] and ((i >= 2 and lone[i - 2] and not lone[i - 1]) or
                              (i + 2 < len(lines) and lone[i + 2] and not lone[i + 1]))
                 for i in range(len(lines))]
+    if not any(vertical):
+        return text
     out = []
     for i, line in enumerate(lines):
         out.append(line)

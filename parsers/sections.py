@@ -53,14 +53,11 @@ def _heading_lines(text: str) -> list[tuple[int, int, str, str | None, bool]]:
             continue
         line = text[a:b]
         p = _PREFIX.match(line)
-        numeral = None
-        rest = line
-        if p and p.group(0):
-            numeral = p.group(1) or p.group(2)
-            rest = line[p.end():]
-        title = _DECOR.sub("", rest)
+        assert p is not None  # every part of the pattern is optional: it always matches, maybe empty
+        number, bracketed = p.groups()
+        title = _DECOR.sub("", line[p.end():])
         if 2 <= len(title) <= 40 and _ANY_TITLE.match(title):  # no other line ranks for any section
-            out.append((a, b, title, numeral, bool(p and p.group(2))))
+            out.append((a, b, title, number or bracketed, bracketed is not None))
     return out
 
 

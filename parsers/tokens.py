@@ -84,11 +84,11 @@ class Anchor:
     x: float | None = None
 
 
-def _after_each(pieces: list[str], skip: int) -> list[int]:
-    """The offset of each one-character delimiter between pieces of a text (skip=0), or of what
-    follows it (skip=1): summed in C rather than found match by match."""
+def _after_each(pieces: list[str]) -> list[int]:
+    """The offset of each one-character delimiter between pieces of a text: summed in C rather than
+    found match by match."""
     # the range is one shorter than the pieces: map stops there, before the end of the last piece
-    return list(map(add, accumulate(map(len, pieces)), range(skip, len(pieces) - 1 + skip)))
+    return list(map(add, accumulate(map(len, pieces)), range(len(pieces) - 1)))
 
 
 class Grid:
@@ -98,11 +98,13 @@ class Grid:
         self.text = text
         self.xs = xs or []  # (start, end, left, right) of each piece of a PDF's text
         self._x_starts = [p[0] for p in self.xs]
-        self.line_starts = [0] + _after_each(text.split("\n"), 1)
+        lines = text.split("\n")
+        # line k starts after the k lines before it and their k line breaks
+        self.line_starts = list(map(add, accumulate(map(len, lines), initial=0), range(len(lines))))
         # tabs and |, each found by a plain split (a regex split tries every character); a text
         # seldom holds both, else the two sorted lists are merged by sorting
-        tabs = _after_each(text.split("\t"), 0) if "\t" in text else []
-        bars = _after_each(text.split("|"), 0) if "|" in text else []
+        tabs = _after_each(text.split("\t")) if "\t" in text else []
+        bars = _after_each(text.split("|")) if "|" in text else []
         self.separators = sorted(tabs + bars) if tabs and bars else tabs or bars
 
     def x_of(self, pos: int, end: int | None = None) -> float | None:

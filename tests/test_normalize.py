@@ -92,3 +92,16 @@ def test_grid_locates_a_cell():
     assert grid.locate(0) == (0, None)  # no tab or | on the line
     assert grid.locate(grid.text.index("2")) == (1, 2)
     assert grid.locate(grid.text.index("3")) == (2, 2)
+
+
+def test_fold_vertical_pipes_rejoins_a_table_copied_one_cell_a_line():
+    text = "|\n规章\n|\n\n|\n0\n|\n|\n规范\n|\n3\n|"
+    assert fold_vertical_pipes(text) == "| 规章 |  | 0 |\n| 规范 | 3 |"  # same length: breaks made spaces
+    assert fold_vertical_pipes("\n|\n规章\n \t| ") == " | 规章  \t| "  # blanks around a lone |
+
+
+def test_fold_vertical_pipes_leaves_markdown_rows_and_stray_pipes():
+    markdown = "表二\n| 规章 | 0 |\n|---|---|\n| 规范 | 3 |\n"
+    assert fold_vertical_pipes(markdown) == markdown
+    stray = "说明\n|\n|\n| 规章 | 0 |\n"  # lone | lines that do not alternate with cells
+    assert fold_vertical_pipes(stray) == stray
