@@ -164,7 +164,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 without a BOM: NUL bytes are common (ASCII, and CJK such as 一 U+4E00), and one byte
     order decodes to text that is nearly all Chinese, ASCII and punctuation."""
     head = data[: _SNIFF - _SNIFF % 2]
-    if len(head) < 4 or len(data) % 2 or head.count(0) * 20 < len(head):
+    # (a NUL looked for first: memchr stops at the first one, a count reads every byte)
+    if len(head) < 4 or len(data) % 2 or 0 not in head or head.count(0) * 20 < len(head):
         return None
     best, best_score = None, 0.0
     for codec in ("utf-16-le", "utf-16-be"):
@@ -294,7 +295,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         raise DecodeError("不是政府信息公开工作年度报告：这不是文本文件（含二进制内容，可能是图片或程序）")
     notes: list[Issue] = []
     try:
-        best = _Reading("utf-8", "utf-8", body.decode("utf-8"), 0, 1.0)  # strict UTF-8 is proof enough
+        text = body.decode("utf-8")  # strict UTF-8 is proof enough
     except UnicodeDecodeError:
         best, tried = _best(body, first)
         # a page's markup reads as ASCII, so a page pasted from two encodings can score well overall:
@@ -302,6 +303,10 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         lines = _mixed_lines(body)
         if best.score < READABLE or _mixed(lines):
             notes.append(_doubt(best, tried, lines))
+    else:
+        if bom is None:  # the common case: nothing to say about the reading
+            return Decoded(text, "utf-8", True)
+        best = _Reading("utf-8", "utf-8", text, 0, 1.0)
     if bom is not None and best is not first:
         notes.insert(0, Issue("encoding", INFO, [], f"文件开头的 {_BOM_NAMES[bom[2]]} 字节顺序标记（BOM）"
                                                     f"与内容不符，已忽略该标记，按 {best.name} 读取"))

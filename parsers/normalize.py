@@ -7,15 +7,15 @@ white space for label matching and keeps a map back to original offsets.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import add, methodcaller
 
 from models.text import display_text, normalize
 
 __all__ = ["Compact", "display_text", "fold_vertical_pipes", "normalize"]
 
-_LONE_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+_STRIP_BLANK = methodcaller("strip", " \t")  # a line is a lone | when this leaves "|"
 
 
 def fold_vertical_pipes(text: str) -> str:
@@ -28,11 +28,16 @@ def fold_vertical_pipes(text: str) -> str:
     if "\n|" not in text:
         return text
     lines = text.split("\n")
-    lone = [bool(_LONE_PIPE.fullmatch(x)) for x in lines]
+    bare = list(map(_STRIP_BLANK, lines))
+    if "|" not in bare:  # no lone | line (a markdown table): nothing to rejoin, no line looked at again
+        return text
+    lone = [x == "|" for x in bare]
     # only where lone pipes alternate with cells: a lone | among markdown rows stays a line
     vertical = [lone[i] and ((i >= 2 and lone[i - 2] and not lone[i - 1]) or
                              (i + 2 < len(lines) and lone[i + 2] and not lone[i + 1]))
                 for i in range(len(lines))]
+    if not any(vertical):
+        return text
     out = []
     for i, line in enumerate(lines):
         out.append(line)
@@ -44,7 +49,27 @@ def fold_vertical_pipes(text: str) -> str:
     return "".join(out)
 
 
-_SPACE_RUN = re.compile(r"(\s+)")
+# White space, one byte a character: white space (str.isspace, which is regex \s) → b"x", all else → b" ".
+# Characters past Latin-1 are encoded as "?" first (not white space): the few white spaces among them
+# (U+3000, U+2028…) are put back by hand (_wide_white).
+_WHITE_MARK = bytes(0x78 if chr(c).isspace() else 0x20 for c in range(256))
+_WIDE_WHITE = tuple(chr(c) for c in range(256, 0x3001) if chr(c).isspace())
+
+
+def _white_mark(text: str) -> bytes:
+    """text as b"x" for each white-space character and b" " for any other (same length as text)."""
+    return text.encode("latin-1", "replace").translate(_WHITE_MARK)
+
+
+def _wide_white(text: str) -> str:
+    """text with its white space past Latin-1 (U+3000, U+2028…) made plain spaces: same length."""
+    for ch in _WIDE_WHITE:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
+
+
+_bisect_right = bisect.bisect_right  # bound once: the table readers call span_to_source often
 
 
 @dataclass
@@ -58,18 +83,21 @@ class Compact:
     def of(cls, source: str, start: int = 0, end: int | None = None) -> Compact:
         """The compact view of source[start:end]; offsets map into `source`."""
         stop = len(source) if end is None else end
-        # text and white space in turn, from text (maybe empty); offsets summed in C, not found one by one
-        pieces = _SPACE_RUN.split(source[start:stop])
-        offsets = list(accumulate(map(len, pieces), initial=start))
-        parts, ostarts = pieces[::2], offsets[:-1:2]
-        if parts and not parts[-1]:  # the text ends in white space
-            parts.pop()
-            ostarts.pop()
-        if parts and not parts[0]:  # it starts with white space
-            del parts[0], ostarts[0]
-        cstarts = list(accumulate(map(len, parts), initial=0))
-        cstarts.pop()  # the offset after the last part
-        return cls("".join(parts), cstarts, ostarts)
+        part = source if start == 0 and stop >= len(source) else source[start:stop]
+        # Runs of text and of white space alternate: their lengths come from two splits in C (one of the
+        # text, one of a byte mask of its white space), not from a regex tried at every character.
+        words = part.split()
+        text = "".join(words)
+        mark = _white_mark(part)
+        if mark.count(0x20) != len(text):  # white space past Latin-1 read as text in the mask
+            mark = _white_mark(_wide_white(part))
+        cstarts = list(accumulate(map(len, words), initial=0))
+        cstarts.pop()  # the offset after the last word
+        # source offset of word k = its compact offset + the white space before it (the runs before it)
+        white = accumulate(map(len, mark.split()), initial=start)
+        if mark[:1] == b"x":  # the text starts with white space: a run before the first word
+            next(white)
+        return cls(text, cstarts, list(map(add, cstarts, white)))
 
     def to_source(self, i: int) -> int:
         """Offset in the source of compact offset i (i may equal len(text))."""
@@ -86,12 +114,13 @@ class Compact:
         if end <= start or not cstarts:
             a = self.to_source(start)
             return a, self.to_source(end - 1) + 1 if end > start else a
-        k = bisect.bisect_right(cstarts, start) - 1
-        a = self._ostarts[0] if k < 0 else self._ostarts[k] + (start - cstarts[k])
+        ostarts = self._ostarts
+        k = _bisect_right(cstarts, start) - 1
+        a = ostarts[0] if k < 0 else ostarts[k] + (start - cstarts[k])
         last = end - 1
         if k + 1 < len(cstarts) and cstarts[k + 1] <= last:  # the span crosses white space: another part
-            k = bisect.bisect_right(cstarts, last, k + 1) - 1
-        return a, (self._ostarts[0] if k < 0 else self._ostarts[k] + (last - cstarts[k])) + 1
+            k = _bisect_right(cstarts, last, k + 1) - 1
+        return a, (ostarts[0] if k < 0 else ostarts[k] + (last - cstarts[k])) + 1
 
     def from_source(self, o: int) -> int:
         """Compact offset of the first non-space source character at or after o."""

@@ -20,35 +20,44 @@ _NUMERALS = "一二三四五六"
 _PREFIX = re.compile(r"^[#>*\s]*(?:第?([一二三四五六七八九十]|\d{1,2})[、.)）:：章部分]*\s*"
                      r"|[(（]([一二三四五六])[)）]\s*)?")
 _DECOR = re.compile(r"[#*>_\s]")
-# every section title holds one of these; other lines are not looked at twice
-_TITLE_WORDS = re.compile(r"情况|事项|问题|改进")
+# every section title holds one of these; other lines are not looked at twice (two characters each, all
+# eight different: no two can overlap, so each occurrence is found by a plain search)
+_TITLE_WORDS = ("情况", "事项", "问题", "改进")
+# a line's title text is a whole section title (the patterns above, each full, maybe with a stop)
+_TITLES = tuple(re.compile(rf"^(?:{pat})[。.:：]?$") for _key, pat in SECTIONS)
+# a title text that matches none of them fails this one: the others are not tried on it
+_ANY_TITLE = re.compile("^(?:" + "|".join(f"(?:{pat})" for _key, pat in SECTIONS) + ")[。.:：]?$")
 # a table anchor that starts a section when its heading was lost
 _FALLBACK = {"二": r"第二十条第\(一\)项|第二十条", "三": r"本列数据的勾稽关系|申请人情况", "四": r"行政复议"}
 
 
 def _heading_lines(text: str) -> list[tuple[int, int, str, str | None, bool]]:
-    """Short lines that could be headings: (start, end, title text, numeral, numeral in brackets)."""
+    """Short lines that read as a section title: (start, end, title text, numeral, numeral in brackets)."""
+    hits = []
+    for word in _TITLE_WORDS:  # a str search per word, not a regex tried at every character
+        i = text.find(word)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(word, i + 2)
+    hits.sort()
     out = []
     last = -1
-    for hit in _TITLE_WORDS.finditer(text):  # the lines that hold a title word, each once
-        a = text.rfind("\n", 0, hit.start()) + 1
+    for hit in hits:  # the lines that hold a title word, each once
+        a = text.rfind("\n", 0, hit) + 1
         if a == last:
             continue
         last = a
-        b = text.find("\n", hit.end())
+        b = text.find("\n", hit + 2)
         b = len(text) if b < 0 else b
         if b - a > 80:
             continue
         line = text[a:b]
         p = _PREFIX.match(line)
-        numeral = None
-        rest = line
-        if p and p.group(0):
-            numeral = p.group(1) or p.group(2)
-            rest = line[p.end():]
-        title = _DECOR.sub("", rest)
-        if 2 <= len(title) <= 40:
-            out.append((a, b, title, numeral, bool(p and p.group(2))))
+        assert p is not None  # every part of the pattern is optional: it always matches, maybe empty
+        number, bracketed = p.groups()
+        title = _DECOR.sub("", line[p.end():])
+        if 2 <= len(title) <= 40 and _ANY_TITLE.match(title):  # no other line ranks for any section
+            out.append((a, b, title, number or bracketed, bracketed is not None))
     return out
 
 
@@ -59,7 +68,7 @@ def find_sections(text: str, compact: Compact | None = None) -> dict[str, tuple[
     starts: dict[str, int] = {}
     pos = 0
     for idx, (key, pat) in enumerate(SECTIONS):
-        rx = re.compile(rf"^(?:{pat})[。.:：]?$")
+        rx = _TITLES[idx]
         # A section heading is 二、… (or 第二部分, or the bare title); （二）… is a
         # sub-heading of 总体情况 unless nothing better is found.
         ranked = []

@@ -91,13 +91,11 @@ class Anchor:
     x: float | None = None
 
 
-_SEPARATOR = re.compile(r"[\t|]")
-
-
-def _after_each(pieces: list[str], skip: int) -> list[int]:
-    """The offset of each one-character delimiter between pieces of a text (skip=0), or of what
-    follows it (skip=1): summed in C rather than found match by match."""
-    return list(map(add, accumulate(map(len, pieces[:-1])), range(skip, len(pieces) - 1 + skip)))
+def _after_each(pieces: list[str]) -> list[int]:
+    """The offset of each one-character delimiter between pieces of a text: summed in C rather than
+    found match by match."""
+    # the range is one shorter than the pieces: map stops there, before the end of the last piece
+    return list(map(add, accumulate(map(len, pieces)), range(len(pieces) - 1)))
 
 
 class Grid:
@@ -107,8 +105,14 @@ class Grid:
         self.text = text
         self.xs = xs or []  # (start, end, left, right) of each piece of a PDF's text
         self._x_starts = [p[0] for p in self.xs]
-        self.line_starts = [0] + _after_each(text.split("\n"), 1)
-        self.separators = _after_each(_SEPARATOR.split(text), 0)
+        lines = text.split("\n")
+        # line k starts after the k lines before it and their k line breaks
+        self.line_starts = list(map(add, accumulate(map(len, lines), initial=0), range(len(lines))))
+        # tabs and |, each found by a plain split (a regex split tries every character); a text
+        # seldom holds both, else the two sorted lists are merged by sorting
+        tabs = _after_each(text.split("\t")) if "\t" in text else []
+        bars = _after_each(text.split("|")) if "|" in text else []
+        self.separators = sorted(tabs + bars) if tabs and bars else tabs or bars
 
     def x_of(self, pos: int, end: int | None = None) -> float | None:
         """The page x of the centre of text[pos:end] (PDF text only), found within its piece: a
@@ -125,13 +129,13 @@ class Grid:
 
     def locate(self, pos: int) -> tuple[int, int | None]:
         """(line number, cell index or None) of a source offset."""
-        line = bisect.bisect_right(self.line_starts, pos) - 1
-        start = self.line_starts[line]
-        end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
-        first = bisect.bisect_left(self.separators, start)
-        if bisect.bisect_left(self.separators, end, first) == first:
+        line_starts, seps = self.line_starts, self.separators
+        line = bisect.bisect_right(line_starts, pos) - 1
+        end = line_starts[line + 1] if line + 1 < len(line_starts) else len(self.text)
+        first = bisect.bisect_left(seps, line_starts[line])
+        if first == len(seps) or seps[first] >= end:
             return line, None  # no tab or | on this line: no grid to speak of
-        return line, bisect.bisect_left(self.separators, pos, first) - first
+        return line, bisect.bisect_left(seps, pos, first) - first
 
 
 def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: int = 0,
