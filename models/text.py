@@ -71,7 +71,7 @@ def normalize(text: str) -> str:
     if "\r\n" in text:
         text = text.replace("\r\n", " \n")
     kinds = set(_FOLD.findall(text))
-    if len(kinds) > 24:  # (a pass per kind: beyond a few dozen kinds, one pass calling back per character)
+    if len(kinds) > 64:  # (a pass per kind: beyond a few dozen kinds, one pass calling back per character)
         return _FOLD.sub(lambda m: _FOLDED[m.group()], text)
     for ch in kinds:  # each kind of character to fold replaced at once: a report has few kinds
         text = text.replace(ch, _FOLDED[ch])

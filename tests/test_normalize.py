@@ -105,3 +105,17 @@ def test_fold_vertical_pipes_leaves_markdown_rows_and_stray_pipes():
     assert fold_vertical_pipes(markdown) == markdown
     stray = "说明\n|\n|\n| 规章 | 0 |\n"  # lone | lines that do not alternate with cells
     assert fold_vertical_pipes(stray) == stray
+
+
+@pytest.mark.parametrize("kinds", [3, 30, 70, 400])
+def test_normalize_folds_each_character_once_however_many_kinds_a_text_holds(kinds):
+    """A pass per kind of character (few kinds) and one pass over all (many) fold alike: as a
+    table lookup per character would, never a folded character folded again."""
+    from models.text import _TABLE
+
+    rnd = random.Random(kinds)
+    foldable = [chr(c) for c in sorted(_TABLE) if chr(c) not in "\r\n"]
+    assert not any(v in _TABLE for v in _TABLE.values())  # what one kind turns into is never another kind
+    chosen = rnd.sample(foldable, kinds)
+    text = "".join(rnd.choice(chosen + list("申请人0 12\t件")) for _ in range(3000))
+    assert normalize(text) == text.translate(_TABLE)
