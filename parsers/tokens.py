@@ -224,10 +224,18 @@ _START, _END = attrgetter("start"), attrgetter("end")
 _PAGE_HEADS = frozenset("-—–第|:")  # what a page line can start with, besides a digit (_PAGE_LINE)
 
 
+# A line that may be a page line: it starts (after spaces and tabs) with a dash, 第, | or :, or with a
+# digit and holds a / ("12/19"). Searched from each line break (found in C), the region's first line
+# behind one: most tables hold no such line, and the exact pattern is then never tried.
+_MAYBE_PAGE_LINE = re.compile(r"\n[ \t]*(?:[-—–第|:]|\d[^\n]*/)")
+
+
 def _page_lines(region: str) -> list[tuple[int, int]]:
     """The spans of _PAGE_LINE's matches in a region: the pattern tried only on the lines that start
     as one can (a page number, a dash, 第, a | or :), not at every character (rows start with labels)."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if not _MAYBE_PAGE_LINE.search("\n" + region):
+        return out
     pos = 0
     for line in region.split("\n"):
         head = line.lstrip(" \t")[:1]
