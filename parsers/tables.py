@@ -5,6 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from models.report import INFO, WARNING, Cell, Issue
 from models.template import (
@@ -73,6 +74,9 @@ def _named(patterns: list[tuple[str, str]]) -> re.Pattern[str]:
     return compile_scan("|".join(f"(?P<{key}>{pat})" for key, pat in patterns))
 
 
+_KIND = attrgetter("kind")
+
+
 @dataclass(slots=True)
 class _Segment:
     """The tokens between one anchor and the next."""
@@ -85,15 +89,23 @@ def _segments(anchors: list[Anchor], tokens: list[Token], end: int) -> list[_Seg
     """Split tokens at anchors; text after values that is itself followed by values is a stray row."""
     anchors = sorted(anchors, key=lambda a: a.start)
     starts = [t.start for t in tokens]  # in order: each anchor's tokens found by bisection
-    kinds = [t.kind for t in tokens]
+    is_text = list(map(TEXT.__eq__, map(_KIND, tokens)))
     out = []
     ti = 0
     for i, a in enumerate(anchors):
         stop = anchors[i + 1].start if i + 1 < len(anchors) else end
         ti = bisect.bisect_left(starts, a.end, ti)  # tokens inside the label are skipped
         hi = bisect.bisect_left(starts, stop, ti)
-        if TEXT not in kinds[ti:hi]:  # values and markers only (most rows): all of them the row's values
-            out.append(_Segment(a, tokens[ti:hi], []))
+        # Most rows: words, one run of values and markers, words (the next row's 1. or 属于 before its
+        # label): the run is the row's values; text before values or after the last is no row.
+        if False not in is_text[ti:hi]:  # (a list's index() with bounds raises when absent: slices are cheaper)
+            out.append(_Segment(a, [], []))
+            ti = hi
+            continue
+        first = is_text.index(False, ti, hi)
+        after = is_text.index(True, first, hi) if True in is_text[first:hi] else hi
+        if False not in is_text[after:hi]:
+            out.append(_Segment(a, tokens[first:after], []))
             ti = hi
             continue
         seg = _Segment(a, [], [])
