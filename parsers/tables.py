@@ -245,6 +245,7 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
     # the values of the rows: from the first row's label on (the header's words are no values)
     tokens = tokenize(text, rows[0].start, end, rows + groups + header_anchors + _masks(prose), grid)
     labels = {r.id: r.label for r in S3_ROWS}
+    known = _VALUES  # looked up here for most values: a call less per cell
     segments = _segments(rows + groups, tokens, end)
     missing_cols = [c for c in S3_COLUMNS if c.id not in columns]
     if missing_cols:
@@ -283,9 +284,9 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
             rid, label = a.key, labels[a.key]
         fids, cells = _S3_FIDS[rid], res.cells
         if len(seg.values) == len(columns):  # most rows: one value per column, in order (as place() reads them)
-            for cid, tok in zip(columns, seg.values, strict=True):
-                fid, raw = fids[cid], tok.raw
-                cells[fid] = Cell(fid, _value(raw), raw, (tok.start, tok.end))
+            for cid, (_, raw, a0, a1, _) in zip(columns, seg.values, strict=True):
+                fid = fids[cid]
+                cells[fid] = Cell(fid, known[raw] if raw in known else _value(raw), raw, (a0, a1))
             if seg.stray:
                 res.issues.extend(_stray_issues("三", seg, label))
             continue
