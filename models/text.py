@@ -70,12 +70,18 @@ def normalize(text: str) -> str:
     """
     if "\r\n" in text:
         text = text.replace("\r\n", " \n")
-    kinds = set(_FOLD.findall(text))
-    if len(kinds) > 64:  # (a pass per kind: beyond a few dozen kinds, one pass calling back per character)
-        return _FOLD.sub(lambda m: _FOLDED[m.group()], text)
-    for ch in kinds:  # each kind of character to fold replaced at once: a report has few kinds
+    # Each kind of character to fold is replaced all at once where the search meets it first (a
+    # report has a few kinds, and thousands of ，and （）): what it becomes is never folded again, so the
+    # search goes on from there. Beyond a few dozen kinds, one pass calling back per character.
+    search, pos = _FOLD.search, 0
+    for _ in range(64):
+        m = search(text, pos)
+        if m is None:
+            return text
+        pos = m.start()
+        ch = m.group()
         text = text.replace(ch, _FOLDED[ch])
-    return text
+    return _FOLD.sub(lambda m: _FOLDED[m.group()], text)
 
 
 def display_text(text: str) -> str:
