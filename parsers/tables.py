@@ -441,10 +441,17 @@ def _t2_patterns() -> tuple[re.Pattern[str], dict[str, Column], dict[str, tuple[
 
 
 _T2_RE, _T2_COLS, _T2_ROWS = _t2_patterns()
-
-
-def _t2_layout(row_id: str, block_index: int | None, col_ids: list[str]) -> tuple[Layout, int]:
-    return _t2_layout_of(row_id, block_index, tuple(col_ids))
+_T2_COL_ID = {key: c.id for key, c in _T2_COLS.items()}
+# the note that a block is printed in the 2019 layout, once per block; a block's note is not added
+# again while any note already given names the block's label (_T2_NOTED_BY: the blocks whose note does)
+_T2_2019_NOTE = {bi: f"表二{b.label}按 2019 年版格式印制（{', '.join(c.label for c in lay.columns)}），读入 s2_2019.*"
+                 for bi, b in enumerate(TABLE2_BLOCKS) for lay in b.layouts if lay.prefix == "s2_2019"}
+_T2_NOTED_BY = {bi: frozenset(bj for bj, note in _T2_2019_NOTE.items() if TABLE2_BLOCKS[bi].label in note)
+                for bi in _T2_2019_NOTE}
+# the 2021 rows every report should print: (row id, its fields, the message when none of it is printed)
+_T2_ROWS_2021 = [(row.id, [f"s2.{row.id}.{c.id}" for c in block.layouts[0].columns],
+                  f"表二{block.label}缺少「{row.label}」这一行")
+                 for block in TABLE2_BLOCKS if block.layouts[0].prefix == "s2" for row in block.layouts[0].rows]
 
 
 @lru_cache(maxsize=1024)  # the template's layouts never change: a row and header's answer never does
@@ -459,6 +466,26 @@ def _t2_layout_of(row_id: str, block_index: int | None, col_ids: tuple[str, ...]
     return best[1], best[0]
 
 
+@dataclass(slots=True, frozen=True)
+class _T2Row:
+    """How one printed row is read under its header: all fixed by the template, the row and the header."""
+    prefix: str  # s2 or s2_2019
+    block: int  # the block of the layout
+    cols: list[str]  # the columns its values go to, in printed order
+    fids: dict[str, str]  # column → field id
+    fields: list[str]  # the field ids of `cols`, in order
+
+
+@lru_cache(maxsize=1024)  # keyed on template ids only (row, block, printed columns): bounded and exact
+def _t2_row(row_id: str, block_index: int | None, col_ids: tuple[str, ...]) -> _T2Row:
+    layout, bi = _t2_layout_of(row_id, block_index, col_ids)
+    layout_cols = [c.id for c in layout.columns]
+    cols = [c for c in col_ids if c in layout_cols]
+    cols = list(dict.fromkeys(cols)) if len(set(cols)) == len(layout_cols) else layout_cols
+    fids = {c: f"{layout.prefix}.{row_id}.{c}" for c in cols}
+    return _T2Row(layout.prefix, bi, cols, fids, list(fids.values()))
+
+
 def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
                 prose: list[tuple[int, int]]) -> TableResult:
     """Table 二: blocks （一）（五）（六）（八）(（九）), each read by its own header, 2021 or 2019 layout."""
@@ -467,55 +494,64 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
     if not any(a.key.startswith("r_") for a in anchors):
         return res
     res.found = True
-    place_anchors(anchors, grid)
+    # the anchors' grid places (line, cell, x) are read only for the header of a row that prints
+    # another number of values than it has columns: found there, not for every label here
     tokens = tokenize(text, start, end, anchors + _masks(prose), grid)
+    cells, issues = res.cells, res.issues
+    noted: set[int] = set()  # the blocks given the 2019 layout note
+    printed: set[str] = set()  # the rows that have cells
     block: int | None = None
     header: list[Anchor] = []
+    col_ids: tuple[str, ...] = ()
     header_closed = False
     for seg in _segments(anchors, tokens, end):
         a = seg.anchor
-        if a.key.startswith("b"):
-            block, header, header_closed = int(a.key[1:]), [], False
+        key = a.key
+        if key[0] == "b":
+            block, header, col_ids, header_closed = int(key[1:]), [], (), False
             continue
-        if a.key.startswith("c_"):
+        if key[0] == "c":
             if header_closed:
-                header, header_closed = [], False
+                header, col_ids, header_closed = [], (), False
             header.append(a)
+            col_ids += (_T2_COL_ID[key],)
             continue
         header_closed = True
-        row_id, row_label = _T2_ROWS[a.key]
-        col_ids = [_T2_COLS[h.key].id for h in header]
-        layout, bi = _t2_layout(row_id, block, col_ids)
-        layout_cols = [c.id for c in layout.columns]
-        cols = [c for c in col_ids if c in layout_cols]
-        cols = list(dict.fromkeys(cols)) if len(set(cols)) == len(layout_cols) else layout_cols
-        header_cells = {_T2_COLS[h.key].id: h.cell for h in header}
-        header_x = {_T2_COLS[h.key].id: h.x for h in header}
-        p = place(seg.values, cols, header_cells, grid, total=None, header_x=header_x)
-        if layout.prefix == "s2_2019" and not any(i.rule == "layout" and TABLE2_BLOCKS[bi].label in i.message
-                                                  for i in res.issues):
-            printed = ", ".join(c.label for c in layout.columns)
-            res.issues.append(Issue("layout", INFO, [],
-                                    f"表二{TABLE2_BLOCKS[bi].label}按 2019 年版格式印制（{printed}），读入 s2_2019.*"))
-        for cid, tok in p.cells.items():
-            fid = f"{layout.prefix}.{row_id}.{cid}"
-            res.cells[fid] = _cell(fid, tok, p.uncertain)
-        for cid in cols:
-            _blank(res.cells, f"{layout.prefix}.{row_id}.{cid}")
-        if seg.values and len(seg.values) != len(cols):
-            res.issues.append(_row_issue("二", f"{layout.prefix}.{row_id}", row_label, len(cols), len(seg.values),
-                                         p.how, p.extra, [f"{layout.prefix}.{row_id}.{c}" for c in cols]))
-        res.issues.extend(_stray_issues("二", seg, row_label))
-    _t2_absent_rows(res)
+        row_id, row_label = _T2_ROWS[key]
+        row = _t2_row(row_id, block, col_ids)
+        cols, fids = row.cols, row.fids
+        values = seg.values
+        n, k = len(cols), len(values)
+        p = None
+        if k == n:  # place() reads such a row in order, certain: no header position needed
+            placed, uncertain = dict(zip(cols, values, strict=True)), False
+        else:
+            place_anchors(header, grid)  # (the header anchors' places are found only here)
+            p = place(values, cols, {_T2_COL_ID[h.key]: h.cell for h in header}, grid, total=None,
+                      header_x={_T2_COL_ID[h.key]: h.x for h in header})
+            placed, uncertain = p.cells, p.uncertain
+        if row.prefix == "s2_2019" and noted.isdisjoint(_T2_NOTED_BY[row.block]):
+            noted.add(row.block)
+            issues.append(Issue("layout", INFO, [], _T2_2019_NOTE[row.block]))
+        for cid, tok in placed.items():
+            fid = fids[cid]
+            cells[fid] = Cell(fid, _value(tok.raw), tok.raw, (tok.start, tok.end), uncertain)
+        for fid in row.fields:
+            if fid not in cells:
+                cells[fid] = Cell(fid, None)
+        if cols:
+            printed.add(row_id)
+        if k and p is not None:  # values printed, not as many as columns
+            issues.append(_row_issue("二", f"{row.prefix}.{row_id}", row_label, n, k, p.how, p.extra,
+                                     list(row.fields)))
+        if seg.stray:
+            issues.extend(_stray_issues("二", seg, row_label))
+    _t2_absent_rows(res, printed)
     return res
 
 
-def _t2_absent_rows(res: TableResult) -> None:
-    """Report the 2021 rows that were printed in neither layout."""
-    printed = {f.split(".")[1] for f in res.cells}
-    for block in TABLE2_BLOCKS:
-        for row in block.layouts[0].rows if block.layouts[0].prefix == "s2" else ():
-            if row.id in printed:
-                continue
-            res.issues.append(Issue("missing", WARNING, [f"s2.{row.id}.{c.id}" for c in block.layouts[0].columns],
-                                    f"表二{block.label}缺少「{row.label}」这一行"))
+def _t2_absent_rows(res: TableResult, printed: set[str]) -> None:
+    """Report the 2021 rows that were printed in neither layout (`printed`: the rows read)."""
+    for row_id, fields, message in _T2_ROWS_2021:
+        if row_id not in printed:
+            res.issues.append(Issue("missing", WARNING, list(fields), message))
