@@ -306,6 +306,13 @@ _S4_RE = _named([("noise", S4_HEADER_NOISE)] + [(g, pat) for g, _, pat in S4_GRO
                 + [(c.id, c.pattern) for c in S4_COLUMNS])
 _S4_GROUP_IDS = [g for g, _, _ in S4_GROUPS]
 _S4_COL_IDS = [c.id for c in S4_COLUMNS]
+_S4_GROUP_LABEL = {g: label for g, label, _ in S4_GROUPS}
+_S4_STANDARD = [(g, c) for g in _S4_GROUP_IDS for c in _S4_COL_IDS]  # the slots in the template's order
+_S4_NAME = {(g, c): f"{g}.{c}" for g, c in _S4_STANDARD}  # a slot's column name for place()
+_S4_FID = {(g, c): f"s4.{g}.{c}" for g, c in _S4_STANDARD}
+_S4_FID_OF = {_S4_NAME[s]: _S4_FID[s] for s in _S4_STANDARD}
+_S4_FIELD_LABEL = {_S4_FID[(g, col.id)]: _S4_GROUP_LABEL[g] + "·" + col.label
+                   for g in _S4_GROUP_IDS for col in S4_COLUMNS}
 
 
 def _labels(compact: Compact, pattern: re.Pattern[str], kind: str, start: int, end: int,
@@ -322,61 +329,57 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
     if not anchors:
         return res
     res.found = True
-    place_anchors(anchors, grid)
+    # the column headers' grid places (cell, x) are found only for a row whose count differs from its
+    # columns (_fill_s4): not for every label here
     all_tokens = tokenize(text, start, end, anchors + _masks(prose), grid)
-    tokens = [t for t in all_tokens if t.kind in (VALUE, MARKER)]
-    group_anchors = [a for a in anchors if a.key in _S4_GROUP_IDS]
+    group_anchors = [a for a in anchors if a.key in _S4_GROUP_LABEL]
     col_anchors = [a for a in anchors if a.key in _S4_COL_IDS]
-    group_order = []
-    for a in group_anchors:
-        if a.key not in group_order:
-            group_order.append(a.key)
-    group_order += [g for g in _S4_GROUP_IDS if g not in group_order]
     # rows per group when each group label is followed by its own values
     per_group = _s4_by_group(group_anchors, all_tokens, end)
-    slots: list[tuple[str, str]] = []
-    cells_at: dict[tuple[str, str], int | None] = {}
-    x_at: dict[tuple[str, str], float | None] = {}
     if per_group is None:
+        tokens = [t for t in all_tokens if t.kind in (VALUE, MARKER)]
+        group_order = list(dict.fromkeys(a.key for a in group_anchors))
+        group_order += [g for g in _S4_GROUP_IDS if g not in group_order]
         chunks: list[list[Anchor]] = [[]]
-        for a in (a for a in col_anchors if a.end <= (tokens[0].start if tokens else end)):
-            if any(b.key == a.key for b in chunks[-1]) or len(chunks[-1]) == 5:
+        in_chunk: set[str] = set()  # the columns of the last chunk
+        values_at = tokens[0].start if tokens else end
+        for a in col_anchors:
+            if a.end > values_at:
+                continue
+            if a.key in in_chunk or len(in_chunk) == 5:
                 chunks.append([])
+                in_chunk = set()
             chunks[-1].append(a)
+            in_chunk.add(a.key)
         chunks = [c for c in chunks if c][:3]
+        slots: list[tuple[str, str]] = []
+        header_at: dict[tuple[str, str], Anchor] = {}
         for gi, chunk in enumerate(chunks):
             for a in chunk:
                 slots.append((group_order[gi], a.key))
-                cells_at[(group_order[gi], a.key)] = a.cell
-                x_at[(group_order[gi], a.key)] = a.x
-        standard = [(g, c) for g in _S4_GROUP_IDS for c in _S4_COL_IDS]
+                header_at[(group_order[gi], a.key)] = a
         if len(tokens) == 15 and len(slots) != 15:
-            slots = standard
+            slots = _S4_STANDARD
             res.doubt = True  # the header did not name every column: its grid may say more
         elif not slots:
-            slots = standard
-        _fill_s4(res, grid, tokens, slots, cells_at, x_at=x_at)
+            slots = _S4_STANDARD
+        _fill_s4(res, grid, tokens, slots, header_at)
     else:
-        col_order = []
+        first: dict[str, Anchor] = {}  # each column's first header
         for a in col_anchors:
-            if a.key not in col_order:
-                col_order.append(a.key)
-        col_order += [c for c in _S4_COL_IDS if c not in col_order]
-        header_cells: dict[str, int | None] = {}
-        header_xs: dict[str, float | None] = {}
-        for a in col_anchors:
-            header_cells.setdefault(a.key, a.cell)
-            header_xs.setdefault(a.key, a.x)
+            first.setdefault(a.key, a)
+        col_order = list(first) + [c for c in _S4_COL_IDS if c not in first]
         for seg in per_group:
             g = seg.anchor.key
-            label = next(gl for gid, gl, _ in S4_GROUPS if gid == g)
+            label = _S4_GROUP_LABEL[g]
             _fill_s4(res, grid, seg.values, [(g, c) for c in col_order],
-                     {(g, c): header_cells.get(c) for c in col_order}, label,
-                     {(g, c): header_xs.get(c) for c in col_order})
-            res.issues.extend(_stray_issues("四", seg, label))
-    for g in _S4_GROUP_IDS:
-        for c in _S4_COL_IDS:
-            _blank(res.cells, f"s4.{g}.{c}")
+                     {(g, c): first[c] for c in col_order if c in first}, label)
+            if seg.stray:
+                res.issues.extend(_stray_issues("四", seg, label))
+    cells = res.cells
+    for fid in _S4_FID.values():
+        if fid not in cells:
+            cells[fid] = Cell(fid, None)
     return res
 
 
@@ -385,36 +388,54 @@ def _s4_by_group(groups: list[Anchor], tokens: list[Token], end: int) -> list[_S
     if len(groups) < 3:
         return None
     groups = sorted(groups, key=lambda a: a.start)[-3:]
+    if len({a.key for a in groups}) != 3:
+        return None
+    # most tables print the group labels in the header, above all the values: the first label not
+    # followed by a value before the next tells so, without cutting the whole table into segments
+    for a, stop in zip(groups, [b.start for b in groups[1:]] + [end], strict=True):
+        lo = bisect.bisect_left(tokens, a.end, key=_token_start)
+        hi = bisect.bisect_left(tokens, stop, lo, key=_token_start)
+        if all(t.kind == TEXT for t in tokens[lo:hi]):  # no value among them: a segment without values
+            return None
     segments = _segments(groups, tokens, end)
     if any(not seg.values for seg in segments) or len({seg.anchor.key for seg in segments}) != 3:
         return None
     return segments
 
 
+def _token_start(t: Token) -> int:
+    return t.start
+
+
 def _fill_s4(res: TableResult, grid: Grid, tokens: list[Token], slots: list[tuple[str, str]],
-             cells_at: dict[tuple[str, str], int | None], label: str = "行政复议、行政诉讼",
-             x_at: dict[tuple[str, str], float | None] | None = None) -> None:
-    names = [f"{g}.{c}" for g, c in slots]
-    p = place(tokens, names, {f"{g}.{c}": i for (g, c), i in cells_at.items()}, grid, total=None,
-              header_x={f"{g}.{c}": x for (g, c), x in (x_at or {}).items()})
-    for name, tok in p.cells.items():
-        fid = f"s4.{name}"
-        res.cells[fid] = _cell(fid, tok, p.uncertain)
+             header_at: dict[tuple[str, str], Anchor], label: str = "行政复议、行政诉讼") -> None:
+    """Place a row's values into its slots; `header_at`: the header anchor printed over each slot."""
+    n, k = len(slots), len(tokens)
+    cells = res.cells
+    if k == n:  # place() reads such a row in order, certain: the headers' places are not needed
+        for slot, tok in zip(slots, tokens, strict=True):
+            fid = _S4_FID[slot]
+            cells[fid] = Cell(fid, _value(tok.raw), tok.raw, (tok.start, tok.end), False)
+    else:
+        headers = list(header_at.values())
+        place_anchors(headers, grid)
+        p = place(tokens, [_S4_NAME[s] for s in slots], {_S4_NAME[s]: a.cell for s, a in header_at.items()}, grid,
+                  total=None, header_x={_S4_NAME[s]: a.x for s, a in header_at.items()})
+        for name, tok in p.cells.items():
+            fid = _S4_FID_OF[name]
+            cells[fid] = Cell(fid, _value(tok.raw), tok.raw, (tok.start, tok.end), p.uncertain)
+        res.issues.append(_row_issue("四", "s4", label, n, k, p.how, p.extra, [_S4_FID[s] for s in slots]))
     printed = set(slots)
     groups = {g for g, _ in slots}  # a group printed with some of its columns: the others are absent
-    absent = [f"s4.{g}.{c}" for g in _S4_GROUP_IDS if g in groups for c in _S4_COL_IDS if (g, c) not in printed]
-    if len(tokens) != len(slots):
-        res.issues.append(_row_issue("四", "s4", label, len(slots), len(tokens), p.how, p.extra,
-                                     [f"s4.{n}" for n in names]))
-    if absent:
+    if len(printed) < len(groups) * len(_S4_COL_IDS):
+        absent = [_S4_FID[(g, c)] for g in _S4_GROUP_IDS if g in groups for c in _S4_COL_IDS
+                  if (g, c) not in printed]
         res.issues.append(Issue("missing", WARNING, absent,
-                                f"表四印出 {len(slots)} 列，缺少："
-                                + "、".join(_s4_label(f) for f in absent)))
+                                f"表四印出 {n} 列，缺少：" + "、".join(_s4_label(f) for f in absent)))
 
 
 def _s4_label(fid: str) -> str:
-    _, g, c = fid.split(".")
-    return next(gl for gid, gl, _ in S4_GROUPS if gid == g) + "·" + next(x.label for x in S4_COLUMNS if x.id == c)
+    return _S4_FIELD_LABEL[fid]
 
 
 # ---------------------------------------------------------------- table 二
