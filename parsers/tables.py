@@ -512,12 +512,16 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
     """Table 二: blocks （一）（五）（六）（八）(（九）), each read by its own header, 2021 or 2019 layout."""
     res = TableResult()
     anchors = _labels(compact, _T2_RE, "label", start, end, prose)
-    if not any(a.key.startswith("r_") for a in anchors):
+    first_row = next((a for a in anchors if a.key[0] == "r"), None)
+    if first_row is None:
         return res
     res.found = True
     # the anchors' grid places (line, cell, x) are read only for the header of a row that prints
-    # another number of values than it has columns: found there, not for every label here
-    tokens = tokenize(text, start, end, anchors + _masks(prose), grid)
+    # another number of values than it has columns: found there, not for every label here.
+    # Only rows' values are read: the text is cut into tokens from the first row's line on (a token, and
+    # whether a line is a page number, depend on that line alone), not through the headers above it
+    begin = max(start, text.rfind("\n", start, first_row.start) + 1)
+    tokens = tokenize(text, begin, end, anchors + _masks(prose), grid)
     cells, issues = res.cells, res.issues
     noted: set[int] = set()  # the blocks given the 2019 layout note
     printed: set[str] = set()  # the rows that have cells
@@ -525,8 +529,12 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
     header: list[Anchor] = []
     col_ids: tuple[str, ...] = ()
     header_closed = False
-    for seg in _segments(anchors, tokens, end):
-        a = seg.anchor
+    # a row's values are the tokens up to the next label, as _segments cuts them; the labels are in
+    # order as found (the matches of one scan), and the block and header labels' segments never read
+    starts = [t.start for t in tokens]
+    kinds = [t.kind for t in tokens]
+    last = len(anchors) - 1
+    for i, a in enumerate(anchors):
         key = a.key
         if key[0] == "b":
             block, header, col_ids, header_closed = int(key[1:]), [], (), False
@@ -538,10 +546,18 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
             col_ids += (_T2_COL_ID[key],)
             continue
         header_closed = True
+        stop = anchors[i + 1].start if i < last else end
+        lo = bisect.bisect_left(starts, a.end)
+        hi = bisect.bisect_left(starts, stop, lo)
+        stray = None
+        if TEXT in kinds[lo:hi]:  # words among the values: _segments tells stray rows apart
+            seg = _segments([a], tokens[lo:hi], stop)[0]
+            values, stray = seg.values, seg
+        else:
+            values = tokens[lo:hi]
         row_id, row_label = _T2_ROWS[key]
         row = _t2_row(row_id, block, col_ids)
         cols, fids = row.cols, row.fids
-        values = seg.values
         n, k = len(cols), len(values)
         p = None
         if k == n:  # place() reads such a row in order, certain: no header position needed
@@ -565,8 +581,8 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
         if k and p is not None:  # values printed, not as many as columns
             issues.append(_row_issue("二", f"{row.prefix}.{row_id}", row_label, n, k, p.how, p.extra,
                                      list(row.fields)))
-        if seg.stray:
-            issues.extend(_stray_issues("二", seg, row_label))
+        if stray is not None and stray.stray:
+            issues.extend(_stray_issues("二", stray, row_label))
     _t2_absent_rows(res, printed)
     return res
 
