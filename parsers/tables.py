@@ -340,24 +340,25 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
         tokens = [t for t in all_tokens if t.kind in (VALUE, MARKER)]
         group_order = list(dict.fromkeys(a.key for a in group_anchors))
         group_order += [g for g in _S4_GROUP_IDS if g not in group_order]
-        chunks: list[list[Anchor]] = [[]]
-        in_chunk: set[str] = set()  # the columns of the last chunk
-        values_at = tokens[0].start if tokens else end
-        for a in col_anchors:
-            if a.end > values_at:
-                continue
-            if a.key in in_chunk or len(in_chunk) == 5:
-                chunks.append([])
-                in_chunk = set()
-            chunks[-1].append(a)
-            in_chunk.add(a.key)
-        chunks = [c for c in chunks if c][:3]
+        # the column headers above the first value, cut into up to three runs (a run ends where a column
+        # repeats or after five), the groups' in the order their labels are printed
         slots: list[tuple[str, str]] = []
         header_at: dict[tuple[str, str], Anchor] = {}
-        for gi, chunk in enumerate(chunks):
-            for a in chunk:
-                slots.append((group_order[gi], a.key))
-                header_at[(group_order[gi], a.key)] = a
+        values_at = tokens[0].start if tokens else end
+        gi = 0
+        in_run: set[str] = set()  # the columns of the current run
+        for a in col_anchors:
+            if a.end > values_at:
+                break  # (the labels are in printed order)
+            if a.key in in_run or len(in_run) == 5:
+                gi += 1
+                if gi == 3:
+                    break
+                in_run = set()
+            in_run.add(a.key)
+            slot = (group_order[gi], a.key)
+            slots.append(slot)
+            header_at[slot] = a
         if len(tokens) == 15 and len(slots) != 15:
             slots = _S4_STANDARD
             res.doubt = True  # the header did not name every column: its grid may say more
@@ -387,7 +388,7 @@ def _s4_by_group(groups: list[Anchor], tokens: list[Token], end: int) -> list[_S
     """The table split by group label, when it prints one row per group (each label followed by numbers)."""
     if len(groups) < 3:
         return None
-    groups = sorted(groups, key=lambda a: a.start)[-3:]
+    groups = groups[-3:]  # (the labels are in printed order)
     if len({a.key for a in groups}) != 3:
         return None
     # most tables print the group labels in the header, above all the values: the first label not
@@ -425,6 +426,8 @@ def _fill_s4(res: TableResult, grid: Grid, tokens: list[Token], slots: list[tupl
             fid = _S4_FID_OF[name]
             cells[fid] = Cell(fid, _value(tok.raw), tok.raw, (tok.start, tok.end), p.uncertain)
         res.issues.append(_row_issue("四", "s4", label, n, k, p.how, p.extra, [_S4_FID[s] for s in slots]))
+    if n == len(_S4_STANDARD):  # every slot (slots are distinct): none absent
+        return
     printed = set(slots)
     groups = {g for g, _ in slots}  # a group printed with some of its columns: the others are absent
     if len(printed) < len(groups) * len(_S4_COL_IDS):
