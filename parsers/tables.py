@@ -331,7 +331,7 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
     res.found = True
     # the column headers' grid places (cell, x) are found only for a row whose count differs from its
     # columns (_fill_s4): not for every label here
-    all_tokens = tokenize(text, start, end, anchors + _masks(prose), grid)
+    all_tokens = tokenize(text, start, end, anchors + _masks(prose) if prose else anchors, grid)
     group_anchors = [a for a in anchors if a.key in _S4_GROUP_LABEL]
     col_anchors = [a for a in anchors if a.key in _S4_COL_IDS]
     # rows per group when each group label is followed by its own values
@@ -524,7 +524,7 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
     # Only rows' values are read: the text is cut into tokens from the first row's line on (a token, and
     # whether a line is a page number, depend on that line alone), not through the headers above it
     begin = max(start, text.rfind("\n", start, first_row.start) + 1)
-    tokens = tokenize(text, begin, end, anchors + _masks(prose), grid)
+    tokens = tokenize(text, begin, end, anchors + _masks(prose) if prose else anchors, grid)
     cells, issues = res.cells, res.issues
     noted: set[int] = set()  # the blocks given the 2019 layout note
     printed: set[str] = set()  # the rows that have cells
