@@ -319,6 +319,13 @@ _S4_RE = _named([("noise", S4_HEADER_NOISE)] + [(g, pat) for g, _, pat in S4_GRO
                 + [(c.id, c.pattern) for c in S4_COLUMNS])
 _S4_GROUP_IDS = [g for g, _, _ in S4_GROUPS]
 _S4_COL_IDS = [c.id for c in S4_COLUMNS]
+_S4_GROUP_LABEL = {g: label for g, label, _ in S4_GROUPS}
+_S4_STANDARD = [(g, c) for g in _S4_GROUP_IDS for c in _S4_COL_IDS]  # the slots in the template's order
+_S4_NAME = {(g, c): f"{g}.{c}" for g, c in _S4_STANDARD}  # a slot's column name for place()
+_S4_FID = {(g, c): f"s4.{g}.{c}" for g, c in _S4_STANDARD}
+_S4_FID_OF = {_S4_NAME[s]: _S4_FID[s] for s in _S4_STANDARD}
+_S4_FIELD_LABEL = {_S4_FID[(g, col.id)]: _S4_GROUP_LABEL[g] + "·" + col.label
+                   for g in _S4_GROUP_IDS for col in S4_COLUMNS}
 
 
 def _labels(compact: Compact, pattern: re.Pattern[str], kind: str, start: int, end: int,
@@ -335,61 +342,58 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
     if not anchors:
         return res
     res.found = True
-    place_anchors(anchors, grid)
-    all_tokens = tokenize(text, start, end, anchors + _masks(prose), grid)
-    tokens = [t for t in all_tokens if t.kind in (VALUE, MARKER)]
-    group_anchors = [a for a in anchors if a.key in _S4_GROUP_IDS]
+    # the column headers' grid places (cell, x) are found only for a row whose count differs from its
+    # columns (_fill_s4): not for every label here
+    all_tokens = tokenize(text, start, end, anchors + _masks(prose) if prose else anchors, grid)
+    group_anchors = [a for a in anchors if a.key in _S4_GROUP_LABEL]
     col_anchors = [a for a in anchors if a.key in _S4_COL_IDS]
-    group_order = []
-    for a in group_anchors:
-        if a.key not in group_order:
-            group_order.append(a.key)
-    group_order += [g for g in _S4_GROUP_IDS if g not in group_order]
     # rows per group when each group label is followed by its own values
     per_group = _s4_by_group(group_anchors, all_tokens, end)
-    slots: list[tuple[str, str]] = []
-    cells_at: dict[tuple[str, str], int | None] = {}
-    x_at: dict[tuple[str, str], float | None] = {}
     if per_group is None:
-        chunks: list[list[Anchor]] = [[]]
-        for a in (a for a in col_anchors if a.end <= (tokens[0].start if tokens else end)):
-            if any(b.key == a.key for b in chunks[-1]) or len(chunks[-1]) == 5:
-                chunks.append([])
-            chunks[-1].append(a)
-        chunks = [c for c in chunks if c][:3]
-        for gi, chunk in enumerate(chunks):
-            for a in chunk:
-                slots.append((group_order[gi], a.key))
-                cells_at[(group_order[gi], a.key)] = a.cell
-                x_at[(group_order[gi], a.key)] = a.x
-        standard = [(g, c) for g in _S4_GROUP_IDS for c in _S4_COL_IDS]
+        tokens = [t for t in all_tokens if t.kind in (VALUE, MARKER)]
+        group_order = list(dict.fromkeys(a.key for a in group_anchors))
+        group_order += [g for g in _S4_GROUP_IDS if g not in group_order]
+        # the column headers above the first value, cut into up to three runs (a run ends where a column
+        # repeats or after five), the groups' in the order their labels are printed
+        slots: list[tuple[str, str]] = []
+        header_at: dict[tuple[str, str], Anchor] = {}
+        values_at = tokens[0].start if tokens else end
+        gi = 0
+        in_run: set[str] = set()  # the columns of the current run
+        for a in col_anchors:
+            if a.end > values_at:
+                break  # (the labels are in printed order)
+            if a.key in in_run or len(in_run) == 5:
+                gi += 1
+                if gi == 3:
+                    break
+                in_run = set()
+            in_run.add(a.key)
+            slot = (group_order[gi], a.key)
+            slots.append(slot)
+            header_at[slot] = a
         if len(tokens) == 15 and len(slots) != 15:
-            slots = standard
+            slots = _S4_STANDARD
             res.doubt = True  # the header did not name every column: its grid may say more
         elif not slots:
-            slots = standard
-        _fill_s4(res, grid, tokens, slots, cells_at, x_at=x_at)
+            slots = _S4_STANDARD
+        _fill_s4(res, grid, tokens, slots, header_at)
     else:
-        col_order = []
+        first: dict[str, Anchor] = {}  # each column's first header
         for a in col_anchors:
-            if a.key not in col_order:
-                col_order.append(a.key)
-        col_order += [c for c in _S4_COL_IDS if c not in col_order]
-        header_cells: dict[str, int | None] = {}
-        header_xs: dict[str, float | None] = {}
-        for a in col_anchors:
-            header_cells.setdefault(a.key, a.cell)
-            header_xs.setdefault(a.key, a.x)
+            first.setdefault(a.key, a)
+        col_order = list(first) + [c for c in _S4_COL_IDS if c not in first]
         for seg in per_group:
             g = seg.anchor.key
-            label = next(gl for gid, gl, _ in S4_GROUPS if gid == g)
+            label = _S4_GROUP_LABEL[g]
             _fill_s4(res, grid, seg.values, [(g, c) for c in col_order],
-                     {(g, c): header_cells.get(c) for c in col_order}, label,
-                     {(g, c): header_xs.get(c) for c in col_order})
-            res.issues.extend(_stray_issues("四", seg, label))
-    for g in _S4_GROUP_IDS:
-        for c in _S4_COL_IDS:
-            _blank(res.cells, f"s4.{g}.{c}")
+                     {(g, c): first[c] for c in col_order if c in first}, label)
+            if seg.stray:
+                res.issues.extend(_stray_issues("四", seg, label))
+    cells = res.cells
+    for fid in _S4_FID.values():
+        if fid not in cells:
+            cells[fid] = Cell(fid, None)
     return res
 
 
@@ -397,37 +401,57 @@ def _s4_by_group(groups: list[Anchor], tokens: list[Token], end: int) -> list[_S
     """The table split by group label, when it prints one row per group (each label followed by numbers)."""
     if len(groups) < 3:
         return None
-    groups = sorted(groups, key=lambda a: a.start)[-3:]
+    groups = groups[-3:]  # (the labels are in printed order)
+    if len({a.key for a in groups}) != 3:
+        return None
+    # most tables print the group labels in the header, above all the values: the first label not
+    # followed by a value before the next tells so, without cutting the whole table into segments
+    for a, stop in zip(groups, [b.start for b in groups[1:]] + [end], strict=True):
+        lo = bisect.bisect_left(tokens, a.end, key=_token_start)
+        hi = bisect.bisect_left(tokens, stop, lo, key=_token_start)
+        if all(t.kind == TEXT for t in tokens[lo:hi]):  # no value among them: a segment without values
+            return None
     segments = _segments(groups, tokens, end)
     if any(not seg.values for seg in segments) or len({seg.anchor.key for seg in segments}) != 3:
         return None
     return segments
 
 
+def _token_start(t: Token) -> int:
+    return t.start
+
+
 def _fill_s4(res: TableResult, grid: Grid, tokens: list[Token], slots: list[tuple[str, str]],
-             cells_at: dict[tuple[str, str], int | None], label: str = "行政复议、行政诉讼",
-             x_at: dict[tuple[str, str], float | None] | None = None) -> None:
-    names = [f"{g}.{c}" for g, c in slots]
-    p = place(tokens, names, {f"{g}.{c}": i for (g, c), i in cells_at.items()}, grid, total=None,
-              header_x={f"{g}.{c}": x for (g, c), x in (x_at or {}).items()})
-    for name, tok in p.cells.items():
-        fid = f"s4.{name}"
-        res.cells[fid] = _cell(fid, tok, p.uncertain)
+             header_at: dict[tuple[str, str], Anchor], label: str = "行政复议、行政诉讼") -> None:
+    """Place a row's values into its slots; `header_at`: the header anchor printed over each slot."""
+    n, k = len(slots), len(tokens)
+    cells = res.cells
+    if k == n:  # place() reads such a row in order, certain: the headers' places are not needed
+        for slot, tok in zip(slots, tokens, strict=True):
+            fid = _S4_FID[slot]
+            cells[fid] = Cell(fid, _value(tok.raw), tok.raw, (tok.start, tok.end), False)
+    else:
+        headers = list(header_at.values())
+        place_anchors(headers, grid)
+        p = place(tokens, [_S4_NAME[s] for s in slots], {_S4_NAME[s]: a.cell for s, a in header_at.items()}, grid,
+                  total=None, header_x={_S4_NAME[s]: a.x for s, a in header_at.items()})
+        for name, tok in p.cells.items():
+            fid = _S4_FID_OF[name]
+            cells[fid] = Cell(fid, _value(tok.raw), tok.raw, (tok.start, tok.end), p.uncertain)
+        res.issues.append(_row_issue("四", "s4", label, n, k, p.how, p.extra, [_S4_FID[s] for s in slots]))
+    if n == len(_S4_STANDARD):  # every slot (slots are distinct): none absent
+        return
     printed = set(slots)
     groups = {g for g, _ in slots}  # a group printed with some of its columns: the others are absent
-    absent = [f"s4.{g}.{c}" for g in _S4_GROUP_IDS if g in groups for c in _S4_COL_IDS if (g, c) not in printed]
-    if len(tokens) != len(slots):
-        res.issues.append(_row_issue("四", "s4", label, len(slots), len(tokens), p.how, p.extra,
-                                     [f"s4.{n}" for n in names]))
-    if absent:
+    if len(printed) < len(groups) * len(_S4_COL_IDS):
+        absent = [_S4_FID[(g, c)] for g in _S4_GROUP_IDS if g in groups for c in _S4_COL_IDS
+                  if (g, c) not in printed]
         res.issues.append(Issue("missing", WARNING, absent,
-                                f"表四印出 {len(slots)} 列，缺少："
-                                + "、".join(_s4_label(f) for f in absent)))
+                                f"表四印出 {n} 列，缺少：" + "、".join(_s4_label(f) for f in absent)))
 
 
 def _s4_label(fid: str) -> str:
-    _, g, c = fid.split(".")
-    return next(gl for gid, gl, _ in S4_GROUPS if gid == g) + "·" + next(x.label for x in S4_COLUMNS if x.id == c)
+    return _S4_FIELD_LABEL[fid]
 
 
 # ---------------------------------------------------------------- table 二
@@ -454,10 +478,17 @@ def _t2_patterns() -> tuple[re.Pattern[str], dict[str, Column], dict[str, tuple[
 
 
 _T2_RE, _T2_COLS, _T2_ROWS = _t2_patterns()
-
-
-def _t2_layout(row_id: str, block_index: int | None, col_ids: list[str]) -> tuple[Layout, int]:
-    return _t2_layout_of(row_id, block_index, tuple(col_ids))
+_T2_COL_ID = {key: c.id for key, c in _T2_COLS.items()}
+# the note that a block is printed in the 2019 layout, once per block; a block's note is not added
+# again while any note already given names the block's label (_T2_NOTED_BY: the blocks whose note does)
+_T2_2019_NOTE = {bi: f"表二{b.label}按 2019 年版格式印制（{', '.join(c.label for c in lay.columns)}），读入 s2_2019.*"
+                 for bi, b in enumerate(TABLE2_BLOCKS) for lay in b.layouts if lay.prefix == "s2_2019"}
+_T2_NOTED_BY = {bi: frozenset(bj for bj, note in _T2_2019_NOTE.items() if TABLE2_BLOCKS[bi].label in note)
+                for bi in _T2_2019_NOTE}
+# the 2021 rows every report should print: (row id, its fields, the message when none of it is printed)
+_T2_ROWS_2021 = [(row.id, [f"s2.{row.id}.{c.id}" for c in block.layouts[0].columns],
+                  f"表二{block.label}缺少「{row.label}」这一行")
+                 for block in TABLE2_BLOCKS if block.layouts[0].prefix == "s2" for row in block.layouts[0].rows]
 
 
 @lru_cache(maxsize=1024)  # the template's layouts never change: a row and header's answer never does
@@ -472,63 +503,108 @@ def _t2_layout_of(row_id: str, block_index: int | None, col_ids: tuple[str, ...]
     return best[1], best[0]
 
 
+@dataclass(slots=True, frozen=True)
+class _T2Row:
+    """How one printed row is read under its header: all fixed by the template, the row and the header."""
+    prefix: str  # s2 or s2_2019
+    block: int  # the block of the layout
+    cols: list[str]  # the columns its values go to, in printed order
+    fids: dict[str, str]  # column → field id
+    fields: list[str]  # the field ids of `cols`, in order
+
+
+@lru_cache(maxsize=1024)  # keyed on template ids only (row, block, printed columns): bounded and exact
+def _t2_row(row_id: str, block_index: int | None, col_ids: tuple[str, ...]) -> _T2Row:
+    layout, bi = _t2_layout_of(row_id, block_index, col_ids)
+    layout_cols = [c.id for c in layout.columns]
+    cols = [c for c in col_ids if c in layout_cols]
+    cols = list(dict.fromkeys(cols)) if len(set(cols)) == len(layout_cols) else layout_cols
+    fids = {c: f"{layout.prefix}.{row_id}.{c}" for c in cols}
+    return _T2Row(layout.prefix, bi, cols, fids, list(fids.values()))
+
+
 def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
                 prose: list[tuple[int, int]]) -> TableResult:
     """Table 二: blocks （一）（五）（六）（八）(（九）), each read by its own header, 2021 or 2019 layout."""
     res = TableResult()
     anchors = _labels(compact, _T2_RE, "label", start, end, prose)
-    if not any(a.key.startswith("r_") for a in anchors):
+    first_row = next((a for a in anchors if a.key[0] == "r"), None)
+    if first_row is None:
         return res
     res.found = True
-    place_anchors(anchors, grid)
-    tokens = tokenize(text, start, end, anchors + _masks(prose), grid)
+    # the anchors' grid places (line, cell, x) are read only for the header of a row that prints
+    # another number of values than it has columns: found there, not for every label here.
+    # Only rows' values are read: the text is cut into tokens from the first row's line on (a token, and
+    # whether a line is a page number, depend on that line alone), not through the headers above it
+    begin = max(start, text.rfind("\n", start, first_row.start) + 1)
+    tokens = tokenize(text, begin, end, anchors + _masks(prose) if prose else anchors, grid)
+    cells, issues = res.cells, res.issues
+    noted: set[int] = set()  # the blocks given the 2019 layout note
+    printed: set[str] = set()  # the rows that have cells
     block: int | None = None
     header: list[Anchor] = []
+    col_ids: tuple[str, ...] = ()
     header_closed = False
-    for seg in _segments(anchors, tokens, end):
-        a = seg.anchor
-        if a.key.startswith("b"):
-            block, header, header_closed = int(a.key[1:]), [], False
+    # a row's values are the tokens up to the next label, as _segments cuts them; the labels are in
+    # order as found (the matches of one scan), and the block and header labels' segments never read
+    starts = [t.start for t in tokens]
+    kinds = [t.kind for t in tokens]
+    last = len(anchors) - 1
+    for i, a in enumerate(anchors):
+        key = a.key
+        if key[0] == "b":
+            block, header, col_ids, header_closed = int(key[1:]), [], (), False
             continue
-        if a.key.startswith("c_"):
+        if key[0] == "c":
             if header_closed:
-                header, header_closed = [], False
+                header, col_ids, header_closed = [], (), False
             header.append(a)
+            col_ids += (_T2_COL_ID[key],)
             continue
         header_closed = True
-        row_id, row_label = _T2_ROWS[a.key]
-        col_ids = [_T2_COLS[h.key].id for h in header]
-        layout, bi = _t2_layout(row_id, block, col_ids)
-        layout_cols = [c.id for c in layout.columns]
-        cols = [c for c in col_ids if c in layout_cols]
-        cols = list(dict.fromkeys(cols)) if len(set(cols)) == len(layout_cols) else layout_cols
-        header_cells = {_T2_COLS[h.key].id: h.cell for h in header}
-        header_x = {_T2_COLS[h.key].id: h.x for h in header}
-        p = place(seg.values, cols, header_cells, grid, total=None, header_x=header_x)
-        if layout.prefix == "s2_2019" and not any(i.rule == "layout" and TABLE2_BLOCKS[bi].label in i.message
-                                                  for i in res.issues):
-            printed = ", ".join(c.label for c in layout.columns)
-            res.issues.append(Issue("layout", INFO, [],
-                                    f"表二{TABLE2_BLOCKS[bi].label}按 2019 年版格式印制（{printed}），读入 s2_2019.*"))
-        for cid, tok in p.cells.items():
-            fid = f"{layout.prefix}.{row_id}.{cid}"
-            res.cells[fid] = _cell(fid, tok, p.uncertain)
-        for cid in cols:
-            _blank(res.cells, f"{layout.prefix}.{row_id}.{cid}")
-        if seg.values and len(seg.values) != len(cols):
-            res.issues.append(_row_issue("二", f"{layout.prefix}.{row_id}", row_label, len(cols), len(seg.values),
-                                         p.how, p.extra, [f"{layout.prefix}.{row_id}.{c}" for c in cols]))
-        res.issues.extend(_stray_issues("二", seg, row_label))
-    _t2_absent_rows(res)
+        stop = anchors[i + 1].start if i < last else end
+        lo = bisect.bisect_left(starts, a.end)
+        hi = bisect.bisect_left(starts, stop, lo)
+        stray = None
+        if TEXT in kinds[lo:hi]:  # words among the values: _segments tells stray rows apart
+            seg = _segments([a], tokens[lo:hi], stop)[0]
+            values, stray = seg.values, seg
+        else:
+            values = tokens[lo:hi]
+        row_id, row_label = _T2_ROWS[key]
+        row = _t2_row(row_id, block, col_ids)
+        cols, fids = row.cols, row.fids
+        n, k = len(cols), len(values)
+        p = None
+        if k == n:  # place() reads such a row in order, certain: no header position needed
+            placed, uncertain = dict(zip(cols, values, strict=True)), False
+        else:
+            place_anchors(header, grid)  # (the header anchors' places are found only here)
+            p = place(values, cols, {_T2_COL_ID[h.key]: h.cell for h in header}, grid, total=None,
+                      header_x={_T2_COL_ID[h.key]: h.x for h in header})
+            placed, uncertain = p.cells, p.uncertain
+        if row.prefix == "s2_2019" and noted.isdisjoint(_T2_NOTED_BY[row.block]):
+            noted.add(row.block)
+            issues.append(Issue("layout", INFO, [], _T2_2019_NOTE[row.block]))
+        for cid, tok in placed.items():
+            fid = fids[cid]
+            cells[fid] = Cell(fid, _value(tok.raw), tok.raw, (tok.start, tok.end), uncertain)
+        for fid in row.fields:
+            if fid not in cells:
+                cells[fid] = Cell(fid, None)
+        if cols:
+            printed.add(row_id)
+        if k and p is not None:  # values printed, not as many as columns
+            issues.append(_row_issue("二", f"{row.prefix}.{row_id}", row_label, n, k, p.how, p.extra,
+                                     list(row.fields)))
+        if stray is not None and stray.stray:
+            issues.extend(_stray_issues("二", stray, row_label))
+    _t2_absent_rows(res, printed)
     return res
 
 
-def _t2_absent_rows(res: TableResult) -> None:
-    """Report the 2021 rows that were printed in neither layout."""
-    printed = {f.split(".")[1] for f in res.cells}
-    for block in TABLE2_BLOCKS:
-        for row in block.layouts[0].rows if block.layouts[0].prefix == "s2" else ():
-            if row.id in printed:
-                continue
-            res.issues.append(Issue("missing", WARNING, [f"s2.{row.id}.{c.id}" for c in block.layouts[0].columns],
-                                    f"表二{block.label}缺少「{row.label}」这一行"))
+def _t2_absent_rows(res: TableResult, printed: set[str]) -> None:
+    """Report the 2021 rows that were printed in neither layout (`printed`: the rows read)."""
+    for row_id, fields, message in _T2_ROWS_2021:
+        if row_id not in printed:
+            res.issues.append(Issue("missing", WARNING, list(fields), message))
