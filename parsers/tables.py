@@ -74,7 +74,7 @@ def _named(patterns: list[tuple[str, str]]) -> re.Pattern[str]:
     return compile_scan("|".join(f"(?P<{key}>{pat})" for key, pat in patterns))
 
 
-_KIND = attrgetter("kind")
+_KIND, _START = attrgetter("kind"), attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -87,7 +87,7 @@ class _Segment:
 
 def _segments(anchors: list[Anchor], tokens: list[Token], end: int) -> list[_Segment]:
     """Split tokens at anchors; text after values that is itself followed by values is a stray row."""
-    anchors = sorted(anchors, key=lambda a: a.start)
+    anchors = sorted(anchors, key=_START)
     starts = [t.start for t in tokens]  # in order: each anchor's tokens found by bisection
     is_text = list(map(TEXT.__eq__, map(_KIND, tokens)))
     out = []
@@ -390,10 +390,8 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
                      {(g, c): first[c] for c in col_order if c in first}, label)
             if seg.stray:
                 res.issues.extend(_stray_issues("四", seg, label))
-    cells = res.cells
     for fid in _S4_FID.values():
-        if fid not in cells:
-            cells[fid] = Cell(fid, None)
+        _blank(res.cells, fid)
     return res
 
 
@@ -404,21 +402,10 @@ def _s4_by_group(groups: list[Anchor], tokens: list[Token], end: int) -> list[_S
     groups = groups[-3:]  # (the labels are in printed order)
     if len({a.key for a in groups}) != 3:
         return None
-    # most tables print the group labels in the header, above all the values: the first label not
-    # followed by a value before the next tells so, without cutting the whole table into segments
-    for a, stop in zip(groups, [b.start for b in groups[1:]] + [end], strict=True):
-        lo = bisect.bisect_left(tokens, a.end, key=_token_start)
-        hi = bisect.bisect_left(tokens, stop, lo, key=_token_start)
-        if all(t.kind == TEXT for t in tokens[lo:hi]):  # no value among them: a segment without values
-            return None
     segments = _segments(groups, tokens, end)
-    if any(not seg.values for seg in segments) or len({seg.anchor.key for seg in segments}) != 3:
+    if any(not seg.values for seg in segments):
         return None
     return segments
-
-
-def _token_start(t: Token) -> int:
-    return t.start
 
 
 def _fill_s4(res: TableResult, grid: Grid, tokens: list[Token], slots: list[tuple[str, str]],
@@ -428,16 +415,14 @@ def _fill_s4(res: TableResult, grid: Grid, tokens: list[Token], slots: list[tupl
     cells = res.cells
     if k == n:  # place() reads such a row in order, certain: the headers' places are not needed
         for slot, tok in zip(slots, tokens, strict=True):
-            fid = _S4_FID[slot]
-            cells[fid] = Cell(fid, _value(tok.raw), tok.raw, (tok.start, tok.end), False)
+            cells[_S4_FID[slot]] = _cell(_S4_FID[slot], tok, False)
     else:
         headers = list(header_at.values())
         place_anchors(headers, grid)
         p = place(tokens, [_S4_NAME[s] for s in slots], {_S4_NAME[s]: a.cell for s, a in header_at.items()}, grid,
                   total=None, header_x={_S4_NAME[s]: a.x for s, a in header_at.items()})
         for name, tok in p.cells.items():
-            fid = _S4_FID_OF[name]
-            cells[fid] = Cell(fid, _value(tok.raw), tok.raw, (tok.start, tok.end), p.uncertain)
+            cells[_S4_FID_OF[name]] = _cell(_S4_FID_OF[name], tok, p.uncertain)
         res.issues.append(_row_issue("四", "s4", label, n, k, p.how, p.extra, [_S4_FID[s] for s in slots]))
     if n == len(_S4_STANDARD):  # every slot (slots are distinct): none absent
         return
@@ -545,12 +530,8 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
     header: list[Anchor] = []
     col_ids: tuple[str, ...] = ()
     header_closed = False
-    # a row's values are the tokens up to the next label, as _segments cuts them; the labels are in
-    # order as found (the matches of one scan), and the block and header labels' segments never read
-    starts = [t.start for t in tokens]
-    kinds = [t.kind for t in tokens]
-    last = len(anchors) - 1
-    for i, a in enumerate(anchors):
+    for seg in _segments(anchors, tokens, end):
+        a = seg.anchor
         key = a.key
         if key[0] == "b":
             block, header, col_ids, header_closed = int(key[1:]), [], (), False
@@ -562,15 +543,7 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
             col_ids += (_T2_COL_ID[key],)
             continue
         header_closed = True
-        stop = anchors[i + 1].start if i < last else end
-        lo = bisect.bisect_left(starts, a.end)
-        hi = bisect.bisect_left(starts, stop, lo)
-        stray = None
-        if TEXT in kinds[lo:hi]:  # words among the values: _segments tells stray rows apart
-            seg = _segments([a], tokens[lo:hi], stop)[0]
-            values, stray = seg.values, seg
-        else:
-            values = tokens[lo:hi]
+        values = seg.values
         row_id, row_label = _T2_ROWS[key]
         row = _t2_row(row_id, block, col_ids)
         cols, fids = row.cols, row.fids
@@ -587,18 +560,16 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
             noted.add(row.block)
             issues.append(Issue("layout", INFO, [], _T2_2019_NOTE[row.block]))
         for cid, tok in placed.items():
-            fid = fids[cid]
-            cells[fid] = Cell(fid, _value(tok.raw), tok.raw, (tok.start, tok.end), uncertain)
+            cells[fids[cid]] = _cell(fids[cid], tok, uncertain)
         for fid in row.fields:
-            if fid not in cells:
-                cells[fid] = Cell(fid, None)
+            _blank(cells, fid)
         if cols:
             printed.add(row_id)
         if k and p is not None:  # values printed, not as many as columns
             issues.append(_row_issue("二", f"{row.prefix}.{row_id}", row_label, n, k, p.how, p.extra,
                                      list(row.fields)))
-        if stray is not None and stray.stray:
-            issues.extend(_stray_issues("二", stray, row_label))
+        if seg.stray:
+            issues.extend(_stray_issues("二", seg, row_label))
     _t2_absent_rows(res, printed)
     return res
 
