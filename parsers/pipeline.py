@@ -21,7 +21,7 @@ from parsers.pdf_reader import Piece, piece_at, read_pdf
 from parsers.placement import TableResult, place, table3_thrown
 from parsers.sections import find_sections
 from parsers.tables import read_table2, read_table3, read_table4
-from parsers.text_grid import aligned_grid, delimited_rows, iter_rows, rows_grid
+from parsers.text_grid import iter_rows, text_grid
 from parsers.tokens import Grid as Lines
 from parsers.tokens import prose_spans
 
@@ -108,11 +108,8 @@ def _from_grid(key: str, norm: str, span: tuple[int, int], grids: list[Grid] | N
         got: list[TextRow] = []
         if key == "三" and table3_thrown(iter_rows(norm, span[0], span[1], prose), got):
             return None  # the usual text copy that lost cells: its values stand under no header (told cheaply)
-        rows = got if key == "三" else delimited_rows(norm, span[0], span[1], prose)
-        if rows is None:
-            return None
-        # widths as printed, for columns aligned by spaces
-        g = rows_grid(rows) if rows else aligned_grid(norm, span[0], span[1], prose, shown)
+        # widths as printed (shown), for columns aligned by spaces
+        g = text_grid(norm, span[0], span[1], prose, shown, got if key == "三" else None)
     else:
         parts = [p for p in (_inside(g, span) for g in grids) if p is not None]
         g = stack(parts) if parts else None

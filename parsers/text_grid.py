@@ -28,14 +28,17 @@ _RULE = re.compile(r"^[ \t]*(?:\|[ \t]*)?(?::?-{2,}:?[ \t]*\|[ \t]*)+(?::?-{2,}:
 _DIGIT = re.compile(r"\d")
 
 
-def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], shown: str | None = None) -> Grid | None:
+def text_grid(text: str, start: int, end: int, prose: list[tuple[int, int]], shown: str | None = None,
+              rows: list[TextRow] | None = None) -> Grid | None:
     """The delimited table in text[start:end] as a Grid; None when the region holds no delimited
     rows, or holds numbers on lines that are not delimited (the table is not a grid there). Without
     delimited rows, the table aligned by spaces; `shown` is the text as printed, whose widths align it
-    (`text` may be a folded copy, offset for offset: （ folded to ( is one column narrower)."""
-    rows = delimited_rows(text, start, end, prose)
+    (`text` may be a folded copy, offset for offset: （ folded to ( is one column narrower). `rows`:
+    the region's delimited rows when the caller has read them already."""
     if rows is None:
-        return None
+        rows = delimited_rows(text, start, end, prose)
+        if rows is None:
+            return None
     return rows_grid(rows) if rows else aligned_grid(text, start, end, prose, shown)
 
 
