@@ -60,7 +60,6 @@ _ABOUT = re.compile(r"^[《“\"'「『]*(?:关于(?:印发|发布|公布)?)?")
 _BULLET = re.compile(r"^[·•●○◆◇■□▪►▶\-–—]+")
 # years in section 一 a person would not read as the report's year: comparisons (较2022年)
 _COMPARED = "较比与同"
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")  # a sentence, as _key_sentences cuts it out
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _APPLY = re.compile(r"(?:共|全年|累计|本年度?)?(?:受理|收到|新收|接收|接到|办理)[^，,。；;]{0,20}?"
                     r"(?:依申请|申请)[^，,。；;]{0,12}?(?<!\d)(\d{1,12})(?!\d)\s*(?:件|个|条|宗|份)")
@@ -98,13 +97,9 @@ def _clean(line: str) -> str:
     return "".join(s.split()).strip(_QUOTES)  # str.split() cuts at what \s matches; faster than _SPACE.sub
 
 
-def agency_name(s: str) -> str | None:
-    """`s` as an agency name, or None when it is a fragment of a sentence, a page link or empty."""
-    return _name("".join(s.split()))  # without white space (as \s finds it)
-
-
 def _name(s: str) -> str | None:
-    """agency_name of a text without white space: what this module passes, cut from cleaned lines."""
+    """A text without white space (cut from cleaned lines) as an agency name, or None when it is a
+    fragment of a sentence, a page link or empty."""
     s = s.strip(_QUOTES + "（(")
     if "关于" in s:
         for word in ("关于印发", "关于发布", "关于公布", "关于"):
@@ -393,12 +388,12 @@ def same_agency(a: str, b: str) -> bool:
 
 
 _KEYS = ("申请", "行政复议", "行政诉讼")  # a sentence holding none of these states no count read below
-_STOPS = re.compile(r"[。；;！!？?\n]")  # what ends a sentence (_SENTENCE)
+_STOPS = re.compile(r"[。；;！!？?\n]")  # what ends a sentence
 _TO_LAST_STOP = re.compile(r"(?s:.*)[。；;！!？?\n]")
 
 
 def _key_sentences(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """The sentences between start and end that hold one of _KEYS (as _SENTENCE finds them), with their
+    """The sentences between start and end that hold one of _KEYS (the runs between _STOPS), with their
     offsets. Most sentences hold none: the key words are found with str.find, and only the sentences around
     them are cut out (back to the last stop before the word, on to the next one)."""
     hits = []
