@@ -21,7 +21,9 @@ from models.template import (
     FIELDS,
     S3_APPLICANT_COLUMNS,
     S3_COLUMNS,
+    S3_OTHER_SUBROW_FIELDS,
     S3_OTHER_SUBROWS,
+    S3_OTHER_TOTAL_FIELDS,
     S3_OUTCOME_ROWS,
     S3_ROW_IDS,
     S4_COLUMNS,
@@ -96,8 +98,7 @@ def _sum_rule(s: _Sum, values: Values) -> Issue | None:
     return None
 
 
-_OTHER_TOTAL = tuple(f"s3.other_total.{c.id}" for c in S3_COLUMNS)
-_SUBROWS = tuple(f"s3.{r}.{c.id}" for r in S3_OTHER_SUBROWS for c in S3_COLUMNS)
+_OTHER_TOTAL, _SUBROWS = S3_OTHER_TOTAL_FIELDS, S3_OTHER_SUBROW_FIELDS
 
 
 def _collapsed(values: Values) -> bool:
@@ -287,7 +288,6 @@ class _Rows(dict[str, str]):
 _ROWS = _Rows({fid: _row_of(fid) for fid in FIELDS})
 
 
-@lru_cache(maxsize=4096)
 def _column_word(fid: str) -> str:
     """A cell's column as a blank row's warning names it."""
     return label(fid).split("·")[-1]

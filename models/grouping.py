@@ -30,7 +30,6 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from itertools import compress, filterfalse, repeat
 from operator import is_
 
@@ -41,15 +40,17 @@ from models.template import (
     S3_APPLICANT_COLUMNS,
     S3_COLUMNS,
     S3_ORG_GROUP,
+    S3_OTHER_SUBROW_FIELDS,
     S3_OTHER_SUBROWS,
     S3_OTHER_TOTAL,
+    S3_OTHER_TOTAL_FIELDS,
     S3_ROWS,
     S4_COLUMNS,
     S4_GROUPS,
     TABLE2_BLOCKS,
     Field,
 )
-from models.values import Value, elided
+from models.values import Value, elided, is_number
 
 Values = Mapping[str, Value]
 RULE_WORDS = {"R1": "勾稽关系一", "R2": "勾稽关系二", "R3": "勾稽关系三", "R4": "表四勾稽关系"}
@@ -102,8 +103,7 @@ def _short(label: str) -> str:
     return label.split("（区分")[0]
 
 
-_OTHER_TOTAL = tuple(f"s3.{S3_OTHER_TOTAL.id}.{c.id}" for c in S3_COLUMNS)
-_SUBROWS = tuple(f"s3.{r}.{c.id}" for r in S3_OTHER_SUBROWS for c in S3_COLUMNS)
+_OTHER_TOTAL, _SUBROWS = S3_OTHER_TOTAL_FIELDS, S3_OTHER_SUBROW_FIELDS
 
 
 def _collapsed(report: Report, values: Values) -> bool:
@@ -389,7 +389,7 @@ def group(report: Report, values: Values, issues: list[Issue], structure: list[I
             fold(g, n, i, [c for c in cells if c not in blank])
             g.notes.append(plain(i.message))
         elif i.rule in RULE_WORDS:
-            unknown = [f for f in i.fields if type(v := values.get(f)) is not int and type(v) is not Decimal]
+            unknown = [f for f in i.fields if not is_number(values.get(f))]
             first = next(filter(of.__contains__, unknown), None)  # the first unknown cell that is blank
             if first is not None:
                 g = of[first]

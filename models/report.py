@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from itertools import compress, islice, repeat
 from json.encoder import encode_basestring as _string  # json.dumps' own string writer (ensure_ascii=False)
 from operator import add, attrgetter, is_not
@@ -131,7 +130,6 @@ def _cell_json(c: Cell) -> dict[str, Any]:
     return out
 
 
-@lru_cache(maxsize=1024)
 def _cell_head(fid: str) -> str:
     return f'{_string(fid)}: {{"raw": '
 

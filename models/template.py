@@ -164,6 +164,9 @@ S3_OUTCOME_ROWS = S3_ROW_IDS[2:23]  # granted … other_other, summed by R2
 S3_OTHER_SUBROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 # The collapsed （六）其他处理 row of the 2019 layout.
 S3_OTHER_TOTAL = Row("other_total", "（六）其他处理", r"\(六\)其他处理|其他处理", G_OTHER)
+# their cells: the collapsed row's and its three sub-rows'
+S3_OTHER_TOTAL_FIELDS = tuple(f"s3.{S3_OTHER_TOTAL.id}.{c.id}" for c in S3_COLUMNS)
+S3_OTHER_SUBROW_FIELDS = tuple(f"s3.{r}.{c.id}" for r in S3_OTHER_SUBROWS for c in S3_COLUMNS)
 
 # Group headings: labels with no cells of their own. A group heading directly
 # followed by numbers is a collapsed group.
