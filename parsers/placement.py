@@ -478,8 +478,12 @@ def place_table3(grid: Grid, guesses: bool = True) -> TableResult | None:
         return _guessed_only()  # a text copy whose values do not stand under headers
     # every row found by its label is filled below: one filled by a guess is told now (a text copy's
     # rows that are not loose stand each value under its own header, and are never guessed)
-    if not guesses and grid.merged and any(_guessed(_place_row(rows[i].values, cols, "total")) for i in found):
-        return _guessed_only()
+    placed: dict[int, _Placed] = {}  # (kept for the rows' filling below)
+    if not guesses and grid.merged:
+        for i in found:
+            placed[i] = _place_row(rows[i].values, cols, "total")
+            if _guessed(placed[i]):
+                return _guessed_only()
     data = {i for i, line in enumerate(rows) if line.values and i >= first}
     groups = {i: k for i, k in _match_rows(rows, _S3_GROUP_RX, start=first).items() if i not in found}
     group_rows = {i: k for i, k in groups.items() if i in data}
@@ -519,7 +523,7 @@ def place_table3(grid: Grid, guesses: bool = True) -> TableResult | None:
             continue
         prev = label
         _fill_row(res, "三", f"s3.{rid}", label, line.values, cols, "total", note,
-                  cols.notes)
+                  cols.notes, placed.get(i))
         if res.guessed and not guesses:
             return _guessed_only()
     _s3_absent(res, set(found.values()) | {n.key for n in misprints.values()})
@@ -615,8 +619,10 @@ def _org_children(cols: _Columns, org: range | None, body: list[_Line]) -> None:
 
 
 def _fill_row(res: TableResult, table: str, prefix: str, label: str, values: list[_Value], cols: _Columns,
-              total: str | None, note: Near | None, col_notes: dict[str, Near]) -> None:
-    p = _place_row(values, cols, total)
+              total: str | None, note: Near | None, col_notes: dict[str, Near], p: _Placed | None = None) -> None:
+    """Place a row's values into its cells (`p`: placed already) and note what does not fit."""
+    if p is None:
+        p = _place_row(values, cols, total)
     res.guessed |= _guessed(p)
     for cid, v in p.cells.items():
         fid = f"{prefix}.{cid}"
