@@ -448,17 +448,14 @@ _S3_ORDER = [r.id for r in S3_ROWS]
 def place_table3(grid: Grid, guesses: bool = True) -> TableResult | None:
     """Table 三 from its grid, or None when no row of it is there; `guesses` as in place()."""
     rows = lines(grid)
-    first = next((i for i, line in enumerate(rows) if line.values or (
-        not all(_s3_header_word(compact(c.text)) for c in line.labels)
-        and _match_rows([line], _S3_ROW_RX))), None)
+    first = next((i for i, line in enumerate(rows) if _s3_opens(line, bool(line.values))), None)
     if first is None:
         return None
     found = _match_rows(rows, _S3_ROW_RX, start=first)
     if len(found) < 2:
         return None
     res = TableResult(found=True)
-    header = header_cells(grid, rows[first].row, S3_COLUMNS, _S3_SPANNING)
-    cols, org = _header_columns(header, grid.cols, S3_COLUMNS, _S3_NOISE, _S3_ORG)
+    cols, org = _s3_columns(grid, rows[first].row, grid.cols)
     body = [rows[i] for i in range(first, len(rows))]
     _org_children(cols, org, body)
     if not cols.order:
@@ -558,8 +555,7 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
                     line.labels.append(GridCell(r, col, t))
                 elif k is not None:
                     values = True
-            if not values and (all(_s3_header_word(compact(c.text)) for c in line.labels)
-                               or not _match_rows([line], _S3_ROW_RX)):  # as place_table3 finds its first row
+            if not _s3_opens(line, values):
                 header += [GridCell(r, col, t) for col, _, _, t in cells]
                 continue
             first = r
@@ -595,9 +591,20 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
 def _s3_text_columns(header: list[GridCell], first: int, ncols: int) -> tuple[_Columns, range | None]:
     """Table 三's columns from the header cells of a text copy's grid `ncols` wide, as place_table3
     reads them (before _org_children)."""
-    top = Grid(header, first, ncols, ruled=False, merged=False)
-    return _header_columns(header_cells(top, first, S3_COLUMNS, _S3_SPANNING), ncols, S3_COLUMNS, _S3_NOISE,
+    return _s3_columns(Grid(header, first, ncols, ruled=False, merged=False), first, ncols)
+
+
+def _s3_columns(grid: Grid, first: int, ncols: int) -> tuple[_Columns, range | None]:
+    """Table 三's columns from the header cells above grid row `first`, in a grid `ncols` wide."""
+    return _header_columns(header_cells(grid, first, S3_COLUMNS, _S3_SPANNING), ncols, S3_COLUMNS, _S3_NOISE,
                            _S3_ORG)
+
+
+def _s3_opens(line: _Line, has_values: bool) -> bool:
+    """Whether a grid row opens table 三's body (place_table3's first row, and table3_thrown's): it holds
+    values, or a label that is a row's and not only header words."""
+    return has_values or (not all(_s3_header_word(compact(c.text)) for c in line.labels)
+                          and bool(_match_rows([line], _S3_ROW_RX)))
 
 
 def _s3_header_word(t: str) -> bool:
