@@ -150,7 +150,7 @@ def width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
-@dataclass(eq=False, slots=True)  # compared by identity: `c in part` asks whether it is that very chunk
+@dataclass(eq=False, slots=True)  # compared by identity: two chunks of the same text are two cells
 class _Chunk:
     x0: int  # display columns [x0, x1) on its line
     x1: int
