@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from models import review as rv
-from models.report import ERROR, INFO, WARNING, Issue, OcrRead, Report
+from models.report import ERROR, INFO, WARNING, Cell, Issue, OcrRead, Report
 from models.rules import RULES
 from models.status import ACCEPTED, OPEN, RESOLVED, STATUSES, cell_statuses
 from models.template import ALL_FIELDS, FIELDS, STANDARD_IDS
-from models.values import Value, format_value
+from models.values import NA, Value, format_value
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "＝", "＋", "－", "＠", "\t", "\r")
@@ -97,6 +97,34 @@ def _text(v: Value) -> str:
         except ValueError:  # more digits than Python prints as an int
             pass
     return _safe(format_value(v))
+
+
+class _Texts(dict[Value, str]):
+    """_text() of the small whole numbers, blank and "/", looked up; any other value's made by _text()."""
+
+    def __missing__(self, v: Value) -> str:
+        return _text(v)
+
+
+_SMALL = _Texts({i: str(i) for i in range(1000)})
+_SMALL[None] = ""
+_SMALL[NA] = _text(NA)
+_LOOKED_UP = frozenset({int, type(None), str})
+
+
+def _texts(vals: list[Value]) -> list[str]:
+    """_text() of each value; when all are whole numbers, blank or "/" (most reports), looked up in C.
+    Only then: a Decimal or True equal to a small int must not find that int's text."""
+    if {*map(type, vals)} <= _LOOKED_UP:
+        return list(map(_SMALL.__getitem__, vals))
+    return list(map(_text, vals))
+
+
+_NO_CELL = Cell("", None)  # the cell of a field a report gives a value but no cell (every column empty)
+_NO_SPAN = ("", "")
+_FIRST_CHAR = slice(0, 1)
+_RAW, _SPAN, _ORIGIN, _OCR = (operator.attrgetter(a) for a in ("raw", "span", "origin", "ocr"))
+_AT_0, _AT_1 = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _counts(issues: Sequence[Issue]) -> tuple[int, int, int, int]:
@@ -183,7 +211,7 @@ class Tables:
         head += [_safe(it.extra.get(k, "")) for k in _EXTRA_COLUMNS]
         head += [str(error_cells), str(warning_cells)]
         vals = list(map(values.get, FIELD_IDS))
-        texts = list(map(_text, vals))  # each value formatted once, for both tables
+        texts = _texts(vals)  # each value formatted once, for both tables
         self.reports.append(head + texts)
         if r.error:
             return
@@ -207,26 +235,29 @@ class Tables:
         value_col += present.pick(texts)
         published_col += present.pick(printed)
         self._statuses += [s or "" for s in map(statuses.get, fids)]
-        # the columns from each cell, column by column (no object a cell: fewer for the collector to trace)
-        cells = list(map(r.cells.get, fids))
+        # the columns from each cell, column by column (no object a cell: fewer for the collector to trace);
+        # a field with no cell is _NO_CELL, whose columns are all empty. Each column made in C where it can be
+        cells = list(map(r.cells.get, fids, itertools.repeat(_NO_CELL)))
         n = len(cells)
         raws, starts, ends, source_tables, source_rows, source_cols, ocr_texts, ocr_confidences = self._found
-        raw = ["" if c is None else c.raw or "" for c in cells]
-        raws += [neutralize(t) if t[:1] in _TRIGGER_CHARS else t for t in raw]
-        spans = [None if c is None else c.span for c in cells]
-        starts += ["" if s is None else str(s[0]) for s in spans]
-        ends += ["" if s is None else str(s[1]) for s in spans]
-        origins = [None if c is None else c.origin for c in cells]
-        if any(origins):
+        raw = [t or "" for t in map(_RAW, cells)]
+        if _TRIGGER_CHARS.isdisjoint(map(str.__getitem__, raw, itertools.repeat(_FIRST_CHAR))):
+            raws += raw
+        else:
+            raws += [neutralize(t) if t[:1] in _TRIGGER_CHARS else t for t in raw]
+        spans = [s or _NO_SPAN for s in map(_SPAN, cells)]
+        starts += map(str, map(_AT_0, spans))  # str("") is ""
+        ends += map(str, map(_AT_1, spans))
+        if any(map(_ORIGIN, cells)):
+            origins = list(map(_ORIGIN, cells))
             source_tables += ["" if o is None else str(o.table) for o in origins]
             source_rows += ["" if o is None else str(o.row) for o in origins]
             source_cols += ["" if o is None else str(o.col) for o in origins]
         else:
             for column in (source_tables, source_rows, source_cols):
                 column += itertools.repeat("", n)
-        ocrs = [None if c is None else c.ocr for c in cells]
-        if any(ocrs):
-            read = [("", "") if x is None else _ocr_columns(x) for x in ocrs]
+        if any(map(_OCR, cells)):
+            read = [("", "") if x is None else _ocr_columns(x) for x in map(_OCR, cells)]
             ocr_texts += [t for t, _ in read]
             ocr_confidences += [k for _, k in read]
         else:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from itertools import compress, repeat
+from operator import attrgetter
 
 from models.report import ERROR, INFO, WARNING, Cell, Issue
 from models.values import NA, Value
@@ -50,13 +52,22 @@ def cell_statuses(values: Mapping[str, Value], cells: Mapping[str, Cell], issues
                   corrected: Collection[str] = ()) -> dict[str, str]:
     """cell_status() of every field in `values` at once, each issue in the state it carries (for rows
     made from a report and its issues without a review, which keeps its own)."""
-    named: dict[str, list[tuple[str, str]]] = {}
+    # Layer by layer, from the weakest status to the strongest, each layer set on the cells it concerns
+    # at once: the status a cell is left with is the strongest that applies, as cell_status() decides
+    # it cell by cell (a grouped issue names a hundred cells; one call a cell costs more than the rest).
+    out = {fid: "blank" if v is None else "na" if v == NA else "ok" for fid, v in values.items()}
+    has = out.__contains__
+    out.update(zip(filter(has, compress(cells, map(_OCR, cells.values()))), repeat("ocr")))
+    out.update(zip(filter(has, compress(cells, map(_UNCERTAIN, cells.values()))), repeat("uncertain")))
+    issues = [i for i in issues if i.severity != INFO]  # an information note marks no cell
     for i in issues:
-        for f in i.fields:
-            named.setdefault(f, []).append((i.severity, i.state))
-    out = {}
-    for fid, value in values.items():
-        c = cells.get(fid)
-        out[fid] = cell_status(named.get(fid, ()), fid in corrected, c is not None and c.uncertain, value,
-                               c is not None and c.ocr is not None)
+        out.update(zip(filter(has, i.fields), repeat("accepted")))  # named by an item: accepted, unless open
+    out.update(zip(filter(has, corrected), repeat("corrected")))
+    for severity, status in ((WARNING, "warning"), (ERROR, "error")):  # an open error outranks a warning
+        for i in issues:
+            if i.severity == severity and i.state == OPEN:
+                out.update(zip(filter(has, i.fields), repeat(status)))
     return out
+
+
+_OCR, _UNCERTAIN = attrgetter("ocr"), attrgetter("uncertain")

@@ -164,3 +164,32 @@ def test_an_export_made_without_a_review_gives_each_cell_the_status_a_review_giv
     got = {c["id"]: c["status"] for c in _rows(tmp_path / "plain" / "cells.csv")}
     assert got == Review(report).statuses()
     assert {"warning", "ocr", "ok"} <= set(got.values())
+
+
+def test_every_cell_status_of_a_report_at_once_is_the_status_of_each_cell_alone():
+    """cell_statuses() decides most cells from their value alone: on every mix of issues (each severity
+    and state), corrections, uncertain and OCR cells, and values (blank, "/", 0, a Decimal), each cell
+    gets exactly what cell_status() gives it."""
+    import random
+    from decimal import Decimal
+
+    from models.report import ERROR, INFO, WARNING, Cell, Issue
+    from models.status import ACCEPTED, OPEN, RESOLVED, cell_status, cell_statuses
+    from models.template import STANDARD_IDS
+    from models.values import NA
+
+    rng = random.Random(7)
+    fids = list(STANDARD_IDS[:40]) + ["s3.other_total.total"]  # a field no value names, an optional one
+    for _ in range(300):
+        values = {f: rng.choice([None, NA, 0, 12, Decimal("1.50")]) for f in fids if rng.random() < 0.95}
+        cells = {f: Cell(f, v, uncertain=rng.random() < 0.1,
+                         ocr=OCR_READ if rng.random() < 0.1 else None) for f, v in values.items() if rng.random() < 0.9}
+        issues = [Issue("R1", rng.choice([ERROR, WARNING, INFO]), rng.sample(fids, rng.randint(1, 4)), "m",
+                        state=rng.choice([OPEN, ACCEPTED, RESOLVED])) for _ in range(rng.randint(0, 5))]
+        corrected = set(rng.sample(fids, rng.randint(0, 3)))
+        got = cell_statuses(values, cells, issues, corrected)
+        want = {f: cell_status([(i.severity, i.state) for i in issues if f in i.fields], f in corrected,
+                               f in cells and cells[f].uncertain, v, f in cells and cells[f].ocr is not None)
+                for f, v in values.items()}
+        assert got == want
+        assert list(got) == list(values)  # in the order of the values
