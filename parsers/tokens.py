@@ -86,33 +86,20 @@ class Anchor:
     key: str
     start: int
     end: int
-    line: int = 0
+    line: int = 0  # where its line starts (Grid.locate): tells whether two labels share a line
     cell: int | None = None
     x: float | None = None
 
 
-def _after_each(pieces: list[str]) -> list[int]:
-    """The offset of each one-character delimiter between pieces of a text: summed in C rather than
-    found match by match."""
-    # the range is one shorter than the pieces: map stops there, before the end of the last piece
-    return list(map(add, accumulate(map(len, pieces)), range(len(pieces) - 1)))
-
-
 class Grid:
-    """Line and cell positions of offsets in one text."""
+    """Line and cell positions of offsets in one text, found where asked: a report asks for a few dozen
+    (header labels, rows that need their cells), so no index of the whole text is built."""
 
     def __init__(self, text: str, xs: list[tuple[int, int, float, float]] | None = None) -> None:
         self.text = text
         self.xs = xs or []  # (start, end, left, right) of each piece of a PDF's text
         self._x_starts = [p[0] for p in self.xs]
-        lines = text.split("\n")
-        # line k starts after the k lines before it and their k line breaks
-        self.line_starts = list(map(add, accumulate(map(len, lines), initial=0), range(len(lines))))
-        # tabs and |, each found by a plain split (a regex split tries every character); a text
-        # seldom holds both, else the two sorted lists are merged by sorting
-        tabs = _after_each(text.split("\t")) if "\t" in text else []
-        bars = _after_each(text.split("|")) if "|" in text else []
-        self.separators = sorted(tabs + bars) if tabs and bars else tabs or bars
+        self._separated = "\t" in text or "|" in text  # cells are told by tabs and |
 
     def x_of(self, pos: int, end: int | None = None) -> float | None:
         """The page x of the centre of text[pos:end] (PDF text only), found within its piece: a
@@ -128,14 +115,18 @@ class Grid:
         return left + (right - left) * (mid - start) / max(1, stop - start)
 
     def locate(self, pos: int) -> tuple[int, int | None]:
-        """(line number, cell index or None) of a source offset."""
-        line_starts, seps = self.line_starts, self.separators
-        line = bisect.bisect_right(line_starts, pos) - 1
-        end = line_starts[line + 1] if line + 1 < len(line_starts) else len(self.text)
-        first = bisect.bisect_left(seps, line_starts[line])
-        if first == len(seps) or seps[first] >= end:
-            return line, None  # no tab or | on this line: no grid to speak of
-        return line, bisect.bisect_left(seps, pos, first) - first
+        """(line, cell index or None) of a source offset: the line named by the offset where it starts,
+        the cell by the tabs and | before `pos` on it; None when its line holds neither."""
+        text = self.text
+        start = text.rfind("\n", 0, pos) + 1
+        if not self._separated:
+            return start, None
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        if text.find("\t", start, end) < 0 and text.find("|", start, end) < 0:
+            return start, None  # no tab or | on this line: no grid to speak of
+        return start, text.count("\t", start, pos) + text.count("|", start, pos)
 
 
 def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: int = 0,

@@ -65,18 +65,23 @@ def test_compact_of_the_samples():
         assert [c.to_source(k) for k in range(len(kept))] == kept
 
 
-def _grid_by_hand(text: str) -> tuple[list[int], list[int]]:
-    lines = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-    return lines, [i for i, ch in enumerate(text) if ch in "\t|"]
+def _locate_by_hand(text: str, pos: int) -> tuple[int, int | None]:
+    """(where pos's line starts, how many tabs and | stand before pos on that line, None if none is on it)."""
+    start = max((i + 1 for i, ch in enumerate(text[:pos]) if ch == "\n"), default=0)
+    end = text.find("\n", pos) if "\n" in text[pos:] else len(text)
+    line = text[start:end]
+    if "\t" not in line and "|" not in line:
+        return start, None
+    return start, sum(1 for ch in text[start:pos] if ch in "\t|")
 
 
 @pytest.mark.parametrize("text", [
     "", "\n", "a\n", "a\nb", "|a|b|\n|1|2|", "规章\t1\t2\n规范\t3", "a\tb|c\n|\t|\n", "\t|\t|",
-    "无分隔\n第二行\r\n",
+    "无分隔\n第二行\r\n", "a\tb\n\nc",
 ])
-def test_grid_lines_and_separators(text):
+def test_grid_locates_every_offset(text):
     grid = Grid(text)
-    assert (grid.line_starts, grid.separators) == _grid_by_hand(text)
+    assert [grid.locate(k) for k in range(len(text) + 1)] == [_locate_by_hand(text, k) for k in range(len(text) + 1)]
 
 
 def test_grid_random_texts():
@@ -84,14 +89,16 @@ def test_grid_random_texts():
     for _ in range(3000):
         text = "".join(rnd.choice("\n\t| a中\r") for _ in range(rnd.randrange(0, 16)))
         grid = Grid(text)
-        assert (grid.line_starts, grid.separators) == _grid_by_hand(text)
+        k = rnd.randrange(0, len(text) + 1)
+        assert grid.locate(k) == _locate_by_hand(text, k)
 
 
 def test_grid_locates_a_cell():
     grid = Grid("标题\n规章\t1\t2\n| 规范 | 3 |")
     assert grid.locate(0) == (0, None)  # no tab or | on the line
-    assert grid.locate(grid.text.index("2")) == (1, 2)
-    assert grid.locate(grid.text.index("3")) == (2, 2)
+    assert grid.locate(grid.text.index("2")) == (3, 2)  # the line that starts at offset 3, its third cell
+    assert grid.locate(grid.text.index("3")) == (10, 2)
+    assert grid.locate(grid.text.index("规范")) != grid.locate(grid.text.index("规章"))
 
 
 def test_fold_vertical_pipes_rejoins_a_table_copied_one_cell_a_line():
