@@ -252,3 +252,12 @@ def test_a_run_of_digits_in_table_three_is_a_finding_not_a_crash(tmp_path, digit
     assert cells["s3.granted.total"]["value"] == digits and cells["s3.granted.total"]["raw"] == digits
     assert cells["s3.granted.total"]["status"] == "error"
     assert any(i["rule"] == "R5" and i["fields"] == "s3.granted.total" and i["severity"] == "error" for i in issues)
+
+
+@pytest.mark.parametrize("printed", ["2.00", "1.0", "0.0"])
+def test_a_fee_equal_to_a_small_whole_number_keeps_its_printed_digits_in_the_csv(tmp_path, printed):
+    """The export looks up the text of small whole numbers; a Decimal equal to one (2.00 == 2) is not one."""
+    path = report_file(tmp_path, FEE, printed)
+    row, cells, _ = export(tmp_path, path)
+    assert row["s2.fees.amount"] == printed
+    assert cells["s2.fees.amount"]["value"] == cells["s2.fees.amount"]["published"] == printed
