@@ -71,10 +71,6 @@ class _Value:
     cell: GridCell
     text: str  # folded, without white space
 
-    @property
-    def cols(self) -> range:
-        return range(self.cell.col, self.cell.col + self.cell.colspan)
-
 
 @dataclass(slots=True)
 class _Line:
@@ -193,18 +189,37 @@ def header_cells(grid: Grid, before: int, columns: tuple[Column, ...], spanning:
     for c in cells:
         by_row.setdefault(c.row, []).append(c)
     starts: set[int] = set()
-    labels = [(col.id, col.label) for col in columns]
     for r in sorted(by_row):
-        row = sorted(by_row[r], key=lambda c: c.col)
+        row = sorted(by_row[r], key=_COL)
         for c, nxt in zip(row, row[1:] + [None], strict=True):
             stop = nxt.col if nxt is not None else grid.cols
-            stop = min([stop] + [k for k in starts if c.col < k < stop])
+            for k in starts:
+                if c.col < k < stop:
+                    stop = k
             t = compact(c.text)
-            if not spanning.search(t) and (_match_column(t, columns) or nearest(c.text, labels)):
+            if not spanning.search(t) and (_match_column(t, columns) or nearest(c.text, _labels(columns))):
                 stop = c.col + 1
-            out.append(GridCell(c.row, c.col, c.text, c.rowspan, max(c.colspan, stop - c.col), c.source))
-        starts |= {c.col for c in row}
+            span = max(c.colspan, stop - c.col)
+            # a cell that keeps its size is handed on as it is (a copy would be the same but for guessed)
+            out.append(c if span == c.colspan and not c.guessed else
+                       GridCell(c.row, c.col, c.text, c.rowspan, span, c.source))
+        starts.update(c.col for c in row)
     return out
+
+
+_COL = attrgetter("col")
+
+
+def _labels(columns: tuple[Column, ...]) -> tuple[tuple[str, str], ...]:
+    """The (id, label) pairs of a table's columns, as nearest() takes them (made once for each of the
+    template's tuples, remembered by id as in _match_column)."""
+    got = _LABELS.get(id(columns))
+    if got is None or got[0] is not columns:
+        got = _LABELS[id(columns)] = (columns, tuple((col.id, col.label) for col in columns))
+    return got[1]
+
+
+_LABELS: dict[int, tuple[tuple[Column, ...], tuple[tuple[str, str], ...]]] = {}
 
 
 def _header_columns(header: list[GridCell], ncols: int, columns: tuple[Column, ...], noise: re.Pattern[str],
@@ -217,7 +232,7 @@ def _header_columns(header: list[GridCell], ncols: int, columns: tuple[Column, .
     group_range: range | None = None
     unknown: list[GridCell] = []
     taken: set[str] = set()
-    for c in sorted(header, key=lambda c: (c.row, c.col)):
+    for c in sorted(header, key=_ROW_COL):
         t = compact(c.text)
         if group is not None and group.search(t):
             group_range = range(c.col, c.col + c.colspan)
@@ -236,7 +251,7 @@ def _header_columns(header: list[GridCell], ncols: int, columns: tuple[Column, .
         if near is not None and len(compact(c.text)) <= 2 * len(near.template) + 2:
             notes[near.key] = near
             _put(of, depth, c, near.key)
-    order = list(dict.fromkeys(x for x in of if x is not None))
+    order = [x for x in dict.fromkeys(of) if x is not None]
     return _Columns(of, order, notes), group_range
 
 
@@ -299,17 +314,24 @@ def _official_by_position(rows: list[_Line], official: list[str]) -> _Columns | 
 
 def _loose(rows: list[_Line], cols: _Columns) -> bool:
     """Whether some value of these rows stands under no header, or under one another value took."""
+    of = cols.of
     for line in rows:
         seen: set[str] = set()
         for v in line.values:
-            ids = {cols.of[k] for k in v.cols if k < len(cols.of)} - {None}
-            if len(ids) != 1:
-                return True
-            cid = ids.pop()
+            cid = _column_under(v.cell, of)
             if cid is None or cid in seen:
                 return True
             seen.add(cid)
     return False
+
+
+def _column_under(cell: GridCell, of: list[str | None]) -> str | None:
+    """The one column id over the grid columns a cell covers; None under none or under two."""
+    k = cell.col
+    if cell.colspan == 1:  # most cells: no set of one to make
+        return of[k] if k < len(of) else None
+    ids = {of[j] for j in range(k, k + cell.colspan) if j < len(of)} - {None}
+    return ids.pop() if len(ids) == 1 else None
 
 
 @dataclass
@@ -330,9 +352,9 @@ def _place_row(values: list[_Value], cols: _Columns, total: str | None) -> _Plac
     columns; failing that left to right (the last one the total), uncertain."""
     cells: dict[str, _Value] = {}
     loose: list[_Value] = []
+    of = cols.of
     for v in values:
-        ids = {cols.of[k] for k in v.cols if k < len(cols.of)} - {None}
-        cid = ids.pop() if len(ids) == 1 else None
+        cid = _column_under(v.cell, of)
         if cid is None or cid in cells:
             loose.append(v)
         else:
@@ -607,6 +629,7 @@ def _s3_opens(line: _Line, has_values: bool) -> bool:
                           and bool(_match_rows([line], _S3_ROW_RX)))
 
 
+@lru_cache(maxsize=4096)  # a header's words, asked for every header row
 def _s3_header_word(t: str) -> bool:
     return bool(_S3_NOISE.search(t) or _S3_ORG.search(t) or _match_column(t, S3_COLUMNS))
 
@@ -636,7 +659,9 @@ def _fill_row(res: TableResult, table: str, prefix: str, label: str, values: lis
         cnote = note or col_notes.get(cid)
         res.cells[fid] = _make_cell(fid, v, p.uncertain or cnote is not None, cnote)
     for cid in cols.order:
-        res.cells.setdefault(f"{prefix}.{cid}", Cell(f"{prefix}.{cid}", None))
+        fid = f"{prefix}.{cid}"
+        if fid not in res.cells:
+            res.cells[fid] = Cell(fid, None)
     fields = [f"{prefix}.{c}" for c in cols.order]
     if note is not None:
         res.issues.append(_note_issue(table, note, fields))
@@ -664,6 +689,7 @@ _S4_NOISE = re.compile(r"^行政诉讼$|^信息内容$")
 _S4_SPANNING = re.compile(r"行政复议|行政诉讼|直接起诉|复议后起诉")
 
 
+@lru_cache(maxsize=4096)  # a header's words again and again (each header cell is asked twice)
 def _s4_group(t: str) -> str | None:
     hits = [g for g, rx in _S4_GROUP_RX if rx.search(t)]
     return hits[0] if len(hits) == 1 else None
@@ -773,9 +799,13 @@ def _s4_label(fid: str) -> str:
 
 
 def _s4_absent(res: TableResult) -> None:
-    for g in _S4_GIDS:
-        for c in _S4_IDS:
-            res.cells.setdefault(f"s4.{g}.{c}", Cell(f"s4.{g}.{c}", None))
+    cells = res.cells
+    for fid in _S4_FIELDS:
+        if fid not in cells:
+            cells[fid] = Cell(fid, None)
+
+
+_S4_FIELDS = [f"s4.{g}.{c}" for g in _S4_GIDS for c in _S4_IDS]
 
 
 # ---------------------------------------------------------------- table 二
