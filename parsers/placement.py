@@ -175,7 +175,46 @@ def _match_column_in(t: str, key: int) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-def header_cells(grid: Grid, before: int, columns: tuple[Column, ...], spanning: re.Pattern[str]) -> list[GridCell]:
+class _Header:
+    """A table's header words: its columns, and the patterns of the header cells that span (spread
+    right in a text copy), that are noise, and that head a group of columns. One for each table,
+    made once; compared by identity, so that a header word's reading is remembered cheaply."""
+    __slots__ = ("columns", "spanning", "noise", "group", "labels")
+
+    def __init__(self, columns: tuple[Column, ...], spanning: re.Pattern[str] | None, noise: re.Pattern[str],
+                 group: re.Pattern[str] | None = None) -> None:
+        self.columns = columns
+        self.spanning = spanning
+        self.noise = noise
+        self.group = group
+        self.labels = [(col.id, col.label) for col in columns]  # as nearest() takes them
+
+
+_GROUP, _NOISE = 1, 2  # what _header_word says of a group header and of noise (else a column id or None)
+
+
+@lru_cache(maxsize=8192)  # a header's words again and again; the _Header is one of the tables', kept here
+def _header_word(text: str, head: _Header) -> int | str | None:
+    """What a header cell's text is to _header_columns: the group header, noise, the id of the column
+    it names, or None (a misprint, or no header word)."""
+    t = compact(text)
+    if head.group is not None and head.group.search(t):
+        return _GROUP
+    if head.noise.search(t):
+        return _NOISE
+    return _match_column(t, head.columns)
+
+
+@lru_cache(maxsize=8192)
+def _stays(text: str, head: _Header) -> bool:
+    """Whether a header cell is a column's own label (printed or misprinted), which does not spread
+    right in a text copy (header_cells)."""
+    t = compact(text)
+    return not (head.spanning is not None and head.spanning.search(t)) and bool(
+        _match_column(t, head.columns) or nearest(text, head.labels))
+
+
+def header_cells(grid: Grid, before: int, head: _Header) -> list[GridCell]:
     """The cells above a grid row. In a text copy (no merges marked) a header cell that is not a
     column's own label (申请人情况, 法人或其他组织, 行政诉讼…, misprinted or not) spreads right over the
     empty positions of its row, as a merged header does, up to the next cell of its row or a column
@@ -192,13 +231,13 @@ def header_cells(grid: Grid, before: int, columns: tuple[Column, ...], spanning:
     for r in sorted(by_row):
         row = sorted(by_row[r], key=_COL)
         for c, nxt in zip(row, row[1:] + [None], strict=True):
-            stop = nxt.col if nxt is not None else grid.cols
-            for k in starts:
-                if c.col < k < stop:
-                    stop = k
-            t = compact(c.text)
-            if not spanning.search(t) and (_match_column(t, columns) or nearest(c.text, _labels(columns))):
+            if _stays(c.text, head):
                 stop = c.col + 1
+            else:
+                stop = nxt.col if nxt is not None else grid.cols
+                for k in starts:
+                    if c.col < k < stop:
+                        stop = k
             span = max(c.colspan, stop - c.col)
             # a cell that keeps its size is handed on as it is (a copy would be the same but for guessed)
             out.append(c if span == c.colspan and not c.guessed else
@@ -210,20 +249,7 @@ def header_cells(grid: Grid, before: int, columns: tuple[Column, ...], spanning:
 _COL = attrgetter("col")
 
 
-def _labels(columns: tuple[Column, ...]) -> tuple[tuple[str, str], ...]:
-    """The (id, label) pairs of a table's columns, as nearest() takes them (made once for each of the
-    template's tuples, remembered by id as in _match_column)."""
-    got = _LABELS.get(id(columns))
-    if got is None or got[0] is not columns:
-        got = _LABELS[id(columns)] = (columns, tuple((col.id, col.label) for col in columns))
-    return got[1]
-
-
-_LABELS: dict[int, tuple[tuple[Column, ...], tuple[tuple[str, str], ...]]] = {}
-
-
-def _header_columns(header: list[GridCell], ncols: int, columns: tuple[Column, ...], noise: re.Pattern[str],
-                    group: re.Pattern[str] | None = None) -> tuple[_Columns, range | None]:
+def _header_columns(header: list[GridCell], ncols: int, head: _Header) -> tuple[_Columns, range | None]:
     """Leaf columns of a header: each grid column takes the lowest header cell above it that names a
     column; a spanning group header (法人或其他组织) gives its range."""
     of: list[str | None] = [None] * ncols
@@ -233,21 +259,21 @@ def _header_columns(header: list[GridCell], ncols: int, columns: tuple[Column, .
     unknown: list[GridCell] = []
     taken: set[str] = set()
     for c in sorted(header, key=_ROW_COL):
-        t = compact(c.text)
-        if group is not None and group.search(t):
-            group_range = range(c.col, c.col + c.colspan)
-            continue
-        if noise.search(t):
-            continue
-        cid = _match_column(t, columns)
+        cid = _header_word(c.text, head)
         if cid is None:
             unknown.append(c)
             continue
+        if isinstance(cid, int):  # a group header, or noise
+            if cid == _GROUP:
+                group_range = range(c.col, c.col + c.colspan)
+            continue
         taken.add(cid)
-        _put(of, depth, c, cid)
-    exact = set(taken)
+        for k in range(c.col, min(ncols, c.col + c.colspan)):  # _put, written out: it runs for every header cell
+            if c.row >= depth[k]:
+                of[k], depth[k] = cid, c.row
+    exact = taken
     for c in unknown:  # a misprinted header: near exactly one column no other header names
-        near = nearest(c.text, [(col.id, col.label) for col in columns if col.id not in exact])
+        near = nearest(c.text, [(col.id, col.label) for col in head.columns if col.id not in exact])
         if near is not None and len(compact(c.text)) <= 2 * len(near.template) + 2:
             notes[near.key] = near
             _put(of, depth, c, near.key)
@@ -461,6 +487,7 @@ _S3_GROUP_RX = [(f"g{i}", re.compile(p)) for i, (_, p) in enumerate(S3_GROUP_HEA
 _S3_NOISE = re.compile(r"申请人情况|勾稽关系|本列数据|^信息内容$")
 _S3_ORG = re.compile(S3_ORG_GROUP)
 _S3_SPANNING = re.compile(r"申请人情况|勾稽关系|本列数据|" + S3_ORG_GROUP)
+_S3_HEAD = _Header(S3_COLUMNS, _S3_SPANNING, _S3_NOISE, _S3_ORG)
 _S3_IDS = [c.id for c in S3_COLUMNS]
 _S3_LABELS = {c.id: c.label for c in S3_COLUMNS}
 _S3_ROW_LABELS = {r.id: r.label for r in S3_ROWS}
@@ -569,16 +596,17 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
         count, cells = row
         ncols = max(ncols, count)
         if first < 0:
+            made = [GridCell(r, col, t) for col, _, _, t in cells]
             line = _Line(r, [], [])
             values = False
-            for col, _, _, t in cells:
-                k = _read(t)[1]
+            for c in made:
+                k = _read(c.text)[1]
                 if k == TEXT:
-                    line.labels.append(GridCell(r, col, t))
+                    line.labels.append(c)
                 elif k is not None:
                     values = True
             if not _s3_opens(line, values):
-                header += [GridCell(r, col, t) for col, _, _, t in cells]
+                header += made
                 continue
             first = r
             cols, org = _s3_text_columns(header, first, ncols)
@@ -618,8 +646,7 @@ def _s3_text_columns(header: list[GridCell], first: int, ncols: int) -> tuple[_C
 
 def _s3_columns(grid: Grid, first: int, ncols: int) -> tuple[_Columns, range | None]:
     """Table 三's columns from the header cells above grid row `first`, in a grid `ncols` wide."""
-    return _header_columns(header_cells(grid, first, S3_COLUMNS, _S3_SPANNING), ncols, S3_COLUMNS, _S3_NOISE,
-                           _S3_ORG)
+    return _header_columns(header_cells(grid, first, _S3_HEAD), ncols, _S3_HEAD)
 
 
 def _s3_opens(line: _Line, has_values: bool) -> bool:
@@ -687,6 +714,7 @@ _S4_IDS = [c.id for c in S4_COLUMNS]
 _S4_GIDS = [g for g, _, _ in S4_GROUPS]
 _S4_NOISE = re.compile(r"^行政诉讼$|^信息内容$")
 _S4_SPANNING = re.compile(r"行政复议|行政诉讼|直接起诉|复议后起诉")
+_S4_HEAD = _Header(S4_COLUMNS, _S4_SPANNING, _S4_NOISE)
 
 
 @lru_cache(maxsize=4096)  # a header's words again and again (each header cell is asked twice)
@@ -703,9 +731,8 @@ def place_table4(grid: Grid, guesses: bool = True) -> TableResult | None:
     if not data:
         return None
     first = data[0]
-    header = header_cells(grid, rows[first].row, S4_COLUMNS, _S4_SPANNING)
-    cols, _ = _header_columns([c for c in header if _s4_group(compact(c.text)) is None], grid.cols, S4_COLUMNS,
-                              _S4_NOISE)
+    header = header_cells(grid, rows[first].row, _S4_HEAD)
+    cols, _ = _header_columns([c for c in header if _s4_group(compact(c.text)) is None], grid.cols, _S4_HEAD)
     group_of: list[str | None] = [None] * grid.cols
     notes: dict[str, Near] = dict(cols.notes)
     depth = [-1] * grid.cols
@@ -824,6 +851,7 @@ for _b in TABLE2_BLOCKS:
             _T2_COLUMNS.setdefault(_c.pattern, _c)  # two columns are called amount (fees, procurement)
 _T2_COLS = tuple(_T2_COLUMNS.values())
 _T2_NOISE = re.compile(r"^信息内容$|^第二十条")
+_T2_HEAD = _Header(_T2_COLS, None, _T2_NOISE)
 
 
 def _t2_layout(row_id: str, block: int | None, col_ids: list[str]) -> tuple[Layout, int]:
@@ -854,7 +882,7 @@ def place_table2(grid: Grid, guesses: bool = True) -> TableResult | None:
             if hit is not None:
                 blocks[i] = hit
         if i not in found and not line.values and _is_header(line):
-            headers[i], _ = _header_columns(line.labels, grid.cols, _T2_COLS, _T2_NOISE)
+            headers[i], _ = _header_columns(line.labels, grid.cols, _T2_HEAD)
     data = {i for i, line in enumerate(rows) if line.values and i not in headers}
     # misprinted row labels: per block, against that block's rows
     misprints: dict[int, Near] = {}

@@ -88,7 +88,7 @@ def iter_rows(text: str, start: int, end: int, prose: list[tuple[int, int]]) -> 
                 yield count, cells
         else:
             stripped = line.strip()
-            if stripped and rows and not _in(pos + line.find(stripped[0]), prose, prose_starts):
+            if stripped and rows and not (prose and _in(pos + line.find(stripped[0]), prose, prose_starts)):
                 if _DIGIT.search(stripped):
                     yield None  # numbers outside cells (a row printed without delimiters): not a grid
                     return
