@@ -223,18 +223,23 @@ def header_cells(grid: Grid, before: int, head: _Header) -> list[GridCell]:
     cells = [c for c in grid.cells if c.row < before]
     if grid.merged:
         return cells
-    out = []
     by_row: dict[int, list[GridCell]] = {}
     for c in cells:
         by_row.setdefault(c.row, []).append(c)
+    return _spread([sorted(by_row[r], key=_COL) for r in sorted(by_row)], grid.cols, head)
+
+
+def _spread(rows: list[list[GridCell]], ncols: int, head: _Header) -> list[GridCell]:
+    """header_cells of a text copy whose header rows are known: each row's cells left to right, top
+    row first, in a grid `ncols` wide."""
+    out = []
     starts: set[int] = set()
-    for r in sorted(by_row):
-        row = sorted(by_row[r], key=_COL)
+    for row in rows:
         for c, nxt in zip(row, row[1:] + [None], strict=True):
             if _stays(c.text, head):
                 stop = c.col + 1
             else:
-                stop = nxt.col if nxt is not None else grid.cols
+                stop = nxt.col if nxt is not None else ncols
                 for k in starts:
                     if c.col < k < stop:
                         stop = k
@@ -584,7 +589,7 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
     at the first value under no header, and only header rows are made cells, so a caller that
     throws such a result away need not make the grid nor read the rest. False says only that the
     grid (the rows in `got`; none: the text has no delimited rows) must be placed to know."""
-    header: list[GridCell] = []  # every cell above the table's first row, as header_cells takes them
+    header: list[list[GridCell]] = []  # the rows above the table's first, their cells left to right
     first = -1
     ncols = 0
     early: _Columns | None = None  # the header's columns once they are known for any width
@@ -606,10 +611,10 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
                 elif k is not None:
                     values = True
             if not _s3_opens(line, values):
-                header += made
+                header.append(made)
                 continue
             first = r
-            cols, org = _s3_text_columns(header, first, ncols)
+            cols, org = _s3_text_columns(header, ncols)
             # a header cell spreads right up to the grid's last column, which rows further down may
             # move; the columns seen so far keep their headers, unless the five 法人或其他组织
             # columns are then filled in by position (_org_children), which the width may change
@@ -626,7 +631,7 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
         return True
     if early is not None and len(early.of) == ncols:  # as wide as when they were read: every value was asked
         return not early.order
-    cols, org = _s3_text_columns(header, first, ncols)
+    cols, org = _s3_text_columns(header, ncols)
     _org_children(cols, org, [])
     if not cols.order:
         return True
@@ -638,10 +643,10 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
     return False
 
 
-def _s3_text_columns(header: list[GridCell], first: int, ncols: int) -> tuple[_Columns, range | None]:
-    """Table 三's columns from the header cells of a text copy's grid `ncols` wide, as place_table3
-    reads them (before _org_children)."""
-    return _s3_columns(Grid(header, first, ncols, ruled=False, merged=False), first, ncols)
+def _s3_text_columns(header: list[list[GridCell]], ncols: int) -> tuple[_Columns, range | None]:
+    """Table 三's columns from the header rows of a text copy's grid `ncols` wide (each row's cells
+    left to right), as place_table3 reads them (before _org_children)."""
+    return _header_columns(_spread(header, ncols, _S3_HEAD), ncols, _S3_HEAD)
 
 
 def _s3_columns(grid: Grid, first: int, ncols: int) -> tuple[_Columns, range | None]:
@@ -737,7 +742,7 @@ def place_table4(grid: Grid, guesses: bool = True) -> TableResult | None:
     notes: dict[str, Near] = dict(cols.notes)
     depth = [-1] * grid.cols
     unknown = []
-    for c in sorted(header, key=lambda c: (c.row, c.col)):
+    for c in sorted(header, key=_ROW_COL):
         t = compact(c.text)
         g = _s4_group(t)
         if g is not None:
@@ -792,15 +797,14 @@ def place_table4(grid: Grid, guesses: bool = True) -> TableResult | None:
         g, cid = group_of[k], cols.of[k] if k < len(cols.of) else None
         if g is not None and cid is not None:
             slots[k] = f"{g}.{cid}"
-    order = list(dict.fromkeys(s for s in slots if s is not None))
-    standard = [f"{g}.{c}" for g in _S4_GIDS for c in _S4_IDS]
+    order = [s for s in dict.fromkeys(slots) if s is not None]
+    standard = _S4_STANDARD
     values = [v for i in data for v in rows[i].values]
     if not order or (len(values) == 15 and len(order) != 15):
         order = standard
         slots = [None] * grid.cols
     table_cols = _Columns(slots, order)
-    res.guessed |= _reconcile(table_cols, [rows[i] for i in data], standard, res.issues, "四",
-                              {s: s for s in standard})
+    res.guessed |= _reconcile(table_cols, [rows[i] for i in data], standard, res.issues, "四", _S4_STANDARD_LABELS)
     p = _place_row(values, table_cols, None)
     res.guessed |= _guessed(p)
     for name, v in p.cells.items():
@@ -818,6 +822,10 @@ def place_table4(grid: Grid, guesses: bool = True) -> TableResult | None:
                                 + "、".join(_s4_label(f) for f in absent)))
     _s4_absent(res)
     return res
+
+
+_S4_STANDARD = [f"{g}.{c}" for g in _S4_GIDS for c in _S4_IDS]  # a two-level header's slots, in official order
+_S4_STANDARD_LABELS = {s: s for s in _S4_STANDARD}
 
 
 def _s4_label(fid: str) -> str:
