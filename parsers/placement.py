@@ -71,10 +71,6 @@ class _Value:
     cell: GridCell
     text: str  # folded, without white space
 
-    @property
-    def cols(self) -> range:
-        return range(self.cell.col, self.cell.col + self.cell.colspan)
-
 
 @dataclass(slots=True)
 class _Line:
@@ -179,7 +175,46 @@ def _match_column_in(t: str, key: int) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-def header_cells(grid: Grid, before: int, columns: tuple[Column, ...], spanning: re.Pattern[str]) -> list[GridCell]:
+class _Header:
+    """A table's header words: its columns, and the patterns of the header cells that span (spread
+    right in a text copy), that are noise, and that head a group of columns. One for each table,
+    made once; compared by identity, so that a header word's reading is remembered cheaply."""
+    __slots__ = ("columns", "spanning", "noise", "group", "labels")
+
+    def __init__(self, columns: tuple[Column, ...], spanning: re.Pattern[str] | None, noise: re.Pattern[str],
+                 group: re.Pattern[str] | None = None) -> None:
+        self.columns = columns
+        self.spanning = spanning
+        self.noise = noise
+        self.group = group
+        self.labels = [(col.id, col.label) for col in columns]  # as nearest() takes them
+
+
+_GROUP, _NOISE = 1, 2  # what _header_word says of a group header and of noise (else a column id or None)
+
+
+@lru_cache(maxsize=8192)  # a header's words again and again; the _Header is one of the tables', kept here
+def _header_word(text: str, head: _Header) -> int | str | None:
+    """What a header cell's text is to _header_columns: the group header, noise, the id of the column
+    it names, or None (a misprint, or no header word)."""
+    t = compact(text)
+    if head.group is not None and head.group.search(t):
+        return _GROUP
+    if head.noise.search(t):
+        return _NOISE
+    return _match_column(t, head.columns)
+
+
+@lru_cache(maxsize=8192)
+def _stays(text: str, head: _Header) -> bool:
+    """Whether a header cell is a column's own label (printed or misprinted), which does not spread
+    right in a text copy (header_cells)."""
+    t = compact(text)
+    return not (head.spanning is not None and head.spanning.search(t)) and bool(
+        _match_column(t, head.columns) or nearest(text, head.labels))
+
+
+def header_cells(grid: Grid, before: int, head: _Header) -> list[GridCell]:
     """The cells above a grid row. In a text copy (no merges marked) a header cell that is not a
     column's own label (申请人情况, 法人或其他组织, 行政诉讼…, misprinted or not) spreads right over the
     empty positions of its row, as a merged header does, up to the next cell of its row or a column
@@ -188,27 +223,38 @@ def header_cells(grid: Grid, before: int, columns: tuple[Column, ...], spanning:
     cells = [c for c in grid.cells if c.row < before]
     if grid.merged:
         return cells
-    out = []
     by_row: dict[int, list[GridCell]] = {}
     for c in cells:
         by_row.setdefault(c.row, []).append(c)
+    return _spread([sorted(by_row[r], key=_COL) for r in sorted(by_row)], grid.cols, head)
+
+
+def _spread(rows: list[list[GridCell]], ncols: int, head: _Header) -> list[GridCell]:
+    """header_cells of a text copy whose header rows are known: each row's cells left to right, top
+    row first, in a grid `ncols` wide."""
+    out = []
     starts: set[int] = set()
-    labels = [(col.id, col.label) for col in columns]
-    for r in sorted(by_row):
-        row = sorted(by_row[r], key=lambda c: c.col)
+    for row in rows:
         for c, nxt in zip(row, row[1:] + [None], strict=True):
-            stop = nxt.col if nxt is not None else grid.cols
-            stop = min([stop] + [k for k in starts if c.col < k < stop])
-            t = compact(c.text)
-            if not spanning.search(t) and (_match_column(t, columns) or nearest(c.text, labels)):
+            if _stays(c.text, head):
                 stop = c.col + 1
-            out.append(GridCell(c.row, c.col, c.text, c.rowspan, max(c.colspan, stop - c.col), c.source))
-        starts |= {c.col for c in row}
+            else:
+                stop = nxt.col if nxt is not None else ncols
+                for k in starts:
+                    if c.col < k < stop:
+                        stop = k
+            span = max(c.colspan, stop - c.col)
+            # a cell that keeps its size is handed on as it is (a copy would be the same but for guessed)
+            out.append(c if span == c.colspan and not c.guessed else
+                       GridCell(c.row, c.col, c.text, c.rowspan, span, c.source))
+        starts.update(c.col for c in row)
     return out
 
 
-def _header_columns(header: list[GridCell], ncols: int, columns: tuple[Column, ...], noise: re.Pattern[str],
-                    group: re.Pattern[str] | None = None) -> tuple[_Columns, range | None]:
+_COL = attrgetter("col")
+
+
+def _header_columns(header: list[GridCell], ncols: int, head: _Header) -> tuple[_Columns, range | None]:
     """Leaf columns of a header: each grid column takes the lowest header cell above it that names a
     column; a spanning group header (法人或其他组织) gives its range."""
     of: list[str | None] = [None] * ncols
@@ -217,26 +263,26 @@ def _header_columns(header: list[GridCell], ncols: int, columns: tuple[Column, .
     group_range: range | None = None
     unknown: list[GridCell] = []
     taken: set[str] = set()
-    for c in sorted(header, key=lambda c: (c.row, c.col)):
-        t = compact(c.text)
-        if group is not None and group.search(t):
-            group_range = range(c.col, c.col + c.colspan)
-            continue
-        if noise.search(t):
-            continue
-        cid = _match_column(t, columns)
+    for c in sorted(header, key=_ROW_COL):
+        cid = _header_word(c.text, head)
         if cid is None:
             unknown.append(c)
             continue
+        if isinstance(cid, int):  # a group header, or noise
+            if cid == _GROUP:
+                group_range = range(c.col, c.col + c.colspan)
+            continue
         taken.add(cid)
-        _put(of, depth, c, cid)
-    exact = set(taken)
+        for k in range(c.col, min(ncols, c.col + c.colspan)):  # _put, written out: it runs for every header cell
+            if c.row >= depth[k]:
+                of[k], depth[k] = cid, c.row
+    exact = taken
     for c in unknown:  # a misprinted header: near exactly one column no other header names
-        near = nearest(c.text, [(col.id, col.label) for col in columns if col.id not in exact])
+        near = nearest(c.text, [(col.id, col.label) for col in head.columns if col.id not in exact])
         if near is not None and len(compact(c.text)) <= 2 * len(near.template) + 2:
             notes[near.key] = near
             _put(of, depth, c, near.key)
-    order = list(dict.fromkeys(x for x in of if x is not None))
+    order = [x for x in dict.fromkeys(of) if x is not None]
     return _Columns(of, order, notes), group_range
 
 
@@ -299,17 +345,24 @@ def _official_by_position(rows: list[_Line], official: list[str]) -> _Columns | 
 
 def _loose(rows: list[_Line], cols: _Columns) -> bool:
     """Whether some value of these rows stands under no header, or under one another value took."""
+    of = cols.of
     for line in rows:
         seen: set[str] = set()
         for v in line.values:
-            ids = {cols.of[k] for k in v.cols if k < len(cols.of)} - {None}
-            if len(ids) != 1:
-                return True
-            cid = ids.pop()
+            cid = _column_under(v.cell, of)
             if cid is None or cid in seen:
                 return True
             seen.add(cid)
     return False
+
+
+def _column_under(cell: GridCell, of: list[str | None]) -> str | None:
+    """The one column id over the grid columns a cell covers; None under none or under two."""
+    k = cell.col
+    if cell.colspan == 1:  # most cells: no set of one to make
+        return of[k] if k < len(of) else None
+    ids = {of[j] for j in range(k, k + cell.colspan) if j < len(of)} - {None}
+    return ids.pop() if len(ids) == 1 else None
 
 
 @dataclass
@@ -330,9 +383,9 @@ def _place_row(values: list[_Value], cols: _Columns, total: str | None) -> _Plac
     columns; failing that left to right (the last one the total), uncertain."""
     cells: dict[str, _Value] = {}
     loose: list[_Value] = []
+    of = cols.of
     for v in values:
-        ids = {cols.of[k] for k in v.cols if k < len(cols.of)} - {None}
-        cid = ids.pop() if len(ids) == 1 else None
+        cid = _column_under(v.cell, of)
         if cid is None or cid in cells:
             loose.append(v)
         else:
@@ -439,6 +492,7 @@ _S3_GROUP_RX = [(f"g{i}", re.compile(p)) for i, (_, p) in enumerate(S3_GROUP_HEA
 _S3_NOISE = re.compile(r"申请人情况|勾稽关系|本列数据|^信息内容$")
 _S3_ORG = re.compile(S3_ORG_GROUP)
 _S3_SPANNING = re.compile(r"申请人情况|勾稽关系|本列数据|" + S3_ORG_GROUP)
+_S3_HEAD = _Header(S3_COLUMNS, _S3_SPANNING, _S3_NOISE, _S3_ORG)
 _S3_IDS = [c.id for c in S3_COLUMNS]
 _S3_LABELS = {c.id: c.label for c in S3_COLUMNS}
 _S3_ROW_LABELS = {r.id: r.label for r in S3_ROWS}
@@ -535,7 +589,7 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
     at the first value under no header, and only header rows are made cells, so a caller that
     throws such a result away need not make the grid nor read the rest. False says only that the
     grid (the rows in `got`; none: the text has no delimited rows) must be placed to know."""
-    header: list[GridCell] = []  # every cell above the table's first row, as header_cells takes them
+    header: list[list[GridCell]] = []  # the rows above the table's first, their cells left to right
     first = -1
     ncols = 0
     early: _Columns | None = None  # the header's columns once they are known for any width
@@ -547,19 +601,20 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
         count, cells = row
         ncols = max(ncols, count)
         if first < 0:
+            made = [GridCell(r, col, t) for col, _, _, t in cells]
             line = _Line(r, [], [])
             values = False
-            for col, _, _, t in cells:
-                k = _read(t)[1]
+            for c in made:
+                k = _read(c.text)[1]
                 if k == TEXT:
-                    line.labels.append(GridCell(r, col, t))
+                    line.labels.append(c)
                 elif k is not None:
                     values = True
             if not _s3_opens(line, values):
-                header += [GridCell(r, col, t) for col, _, _, t in cells]
+                header.append(made)
                 continue
             first = r
-            cols, org = _s3_text_columns(header, first, ncols)
+            cols, org = _s3_text_columns(header, ncols)
             # a header cell spreads right up to the grid's last column, which rows further down may
             # move; the columns seen so far keep their headers, unless the five 法人或其他组织
             # columns are then filled in by position (_org_children), which the width may change
@@ -576,7 +631,7 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
         return True
     if early is not None and len(early.of) == ncols:  # as wide as when they were read: every value was asked
         return not early.order
-    cols, org = _s3_text_columns(header, first, ncols)
+    cols, org = _s3_text_columns(header, ncols)
     _org_children(cols, org, [])
     if not cols.order:
         return True
@@ -588,16 +643,15 @@ def table3_thrown(rows: Iterable[TextRow | None], got: list[TextRow]) -> bool:
     return False
 
 
-def _s3_text_columns(header: list[GridCell], first: int, ncols: int) -> tuple[_Columns, range | None]:
-    """Table 三's columns from the header cells of a text copy's grid `ncols` wide, as place_table3
-    reads them (before _org_children)."""
-    return _s3_columns(Grid(header, first, ncols, ruled=False, merged=False), first, ncols)
+def _s3_text_columns(header: list[list[GridCell]], ncols: int) -> tuple[_Columns, range | None]:
+    """Table 三's columns from the header rows of a text copy's grid `ncols` wide (each row's cells
+    left to right), as place_table3 reads them (before _org_children)."""
+    return _header_columns(_spread(header, ncols, _S3_HEAD), ncols, _S3_HEAD)
 
 
 def _s3_columns(grid: Grid, first: int, ncols: int) -> tuple[_Columns, range | None]:
     """Table 三's columns from the header cells above grid row `first`, in a grid `ncols` wide."""
-    return _header_columns(header_cells(grid, first, S3_COLUMNS, _S3_SPANNING), ncols, S3_COLUMNS, _S3_NOISE,
-                           _S3_ORG)
+    return _header_columns(header_cells(grid, first, _S3_HEAD), ncols, _S3_HEAD)
 
 
 def _s3_opens(line: _Line, has_values: bool) -> bool:
@@ -607,6 +661,7 @@ def _s3_opens(line: _Line, has_values: bool) -> bool:
                           and bool(_match_rows([line], _S3_ROW_RX)))
 
 
+@lru_cache(maxsize=4096)  # a header's words, asked for every header row
 def _s3_header_word(t: str) -> bool:
     return bool(_S3_NOISE.search(t) or _S3_ORG.search(t) or _match_column(t, S3_COLUMNS))
 
@@ -636,7 +691,9 @@ def _fill_row(res: TableResult, table: str, prefix: str, label: str, values: lis
         cnote = note or col_notes.get(cid)
         res.cells[fid] = _make_cell(fid, v, p.uncertain or cnote is not None, cnote)
     for cid in cols.order:
-        res.cells.setdefault(f"{prefix}.{cid}", Cell(f"{prefix}.{cid}", None))
+        fid = f"{prefix}.{cid}"
+        if fid not in res.cells:
+            res.cells[fid] = Cell(fid, None)
     fields = [f"{prefix}.{c}" for c in cols.order]
     if note is not None:
         res.issues.append(_note_issue(table, note, fields))
@@ -662,8 +719,10 @@ _S4_IDS = [c.id for c in S4_COLUMNS]
 _S4_GIDS = [g for g, _, _ in S4_GROUPS]
 _S4_NOISE = re.compile(r"^行政诉讼$|^信息内容$")
 _S4_SPANNING = re.compile(r"行政复议|行政诉讼|直接起诉|复议后起诉")
+_S4_HEAD = _Header(S4_COLUMNS, _S4_SPANNING, _S4_NOISE)
 
 
+@lru_cache(maxsize=4096)  # a header's words again and again (each header cell is asked twice)
 def _s4_group(t: str) -> str | None:
     hits = [g for g, rx in _S4_GROUP_RX if rx.search(t)]
     return hits[0] if len(hits) == 1 else None
@@ -677,14 +736,13 @@ def place_table4(grid: Grid, guesses: bool = True) -> TableResult | None:
     if not data:
         return None
     first = data[0]
-    header = header_cells(grid, rows[first].row, S4_COLUMNS, _S4_SPANNING)
-    cols, _ = _header_columns([c for c in header if _s4_group(compact(c.text)) is None], grid.cols, S4_COLUMNS,
-                              _S4_NOISE)
+    header = header_cells(grid, rows[first].row, _S4_HEAD)
+    cols, _ = _header_columns([c for c in header if _s4_group(compact(c.text)) is None], grid.cols, _S4_HEAD)
     group_of: list[str | None] = [None] * grid.cols
     notes: dict[str, Near] = dict(cols.notes)
     depth = [-1] * grid.cols
     unknown = []
-    for c in sorted(header, key=lambda c: (c.row, c.col)):
+    for c in sorted(header, key=_ROW_COL):
         t = compact(c.text)
         g = _s4_group(t)
         if g is not None:
@@ -739,15 +797,14 @@ def place_table4(grid: Grid, guesses: bool = True) -> TableResult | None:
         g, cid = group_of[k], cols.of[k] if k < len(cols.of) else None
         if g is not None and cid is not None:
             slots[k] = f"{g}.{cid}"
-    order = list(dict.fromkeys(s for s in slots if s is not None))
-    standard = [f"{g}.{c}" for g in _S4_GIDS for c in _S4_IDS]
+    order = [s for s in dict.fromkeys(slots) if s is not None]
+    standard = _S4_STANDARD
     values = [v for i in data for v in rows[i].values]
     if not order or (len(values) == 15 and len(order) != 15):
         order = standard
         slots = [None] * grid.cols
     table_cols = _Columns(slots, order)
-    res.guessed |= _reconcile(table_cols, [rows[i] for i in data], standard, res.issues, "四",
-                              {s: s for s in standard})
+    res.guessed |= _reconcile(table_cols, [rows[i] for i in data], standard, res.issues, "四", _S4_STANDARD_LABELS)
     p = _place_row(values, table_cols, None)
     res.guessed |= _guessed(p)
     for name, v in p.cells.items():
@@ -767,15 +824,23 @@ def place_table4(grid: Grid, guesses: bool = True) -> TableResult | None:
     return res
 
 
+_S4_STANDARD = [f"{g}.{c}" for g in _S4_GIDS for c in _S4_IDS]  # a two-level header's slots, in official order
+_S4_STANDARD_LABELS = {s: s for s in _S4_STANDARD}
+
+
 def _s4_label(fid: str) -> str:
     _, g, c = fid.split(".")
     return next(gl for gid, gl, _ in S4_GROUPS if gid == g) + "·" + next(x.label for x in S4_COLUMNS if x.id == c)
 
 
 def _s4_absent(res: TableResult) -> None:
-    for g in _S4_GIDS:
-        for c in _S4_IDS:
-            res.cells.setdefault(f"s4.{g}.{c}", Cell(f"s4.{g}.{c}", None))
+    cells = res.cells
+    for fid in _S4_FIELDS:
+        if fid not in cells:
+            cells[fid] = Cell(fid, None)
+
+
+_S4_FIELDS = [f"s4.{g}.{c}" for g in _S4_GIDS for c in _S4_IDS]
 
 
 # ---------------------------------------------------------------- table 二
@@ -794,6 +859,7 @@ for _b in TABLE2_BLOCKS:
             _T2_COLUMNS.setdefault(_c.pattern, _c)  # two columns are called amount (fees, procurement)
 _T2_COLS = tuple(_T2_COLUMNS.values())
 _T2_NOISE = re.compile(r"^信息内容$|^第二十条")
+_T2_HEAD = _Header(_T2_COLS, None, _T2_NOISE)
 
 
 def _t2_layout(row_id: str, block: int | None, col_ids: list[str]) -> tuple[Layout, int]:
@@ -824,7 +890,7 @@ def place_table2(grid: Grid, guesses: bool = True) -> TableResult | None:
             if hit is not None:
                 blocks[i] = hit
         if i not in found and not line.values and _is_header(line):
-            headers[i], _ = _header_columns(line.labels, grid.cols, _T2_COLS, _T2_NOISE)
+            headers[i], _ = _header_columns(line.labels, grid.cols, _T2_HEAD)
     data = {i for i, line in enumerate(rows) if line.values and i not in headers}
     # misprinted row labels: per block, against that block's rows
     misprints: dict[int, Near] = {}

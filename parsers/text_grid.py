@@ -75,7 +75,8 @@ def iter_rows(text: str, start: int, end: int, prose: list[tuple[int, int]]) -> 
         stop = end if nl < 0 else nl
         line = text[pos:stop]
         if "\t" in line or "|" in line:
-            if _RULE.match(line) or _in(pos, prose, prose_starts):
+            # (a rule holds "--": most rows are told by that alone)
+            if ("--" in line and _RULE.match(line)) or (prose and _in(pos, prose, prose_starts)):
                 pos = stop + 1
                 continue
             count, cells = _cells(line, pos)
@@ -87,7 +88,7 @@ def iter_rows(text: str, start: int, end: int, prose: list[tuple[int, int]]) -> 
                 yield count, cells
         else:
             stripped = line.strip()
-            if stripped and rows and not _in(pos + line.find(stripped[0]), prose, prose_starts):
+            if stripped and rows and not (prose and _in(pos + line.find(stripped[0]), prose, prose_starts)):
                 if _DIGIT.search(stripped):
                     yield None  # numbers outside cells (a row printed without delimiters): not a grid
                     return
@@ -109,23 +110,30 @@ def _cells(line: str, offset: int) -> tuple[int, list[tuple[int, int, int, str]]
     """How many cells a delimited line has, and those that hold text: column, start, end, text; a
     markdown row's outer pipes open and close it, they do not make empty cells."""
     start, stop = 0, len(line)
-    lead = line.lstrip(" ")
-    if lead.startswith("|"):
-        start = stop - len(lead) + 1
-    trimmed = line.rstrip(" ")
-    if trimmed.endswith("|") and len(trimmed) - 1 >= start:
-        stop = len(trimmed) - 1
+    if "|" in line:
+        lead = line.lstrip(" ")
+        if lead.startswith("|"):
+            start = stop - len(lead) + 1
+        trimmed = line.rstrip(" ")
+        if trimmed.endswith("|") and len(trimmed) - 1 >= start:
+            stop = len(trimmed) - 1
+        seg = line[start:stop]
+        # every separator one character; str.split on one of them costs a fraction of a regex split
+        pieces = (_SEP.split(seg) if "\t" in seg else seg.split("|")) if "|" in seg else seg.split("\t")
+    else:
+        pieces = line.split("\t")
     out: list[tuple[int, int, int, str]] = []
     pos = offset + start
     append = out.append
-    pieces = _SEP.split(line[start:stop])  # every separator one character
     for col, piece in enumerate(pieces):
-        n = len(piece)
-        if n and not piece.isspace():
+        if piece:
             stripped = piece.strip()
-            at = pos if len(stripped) == n else pos + n - len(piece.lstrip())
-            append((col, at, at + len(stripped), stripped))
-        pos += n + 1
+            if stripped:  # the start of the text: after the white space it was stripped of
+                at = pos if len(stripped) == len(piece) else pos + len(piece) - len(piece.lstrip())
+                append((col, at, at + len(stripped), stripped))
+            pos += len(piece) + 1
+        else:
+            pos += 1
     return len(pieces), out
 
 
