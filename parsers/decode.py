@@ -79,6 +79,10 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF]
     if not head:
         return False
+    # most files hold no control byte at all: a search per byte value (memchr) tells that several times
+    # faster than counting them with translate, which copies the head
+    if not any(b in head for b in _CONTROLS):
+        return False
     controls = len(head) - len(head.translate(None, _CONTROLS))
     return controls / len(head) > 0.02
 

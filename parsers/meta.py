@@ -7,7 +7,7 @@ Each value says which of these it came from (`Meta.agency_from`, `Meta.year_from
 from __future__ import annotations
 
 import re
-from collections import Counter
+from operator import itemgetter
 
 from models.crossyear import agency_key
 from models.report import WARNING, Issue, Meta, ProseCount
@@ -149,18 +149,23 @@ def _head_lines(head: str) -> list[str]:
 
 def _last_lines(text: str, start: int, n: int) -> list[tuple[int, str]]:
     """The last n non-empty lines of the text from `start`, with their offsets."""
-    out: list[tuple[int, str]] = []
-    end = len(text)
-    while end >= start and len(out) < n:
-        nl = text.rfind("\n", start, end)
-        line = text[nl + 1 if nl >= 0 else start:end]
-        if line and not line.isspace():
-            out.append((end - len(line), line))
-        if nl < 0:
-            break
-        end = nl
-    out.reverse()
-    return out
+    region = text[start:]
+    k = 2 * n  # lines cut off the end at once (one split), more when many are empty
+    while True:
+        parts = region.rsplit("\n", k)
+        whole = len(parts) <= k  # every part a line; else the first is the rest of the region
+        out: list[tuple[int, str]] = []
+        end = len(text)
+        for line in reversed(parts if whole else parts[1:]):
+            if line and not line.isspace():
+                out.append((end - len(line), line))
+                if len(out) == n:
+                    break
+            end -= len(line) + 1
+        if len(out) == n or whole:
+            out.reverse()
+            return out
+        k *= 4
 
 
 def _title(lines: list[str]) -> tuple[str | None, int | None]:
@@ -318,9 +323,10 @@ _CITED = re.compile(r"《[^》\n]{0,80}》")
 _BODY_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"\s*年度?(?!\s*\d{1,2}\s*月)(?!\d)")
 
 
-def _body_years(text: str, span: tuple[int, int] | None) -> Counter[int]:
-    """The years section 一 speaks of (2022年，我局…), without dates, comparisons and cited titles."""
-    counts: Counter[int] = Counter()
+def _body_years(text: str, span: tuple[int, int] | None) -> dict[int, int]:
+    """The years section 一 speaks of (2022年，我局…), without dates, comparisons and cited titles:
+    how often each (a plain dict: a Counter costs more to make than the few years it counts)."""
+    counts: dict[int, int] = {}
     if span is None:
         return counts
     body = text[span[0]:span[1]]
@@ -335,11 +341,14 @@ def _body_years(text: str, span: tuple[int, int] | None) -> Counter[int]:
             at -= 1
         m = _BODY_YEAR.match(body, at - 4) if at >= 4 else None
         q = body.find("年", q + 1)
-        if m is None or any(a <= m.start() < b for a, b in cited) or (m.start() and body[m.start() - 1] in _COMPARED):
+        if m is None:
+            continue
+        y_at = m.start()
+        if (y_at and body[y_at - 1] in _COMPARED) or (cited and any(a <= y_at < b for a, b in cited)):
             continue
         y = _year(m.group(1))
         if y is not None:
-            counts[y] += 1
+            counts[y] = counts.get(y, 0) + 1
     return counts
 
 
@@ -354,9 +363,9 @@ def meta_issues(text: str, meta: Meta, section_one: tuple[int, int] | None) -> l
             said.append(f"正文统计期限为 {p_year} 年")
         counts = _body_years(text, section_one)
         if counts:
-            top, n = counts.most_common(1)[0]
+            top, n = max(counts.items(), key=itemgetter(1))  # the first of the most frequent, as most_common(1)
             total = sum(counts.values())
-            if top != meta.year and n >= 2 and n * 2 > total and n >= 2 * counts[meta.year]:
+            if top != meta.year and n >= 2 and n * 2 > total and n >= 2 * counts.get(meta.year, 0):
                 said.append(f"“总体情况”中的年份多为 {top} 年（{total} 处中 {n} 处）")
         if said:
             out.append(Issue("meta", WARNING, ["meta.year"],
@@ -424,7 +433,11 @@ def read_prose_counts(text: str, start: int, end: int) -> list[ProseCount]:
                 clause = c.group()
                 if "申请" not in clause or clause.lstrip().startswith("其中"):
                     continue  # (the three patterns below each hold 申请)
-                m = _APPLY.search(clause) or _APPLY_ALT.search(clause)
+                # both patterns hold one of these verbs: a clause without one is not searched (a search
+                # tries every character of it)
+                m = _APPLY.search(clause) or _APPLY_ALT.search(clause) \
+                    if "受理" in clause or "收到" in clause or "办理" in clause or "新收" in clause \
+                    or "接收" in clause or "接到" in clause else None
                 if m and ("信息公开" in sentence or "依申请" in sentence or "申请公开" in sentence):
                     a = s_at + c.start() + m.start(1)
                     out.append(ProseCount("applications", int(m.group(1)), (a, a + len(m.group(1))), sentence.strip()))

@@ -91,13 +91,16 @@ class Compact:
         mark = _white_mark(part)
         if mark.count(0x20) != len(text):  # white space past Latin-1 read as text in the mask
             mark = _white_mark(_wide_white(part))
-        cstarts = list(accumulate(map(len, words), initial=0))
+        lens = list(map(len, words))
+        cstarts = list(accumulate(lens, initial=0))
         cstarts.pop()  # the offset after the last word
-        # source offset of word k = its compact offset + the white space before it (the runs before it)
-        white = accumulate(map(len, mark.split()), initial=start)
-        if mark[:1] == b"x":  # the text starts with white space: a run before the first word
-            next(white)
-        return cls(text, cstarts, list(map(add, cstarts, white)))
+        # source offset of word k + 1 = that of word k + its length + the white space after it: the steps
+        # are small numbers (shared objects), so only the sums are new ones
+        white = map(len, mark.split())
+        first = start + next(white) if mark[:1] == b"x" else start  # white space before the first word
+        ostarts = list(accumulate(map(add, lens, white), initial=first))
+        del ostarts[len(lens):]  # a step after the last word (white space at the end)
+        return cls(text, cstarts, ostarts)
 
     def to_source(self, i: int) -> int:
         """Offset in the source of compact offset i (i may equal len(text))."""

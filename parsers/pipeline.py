@@ -86,8 +86,9 @@ def parse_text(text: str, source: str = "", encoding: str | None = None, fmt: st
         report.structure.extend(res.issues)
     prose_end = min((sections[k][0] for k in ("二", "三", "四") if k in sections), default=len(norm))
     for cell in report.cells.values():  # raw is what was printed (１００件), not the folded copy
-        if cell.span is not None:
-            cell.raw = text[cell.span[0]:cell.span[1]]
+        span = cell.span
+        if span is not None:
+            cell.raw = text[span[0]:span[1]]
     report.prose = read_prose_counts(norm, 0, prose_end)
     for k in ("五", "六"):
         if k in sections:

@@ -23,16 +23,18 @@ _DECOR = re.compile(r"[#*>_\s]")
 # every section title holds one of these; other lines are not looked at twice (two characters each, all
 # eight different: no two can overlap, so each occurrence is found by a plain search)
 _TITLE_WORDS = ("情况", "事项", "问题", "改进")
-# a line's title text is a whole section title (the patterns above, each full, maybe with a stop)
-_TITLES = tuple(re.compile(rf"^(?:{pat})[。.:：]?$") for _key, pat in SECTIONS)
-# a title text that matches none of them fails this one: the others are not tried on it
-_ANY_TITLE = re.compile("^(?:" + "|".join(f"(?:{pat})" for _key, pat in SECTIONS) + ")[。.:：]?$")
+# a line's title text is a whole section title (one of the patterns above, full, maybe with a stop); the
+# group that matched names the section. No text is a whole title of two sections (each section's titles
+# begin with their own words: 总体/基本, 主动, 收到/依申请, 政府信息公开行政复议/行政复议, 存在/主要, 其他), so
+# the one match tells all there is: no section's pattern is tried again on the line.
+_ANY_TITLE = re.compile("^(?:" + "|".join(f"({pat})" for _key, pat in SECTIONS) + ")[。.:：]?$")
 # a table anchor that starts a section when its heading was lost
 _FALLBACK = {"二": r"第二十条第\(一\)项|第二十条", "三": r"本列数据的勾稽关系|申请人情况", "四": r"行政复议"}
 
 
-def _heading_lines(text: str) -> list[tuple[int, int, str, str | None, bool]]:
-    """Short lines that read as a section title: (start, end, title text, numeral, numeral in brackets)."""
+def _heading_lines(text: str) -> list[tuple[int, int, str | None, bool, int]]:
+    """Short lines that read as a section title: (start, end, numeral, numeral in brackets, index of the
+    section in SECTIONS)."""
     hits = []
     for word in _TITLE_WORDS:  # a str search per word, not a regex tried at every character
         i = text.find(word)
@@ -56,8 +58,9 @@ def _heading_lines(text: str) -> list[tuple[int, int, str, str | None, bool]]:
         assert p is not None  # every part of the pattern is optional: it always matches, maybe empty
         number, bracketed = p.groups()
         title = _DECOR.sub("", line[p.end():])
-        if 2 <= len(title) <= 40 and _ANY_TITLE.match(title):  # no other line ranks for any section
-            out.append((a, b, title, number or bracketed, bracketed is not None))
+        if 2 <= len(title) <= 40 and (m := _ANY_TITLE.match(title)):  # no other line ranks for any section
+            assert m.lastindex is not None  # each alternative is a group
+            out.append((a, b, number or bracketed, bracketed is not None, m.lastindex - 1))
     return out
 
 
@@ -68,12 +71,11 @@ def find_sections(text: str, compact: Compact | None = None) -> dict[str, tuple[
     starts: dict[str, int] = {}
     pos = 0
     for idx, (key, pat) in enumerate(SECTIONS):
-        rx = _TITLES[idx]
         # A section heading is 二、… (or 第二部分, or the bare title); （二）… is a
         # sub-heading of 总体情况 unless nothing better is found.
         ranked = []
-        for start, _end, title, numeral, bracketed in lines:
-            if start < pos or not rx.match(title):
+        for start, _end, numeral, bracketed, section in lines:
+            if section != idx or start < pos:
                 continue
             right = numeral in (key, str(idx + 1))
             rank = 0 if right and not bracketed else 1 if numeral is None else 2 if right else 3

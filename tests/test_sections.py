@@ -49,3 +49,41 @@ def test_a_lost_heading_falls_back_to_the_table():
 def test_a_title_word_on_the_last_line_and_long_lines():
     text = "x" * 90 + "情况\n" + "一、总体情况"  # a long line is no heading; the last line has no line end
     assert find_sections(text) == {"一": (text.index("一、"), len(text))}
+
+
+def test_no_text_is_a_whole_title_of_two_sections():
+    """find_sections takes a heading's section from the one alternative of _ANY_TITLE that matched: every
+    title each section's pattern allows (with a stop or not) is a whole title of that section alone."""
+    import re
+    import re._parser as sre
+
+    from parsers.sections import _ANY_TITLE, SECTIONS
+
+    def spelled(items: list[tuple[object, object]]) -> list[str]:
+        out = [""]
+        for op, av in items:
+            if op is sre.LITERAL:
+                alts = [chr(av)]
+            elif op is sre.SUBPATTERN:
+                alts = spelled(av[3])
+            elif op is sre.BRANCH:
+                alts = [x for b in av[1] for x in spelled(b)]
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                lo, hi, sub = av
+                assert hi <= 1, "a title pattern of finite length"
+                alts = ([""] if lo == 0 else []) + spelled(sub)
+            else:
+                assert op is sre.IN and all(o is sre.LITERAL for o, _ in av), op
+                alts = [chr(v) for _, v in av]
+            out = [o + a for o in out for a in alts]
+        return out
+
+    for idx, (_key, pat) in enumerate(SECTIONS):
+        titles = spelled(sre.parse(pat))
+        assert len(titles) > 1
+        for title in titles:
+            for stop in ("", "。", "：", ":"):
+                whole = [j for j, (_k, p) in enumerate(SECTIONS) if re.fullmatch(rf"(?:{p})[。.:：]?", title + stop)]
+                assert whole == [idx], (title + stop, whole)
+                m = _ANY_TITLE.match(title + stop)
+                assert m is not None and m.lastindex == idx + 1
