@@ -243,7 +243,8 @@ def _grid_groups(t: _Table, blank: set[str]) -> list[_Group]:
             if p:
                 patterns.setdefault(p, []).append(r)
     for p, rows in patterns.items():
-        cells = [f"{r.key}.{c}" for r in rows for c in p]
+        at = [t.columns.index(c) for c in p]  # a row's cells are in the order of t.columns
+        cells = [r.cells[j] for r in rows for j in at]
         ids = ",".join(r.key.split(".", 1)[1] for r in rows)
         where = f"「{rows[0].label}」" if len(rows) == 1 else f" {len(rows)} 行"
         listed = "" if len(rows) == 1 else "：" + _names([r.label for r in rows])
