@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import add, call, eq, is_, itemgetter, not_
+from operator import add, call, eq, itemgetter, not_
 from typing import Any, NamedTuple
 
 from models.report import ERROR, INFO, WARNING, Issue, Report
@@ -246,8 +246,8 @@ def _domain(values: Values) -> list[Issue]:
     if types <= _NUMBERS and (not printed or (min(printed) >= 0 and max(printed) < _TOO_LONG)):
         if Decimal not in types:
             return out
-        # numbers in range, some with a decimal point: only those need a look (found without a loop here)
-        items = [(fid, values[fid]) for fid in compress(values, map(isinstance, values.values(), repeat(Decimal)))]
+        # numbers in range, some with a decimal point: only those need a look
+        items: list[tuple[str, Value]] = [(fid, v) for fid, v in values.items() if type(v) is Decimal]
     else:
         items = [(fid, v) for fid, v in values.items()
                  if v is not None and (type(v) is not int or not 0 <= v < _TOO_LONG)]
@@ -293,24 +293,55 @@ def _column_word(fid: str) -> str:
     return label(fid).split("·")[-1]
 
 
+class _ColumnWords(dict[str, str]):
+    """_column_word() of each template cell, looked up without a call; any other id's worked out (not kept)."""
+
+    def __missing__(self, fid: str) -> str:
+        return _column_word(fid)
+
+
+_COLUMN_WORDS = _ColumnWords({fid: _column_word(fid) for fid in FIELDS})
+
+
+def blank_ids(values: Values) -> set[str]:
+    """The ids whose value is None (blank or not printed): found once by check() for every step that asks."""
+    return {fid for fid, v in values.items() if v is None}
+
+
 def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()) -> list[Issue]:  # type: ignore[assignment]
     """Blank cells where a number belongs, one warning per printed row.
 
     `covered` holds blank cells a rule already reports with the value they should have.
     """
+    return _check_blanks(report, values, covered, blank_ids(values))
+
+
+def _check_blanks(report: Report, values: Values, covered: set[str], nones: set[str]) -> list[Issue]:
     out: list[Issue] = []
     cells = report.cells
+    # the blank cells, in the report's order (most reports have none). `nones` holds the ids blank in
+    # `values`; a cell missing from `values` is blank too, so the set does only when `values` holds them all
+    if cells.keys() <= values.keys():
+        hit = cells.keys() & nones
+        if not hit:
+            return out
+        if len(hit) > 4:
+            blank = [fid for fid in cells if fid in hit]
+        else:  # a few: put in the report's order by their place in it, without a loop over every cell
+            blank = sorted(hit, key=[*cells].index)
+    else:
+        blank = [fid for fid in cells if values.get(fid) is None]
     by_row: dict[str, list[str]] = {}
-    # the blank cells, in the report's order, picked out without a loop here (most reports have none)
-    for fid in compress(cells, map(is_, map(values.get, cells), repeat(None))):
+    for fid in blank:
         if fid not in covered:
             by_row.setdefault(_ROWS[fid], []).append(fid)
     if not by_row:
         return out
     in_row: dict[str, list[str]] = {row: [] for row in by_row}  # every cell of those rows, in the report's order
-    rows = list(map(_ROWS.__getitem__, cells))
-    for fid, row in compress(zip(cells, rows, strict=True), map(in_row.__contains__, rows)):
-        in_row[row].append(fid)
+    for fid in cells:  # (a plain loop: cheaper here than map() through two bound methods)
+        row = _ROWS[fid]
+        if row in in_row:
+            in_row[row].append(fid)
     # the rows a reader's note says are missing: every prefix of its first cell that a "." follows
     noted = {f[:k] for i in report.structure if i.fields and "缺少" in i.message
              for f in i.fields[:1] for k in range(len(f)) if f[k] == "."}
@@ -321,14 +352,15 @@ def check_blanks(report: Report, values: Values, covered: set[str] = frozenset()
             continue
         f = FIELDS.get(fids[0])
         what = f.row_label if f else row
-        total_only = bool(printed) and all(p.endswith(".total") for p in printed)
-        note = "该行只印了总计，" if total_only else ""
-        if total_only and fids[0].startswith("s3."):
+        total_only = bool(printed) and not [p for p in printed if not p.endswith(".total")]
+        s3_total_only = total_only and fids[0].startswith("s3.")
+        # fids are all blank here: each is named by its column
+        words = "、".join(map(_COLUMN_WORDS.__getitem__, fids))
+        if s3_total_only:
             fids = fids + printed  # the total cannot be checked against its blank parts (R3)
         out.append(Issue("missing", WARNING, fids,
-                         f"「{what}」{note}" + "、".join(_column_word(x) for x in fids if values.get(x) is None)
-                         + " 空白（未印数字），不按 0 计算"
-                         + ("；本行勾稽关系三无法核对" if total_only and fids[0].startswith("s3.") else "")))
+                         f"「{what}」{'该行只印了总计，' if total_only else ''}{words} 空白（未印数字），不按 0 计算"
+                         + ("；本行勾稽关系三无法核对" if s3_total_only else "")))
     return out
 
 
@@ -393,23 +425,32 @@ def check_ungrouped(report: Report, values: Values | None = None) -> list[Issue]
     if report.error:
         return []
     vals = report.values() if values is None else values
-    rules = check_rules(vals)
+    return _check_ungrouped(report, vals, blank_ids(vals))
+
+
+_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+
+
+def _check_ungrouped(report: Report, vals: Values, nones: set[str]) -> list[Issue]:
+    with exact():  # the rules and the prose in one exact context
+        rules = _check_rules(vals)
+        prose = _check_prose(report, vals)
     covered = {i.fields[0] for i in rules if i.expected is not None and vals.get(i.fields[0]) is None}
-    issues = list(report.structure) + rules + check_blanks(report, vals, covered) \
-        + check_prose(report, vals) + check_period(report)
-    order = {ERROR: 0, WARNING: 1, INFO: 2}
-    return sorted(issues, key=lambda i: order.get(i.severity, 3))
+    issues = list(report.structure) + rules + _check_blanks(report, vals, covered, nones) + prose \
+        + check_period(report)
+    return sorted(issues, key=lambda i: _ORDER.get(i.severity, 3))
 
 
 def check(report: Report, values: Values | None = None) -> list[Issue]:
     """The issues of a report, one per cause (models.grouping): a blank column is one warning, the
     2019 layout one information note, and an error always its own item."""
-    from models.grouping import group  # grouping names cells with label() from here
+    from models.grouping import grouped  # grouping names cells with label() from here
 
     if report.error:
         return []
     vals = report.values() if values is None else values
-    return group(report, vals, check_ungrouped(report, vals))
+    nones = blank_ids(vals)  # the blank cells, found once for the blank warnings and their grouping
+    return grouped(report, vals, _check_ungrouped(report, vals, nones), nones)
 
 
-__all__ = ["check", "check_rules", "check_ungrouped", "label", "NA", "STANDARD_IDS"]
+__all__ = ["blank_ids", "check", "check_rules", "check_ungrouped", "label", "NA", "STANDARD_IDS"]

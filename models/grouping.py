@@ -30,10 +30,9 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from itertools import compress, filterfalse, repeat
-from operator import is_
+from itertools import compress, filterfalse
 
-from models.checks import label
+from models.checks import blank_ids, label
 from models.report import ERROR, INFO, WARNING, Issue, Report
 from models.template import (
     FIELDS,
@@ -74,10 +73,12 @@ class _Table:
     columns: list[str] = field(default_factory=list)  # column ids (tables 三 and 四)
     cells: list[str] = field(default_factory=list)  # every cell, row by row
     grid: list[list[str]] = field(default_factory=list)  # the cells of each row
+    cell_set: frozenset[str] = frozenset()  # the same cells, to be met with the blank ids of a report
 
     def __post_init__(self) -> None:
         self.cells = [c for r in self.rows for c in r.cells]
         self.grid = [r.cells for r in self.rows]
+        self.cell_set = frozenset(self.cells)
 
 
 @dataclass
@@ -171,10 +172,15 @@ def _table4() -> _Table:
 # ---------------------------------------------------------------- blank cells, grouped by what is blank
 
 
-def _blank(cells: list[str], values: Values) -> set[str]:
-    """The cells whose value is None (blank or not printed); the ~200 of a report picked out without
-    a Python loop (compress keeps each cell whose value `is` None)."""
-    return set(compress(cells, map(is_, map(values.get, cells), repeat(None))))
+def _blank(tables: list[_Table], values: Values, nones: set[str]) -> set[str]:
+    """The cells of the tables whose value is None: blank (`nones`, the ids blank in `values`) or not in
+    `values` at all. Set operations on the tables' cells, which are built once per layout (no pass over
+    the ~200 cells in Python)."""
+    out: set[str] = set()
+    for t in tables:
+        out |= t.cell_set.intersection(nones)
+        out |= t.cell_set.difference(values)
+    return out
 
 
 def _names(items: list[str]) -> str:
@@ -237,7 +243,8 @@ def _grid_groups(t: _Table, blank: set[str]) -> list[_Group]:
             if p:
                 patterns.setdefault(p, []).append(r)
     for p, rows in patterns.items():
-        cells = [f"{r.key}.{c}" for r in rows for c in p]
+        at = [t.columns.index(c) for c in p]  # a row's cells are in the order of t.columns
+        cells = [r.cells[j] for r in rows for j in at]
         ids = ",".join(r.key.split(".", 1)[1] for r in rows)
         where = f"「{rows[0].label}」" if len(rows) == 1 else f" {len(rows)} 行"
         listed = "" if len(rows) == 1 else "：" + _names([r.label for r in rows])
@@ -348,13 +355,19 @@ def _is_2019_note(i: Issue, collapsed: bool) -> bool:
 
 def group(report: Report, values: Values, issues: list[Issue], structure: list[Issue] | None = None) -> list[Issue]:
     """The single issues of a report (models.checks) as one item per cause; see the module's docstring."""
+    return grouped(report, values, issues, blank_ids(values), structure)
+
+
+def grouped(report: Report, values: Values, issues: list[Issue], nones: set[str],
+            structure: list[Issue] | None = None) -> list[Issue]:
+    """group() given the ids blank in `values` (models.checks.blank_ids(), which check() has found already)."""
     notes = report.structure if structure is None else structure
     note_ids = {id(i) for i in notes}
     collapsed = _collapsed(report, values)
     t2, old_blocks = _table2(report)
     tables = [t2, _table3(report, collapsed), _table4()]
     # nothing read at all (a scan, no table found): the reader's notes say why, not 200 blank cells
-    blank = _blank([*t2.cells, *tables[1].cells, *tables[2].cells], values) if report.cells else set()
+    blank = _blank(tables, values, nones) if report.cells else set()
     if not blank and not issues and not old_blocks and not collapsed:
         return []  # a complete report without a single issue (nothing to fold, no layout note)
     groups = _table2_groups(t2, blank) + _grid_groups(tables[1], blank) + _grid_groups(tables[2], blank)
@@ -389,15 +402,16 @@ def group(report: Report, values: Values, issues: list[Issue], structure: list[I
             fold(g, n, i, [c for c in cells if c not in blank])
             g.notes.append(plain(i.message))
         elif i.rule in RULE_WORDS:
-            unknown = [f for f in i.fields if not is_number(values.get(f))]
-            first = next(filter(of.__contains__, unknown), None)  # the first unknown cell that is blank
+            # the first of its cells that is blank: the cells of `of` are all blank, so none is a number
+            first = next(filter(of.__contains__, i.fields), None)
             if first is not None:
                 g = of[first]
                 fold(g, n, i, filterfalse(blank.__contains__, i.fields))
                 g.rules.append(i.rule)
                 if i.expected is not None and i.fields and len(g.cells) == 1 and i.fields[0] == g.cells[0]:
                     g.expected.append(i.expected)
-            elif unknown and not any(values.get(f) is None for f in unknown):
+            elif (unknown := [f for f in i.fields if not is_number(values.get(f))]) \
+                    and not any(values.get(f) is None for f in unknown):
                 g = na.setdefault(i.rule, _Group("not_applicable", [], "", f"{i.rule}:na", rule=i.rule))
                 fold(g, n, i, i.fields)
                 g.cells += [f for f in unknown if f not in g.cells]
@@ -486,4 +500,4 @@ def _na_issue(g: _Group) -> Issue:
     return Issue(g.rule, WARNING, fields, msg, kind=g.kind, key=g.key, count=len(g.cells), parts=list(g.parts))
 
 
-__all__ = ["RULE_WORDS", "group", "plain"]
+__all__ = ["RULE_WORDS", "group", "grouped", "plain"]
