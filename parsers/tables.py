@@ -347,10 +347,10 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
     all_tokens = tokenize(text, start, end, anchors + _masks(prose) if prose else anchors, grid)
     group_anchors = [a for a in anchors if a.key in _S4_GROUP_LABEL]
     col_anchors = [a for a in anchors if a.key in _S4_COL_IDS]
+    tokens = [t for t in all_tokens if t.kind in (VALUE, MARKER)]
     # rows per group when each group label is followed by its own values
-    per_group = _s4_by_group(group_anchors, all_tokens, end)
+    per_group = _s4_by_group(group_anchors, all_tokens, tokens, end)
     if per_group is None:
-        tokens = [t for t in all_tokens if t.kind in (VALUE, MARKER)]
         group_order = list(dict.fromkeys(a.key for a in group_anchors))
         group_order += [g for g in _S4_GROUP_IDS if g not in group_order]
         # the column headers above the first value, cut into up to three runs (a run ends where a column
@@ -390,17 +390,27 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
                      {(g, c): first[c] for c in col_order if c in first}, label)
             if seg.stray:
                 res.issues.extend(_stray_issues("四", seg, label))
-    for fid in _S4_FID.values():
-        _blank(res.cells, fid)
+    if len(res.cells) < len(_S4_FID):  # (cells holds only the table's fields)
+        for fid in _S4_FID.values():
+            _blank(res.cells, fid)
     return res
 
 
-def _s4_by_group(groups: list[Anchor], tokens: list[Token], end: int) -> list[_Segment] | None:
-    """The table split by group label, when it prints one row per group (each label followed by numbers)."""
+def _s4_by_group(groups: list[Anchor], tokens: list[Token], values: list[Token],
+                 end: int) -> list[_Segment] | None:
+    """The table split by group label, when it prints one row per group (each label followed by numbers).
+    `values`: the tokens that are values or markers."""
     if len(groups) < 3:
         return None
     groups = groups[-3:]  # (the labels are in printed order)
     if len({a.key for a in groups}) != 3:
+        return None
+    # Most tables print the group labels in the header, with no value between them: told here without
+    # cutting the tokens into segments (a segment's values are the values and markers after its label)
+    at = [t.start for t in values]
+    stops = [a.start for a in groups[1:]] + [end]
+    bisect_left = bisect.bisect_left
+    if any(bisect_left(at, a.end) == bisect_left(at, stop) for a, stop in zip(groups, stops, strict=True)):
         return None
     segments = _segments(groups, tokens, end)
     if any(not seg.values for seg in segments):
@@ -415,7 +425,8 @@ def _fill_s4(res: TableResult, grid: Grid, tokens: list[Token], slots: list[tupl
     cells = res.cells
     if k == n:  # place() reads such a row in order, certain: the headers' places are not needed
         for slot, tok in zip(slots, tokens, strict=True):
-            cells[_S4_FID[slot]] = _cell(_S4_FID[slot], tok, False)
+            fid, raw = _S4_FID[slot], tok.raw
+            cells[fid] = Cell(fid, _value(raw), raw, (tok.start, tok.end), False)
     else:
         headers = list(header_at.values())
         place_anchors(headers, grid)
@@ -549,20 +560,21 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
         cols, fids = row.cols, row.fids
         n, k = len(cols), len(values)
         p = None
-        if k == n:  # place() reads such a row in order, certain: no header position needed
-            placed, uncertain = dict(zip(cols, values, strict=True)), False
+        if row.prefix == "s2_2019" and noted.isdisjoint(_T2_NOTED_BY[row.block]):
+            noted.add(row.block)
+            issues.append(Issue("layout", INFO, [], _T2_2019_NOTE[row.block]))
+        if k == n:  # place() would read such a row in order, certain: no header position needed, no blank
+            for fid, tok in zip(row.fields, values, strict=True):  # (row.fields: the fields of `cols`, in order)
+                raw = tok.raw
+                cells[fid] = Cell(fid, _value(raw), raw, (tok.start, tok.end), False)
         else:
             place_anchors(header, grid)  # (the header anchors' places are found only here)
             p = place(values, cols, {_T2_COL_ID[h.key]: h.cell for h in header}, grid, total=None,
                       header_x={_T2_COL_ID[h.key]: h.x for h in header})
-            placed, uncertain = p.cells, p.uncertain
-        if row.prefix == "s2_2019" and noted.isdisjoint(_T2_NOTED_BY[row.block]):
-            noted.add(row.block)
-            issues.append(Issue("layout", INFO, [], _T2_2019_NOTE[row.block]))
-        for cid, tok in placed.items():
-            cells[fids[cid]] = _cell(fids[cid], tok, uncertain)
-        for fid in row.fields:
-            _blank(cells, fid)
+            for cid, tok in p.cells.items():
+                cells[fids[cid]] = _cell(fids[cid], tok, p.uncertain)
+            for fid in row.fields:
+                _blank(cells, fid)
         if cols:
             printed.add(row_id)
         if k and p is not None:  # values printed, not as many as columns
