@@ -338,15 +338,20 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
                 prose: list[tuple[int, int]]) -> TableResult:
     """Table 四: three groups × five columns, read in the order the header prints them."""
     res = TableResult()
-    anchors = _labels(compact, _S4_RE, "column", start, end, prose)
+    if prose:
+        anchors = _labels(compact, _S4_RE, "column", start, end, prose)
+        masks = anchors + _masks(prose)
+        group_anchors = [a for a in anchors if a.key in _S4_GROUP_LABEL]
+        col_anchors = [a for a in anchors if a.key in _S4_COL_IDS]
+    else:
+        masks, group_anchors, col_anchors = _s4_labels(compact, start, end)
+        anchors = masks
     if not anchors:
         return res
     res.found = True
     # the column headers' grid places (cell, x) are found only for a row whose count differs from its
     # columns (_fill_s4): not for every label here
-    all_tokens = tokenize(text, start, end, anchors + _masks(prose) if prose else anchors, grid)
-    group_anchors = [a for a in anchors if a.key in _S4_GROUP_LABEL]
-    col_anchors = [a for a in anchors if a.key in _S4_COL_IDS]
+    all_tokens = tokenize(text, start, end, masks, grid)
     tokens = [t for t in all_tokens if t.kind in (VALUE, MARKER)]
     # rows per group when each group label is followed by its own values
     per_group = _s4_by_group(group_anchors, all_tokens, tokens, end)
@@ -394,6 +399,40 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
         for fid in _S4_FID.values():
             _blank(res.cells, fid)
     return res
+
+
+def _s4_labels(compact: Compact, start: int, end: int) -> tuple[list[Anchor], list[Anchor], list[Anchor]]:
+    """Table 四's labels in the source region [start, end) (with no prose in it): the spans that mask
+    them for tokenize(), the group labels and the column labels, in one pass.
+
+    Labels with only white space between them (a header: 行政复议 结果维持 结果纠正 …) are masked as one
+    span: the tokens are the same (white space and a masked label alike only part tokens), and
+    tokenize() goes through a few spans, not a span a label."""
+    masks: list[Anchor] = []
+    groups: list[Anchor] = []
+    cols: list[Anchor] = []
+    span_to_source = compact.span_to_source
+    last = -1  # the compact end of the label before
+    joined = False  # masks[-1] is a span of its own (made to join labels), not a label
+    for m in _S4_RE.finditer(compact.text, compact.from_source(start), compact.from_source(end)):
+        ca, cb = m.span()
+        a, b = span_to_source(ca, cb)
+        key = m.lastgroup or ""
+        anchor = Anchor("column", key, a, b)
+        if key in _S4_GROUP_LABEL:
+            groups.append(anchor)
+        elif key in _S4_COL_IDS:
+            cols.append(anchor)
+        if ca != last:
+            masks.append(anchor)
+            joined = False
+        elif joined:
+            masks[-1].end = b
+        else:
+            masks[-1] = Anchor("noise", "labels", masks[-1].start, b)
+            joined = True
+        last = cb
+    return masks, groups, cols
 
 
 def _s4_by_group(groups: list[Anchor], tokens: list[Token], values: list[Token],
