@@ -524,6 +524,8 @@ _T2_NOTED_BY = {bi: frozenset(bj for bj, note in _T2_2019_NOTE.items() if TABLE2
 _T2_ROWS_2021 = [(row.id, [f"s2.{row.id}.{c.id}" for c in block.layouts[0].columns],
                   f"表二{block.label}缺少「{row.label}」这一行")
                  for block in TABLE2_BLOCKS if block.layouts[0].prefix == "s2" for row in block.layouts[0].rows]
+_LABEL_END = attrgetter("end")
+_T2_ROW_IDS_2021 = frozenset(row_id for row_id, _, _ in _T2_ROWS_2021)
 
 
 @lru_cache(maxsize=1024)  # the template's layouts never change: a row and header's answer never does
@@ -563,8 +565,10 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
     """Table 二: blocks （一）（五）（六）（八）(（九）), each read by its own header, 2021 or 2019 layout."""
     res = TableResult()
     anchors = _labels(compact, _T2_RE, "label", start, end, prose)
-    first_row = next((a for a in anchors if a.key[0] == "r"), None)
-    if first_row is None:
+    for first_row in anchors:
+        if first_row.key[0] == "r":
+            break
+    else:
         return res
     res.found = True
     # the anchors' grid places (line, cell, x) are read only for the header of a row that prints
@@ -572,7 +576,9 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
     # Only rows' values are read: the text is cut into tokens from the first row's line on (a token, and
     # whether a line is a page number, depend on that line alone), not through the headers above it
     begin = max(start, text.rfind("\n", start, first_row.start) + 1)
-    tokens = tokenize(text, begin, end, anchors + _masks(prose) if prose else anchors, grid)
+    # the labels that end before `begin` mask nothing tokenize() reads (anchors are in order, apart)
+    masks = anchors[bisect.bisect_right(anchors, begin, key=_LABEL_END):]
+    tokens = tokenize(text, begin, end, masks + _masks(prose) if prose else masks, grid)
     cells, issues = res.cells, res.issues
     noted: set[int] = set()  # the blocks given the 2019 layout note
     printed: set[str] = set()  # the rows that have cells
@@ -627,6 +633,8 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
 
 def _t2_absent_rows(res: TableResult, printed: set[str]) -> None:
     """Report the 2021 rows that were printed in neither layout (`printed`: the rows read)."""
+    if printed.issuperset(_T2_ROW_IDS_2021):  # (most reports print them all)
+        return
     for row_id, fields, message in _T2_ROWS_2021:
         if row_id not in printed:
             res.issues.append(Issue("missing", WARNING, list(fields), message))
