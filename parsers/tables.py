@@ -338,19 +338,24 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
                 prose: list[tuple[int, int]]) -> TableResult:
     """Table 四: three groups × five columns, read in the order the header prints them."""
     res = TableResult()
-    anchors = _labels(compact, _S4_RE, "column", start, end, prose)
+    if prose:
+        anchors = _labels(compact, _S4_RE, "column", start, end, prose)
+        masks = anchors + _masks(prose)
+        group_anchors = [a for a in anchors if a.key in _S4_GROUP_LABEL]
+        col_anchors = [a for a in anchors if a.key in _S4_COL_IDS]
+    else:
+        masks, group_anchors, col_anchors = _s4_labels(compact, start, end)
+        anchors = masks
     if not anchors:
         return res
     res.found = True
     # the column headers' grid places (cell, x) are found only for a row whose count differs from its
     # columns (_fill_s4): not for every label here
-    all_tokens = tokenize(text, start, end, anchors + _masks(prose) if prose else anchors, grid)
-    group_anchors = [a for a in anchors if a.key in _S4_GROUP_LABEL]
-    col_anchors = [a for a in anchors if a.key in _S4_COL_IDS]
+    all_tokens = tokenize(text, start, end, masks, grid)
+    tokens = [t for t in all_tokens if t.kind in (VALUE, MARKER)]
     # rows per group when each group label is followed by its own values
-    per_group = _s4_by_group(group_anchors, all_tokens, end)
+    per_group = _s4_by_group(group_anchors, all_tokens, tokens, end)
     if per_group is None:
-        tokens = [t for t in all_tokens if t.kind in (VALUE, MARKER)]
         group_order = list(dict.fromkeys(a.key for a in group_anchors))
         group_order += [g for g in _S4_GROUP_IDS if g not in group_order]
         # the column headers above the first value, cut into up to three runs (a run ends where a column
@@ -390,17 +395,61 @@ def read_table4(text: str, start: int, end: int, grid: Grid, compact: Compact,
                      {(g, c): first[c] for c in col_order if c in first}, label)
             if seg.stray:
                 res.issues.extend(_stray_issues("四", seg, label))
-    for fid in _S4_FID.values():
-        _blank(res.cells, fid)
+    if len(res.cells) < len(_S4_FID):  # (cells holds only the table's fields)
+        for fid in _S4_FID.values():
+            _blank(res.cells, fid)
     return res
 
 
-def _s4_by_group(groups: list[Anchor], tokens: list[Token], end: int) -> list[_Segment] | None:
-    """The table split by group label, when it prints one row per group (each label followed by numbers)."""
+def _s4_labels(compact: Compact, start: int, end: int) -> tuple[list[Anchor], list[Anchor], list[Anchor]]:
+    """Table 四's labels in the source region [start, end) (with no prose in it): the spans that mask
+    them for tokenize(), the group labels and the column labels, in one pass.
+
+    Labels with only white space between them (a header: 行政复议 结果维持 结果纠正 …) are masked as one
+    span: the tokens are the same (white space and a masked label alike only part tokens), and
+    tokenize() goes through a few spans, not a span a label."""
+    masks: list[Anchor] = []
+    groups: list[Anchor] = []
+    cols: list[Anchor] = []
+    span_to_source = compact.span_to_source
+    last = -1  # the compact end of the label before
+    joined = False  # masks[-1] is a span of its own (made to join labels), not a label
+    for m in _S4_RE.finditer(compact.text, compact.from_source(start), compact.from_source(end)):
+        ca, cb = m.span()
+        a, b = span_to_source(ca, cb)
+        key = m.lastgroup or ""
+        anchor = Anchor("column", key, a, b)
+        if key in _S4_GROUP_LABEL:
+            groups.append(anchor)
+        elif key in _S4_COL_IDS:
+            cols.append(anchor)
+        if ca != last:
+            masks.append(anchor)
+            joined = False
+        elif joined:
+            masks[-1].end = b
+        else:
+            masks[-1] = Anchor("noise", "labels", masks[-1].start, b)
+            joined = True
+        last = cb
+    return masks, groups, cols
+
+
+def _s4_by_group(groups: list[Anchor], tokens: list[Token], values: list[Token],
+                 end: int) -> list[_Segment] | None:
+    """The table split by group label, when it prints one row per group (each label followed by numbers).
+    `values`: the tokens that are values or markers."""
     if len(groups) < 3:
         return None
     groups = groups[-3:]  # (the labels are in printed order)
     if len({a.key for a in groups}) != 3:
+        return None
+    # Most tables print the group labels in the header, with no value between them: told here without
+    # cutting the tokens into segments (a segment's values are the values and markers after its label)
+    at = [t.start for t in values]
+    stops = [a.start for a in groups[1:]] + [end]
+    bisect_left = bisect.bisect_left
+    if any(bisect_left(at, a.end) == bisect_left(at, stop) for a, stop in zip(groups, stops, strict=True)):
         return None
     segments = _segments(groups, tokens, end)
     if any(not seg.values for seg in segments):
@@ -415,7 +464,8 @@ def _fill_s4(res: TableResult, grid: Grid, tokens: list[Token], slots: list[tupl
     cells = res.cells
     if k == n:  # place() reads such a row in order, certain: the headers' places are not needed
         for slot, tok in zip(slots, tokens, strict=True):
-            cells[_S4_FID[slot]] = _cell(_S4_FID[slot], tok, False)
+            fid, raw = _S4_FID[slot], tok.raw
+            cells[fid] = Cell(fid, _value(raw), raw, (tok.start, tok.end), False)
     else:
         headers = list(header_at.values())
         place_anchors(headers, grid)
@@ -474,6 +524,8 @@ _T2_NOTED_BY = {bi: frozenset(bj for bj, note in _T2_2019_NOTE.items() if TABLE2
 _T2_ROWS_2021 = [(row.id, [f"s2.{row.id}.{c.id}" for c in block.layouts[0].columns],
                   f"表二{block.label}缺少「{row.label}」这一行")
                  for block in TABLE2_BLOCKS if block.layouts[0].prefix == "s2" for row in block.layouts[0].rows]
+_LABEL_END = attrgetter("end")
+_T2_ROW_IDS_2021 = frozenset(row_id for row_id, _, _ in _T2_ROWS_2021)
 
 
 @lru_cache(maxsize=1024)  # the template's layouts never change: a row and header's answer never does
@@ -513,8 +565,10 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
     """Table 二: blocks （一）（五）（六）（八）(（九）), each read by its own header, 2021 or 2019 layout."""
     res = TableResult()
     anchors = _labels(compact, _T2_RE, "label", start, end, prose)
-    first_row = next((a for a in anchors if a.key[0] == "r"), None)
-    if first_row is None:
+    for first_row in anchors:
+        if first_row.key[0] == "r":
+            break
+    else:
         return res
     res.found = True
     # the anchors' grid places (line, cell, x) are read only for the header of a row that prints
@@ -522,7 +576,9 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
     # Only rows' values are read: the text is cut into tokens from the first row's line on (a token, and
     # whether a line is a page number, depend on that line alone), not through the headers above it
     begin = max(start, text.rfind("\n", start, first_row.start) + 1)
-    tokens = tokenize(text, begin, end, anchors + _masks(prose) if prose else anchors, grid)
+    # the labels that end before `begin` mask nothing tokenize() reads (anchors are in order, apart)
+    masks = anchors[bisect.bisect_right(anchors, begin, key=_LABEL_END):]
+    tokens = tokenize(text, begin, end, masks + _masks(prose) if prose else masks, grid)
     cells, issues = res.cells, res.issues
     noted: set[int] = set()  # the blocks given the 2019 layout note
     printed: set[str] = set()  # the rows that have cells
@@ -549,20 +605,21 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
         cols, fids = row.cols, row.fids
         n, k = len(cols), len(values)
         p = None
-        if k == n:  # place() reads such a row in order, certain: no header position needed
-            placed, uncertain = dict(zip(cols, values, strict=True)), False
+        if row.prefix == "s2_2019" and noted.isdisjoint(_T2_NOTED_BY[row.block]):
+            noted.add(row.block)
+            issues.append(Issue("layout", INFO, [], _T2_2019_NOTE[row.block]))
+        if k == n:  # place() would read such a row in order, certain: no header position needed, no blank
+            for fid, tok in zip(row.fields, values, strict=True):  # (row.fields: the fields of `cols`, in order)
+                raw = tok.raw
+                cells[fid] = Cell(fid, _value(raw), raw, (tok.start, tok.end), False)
         else:
             place_anchors(header, grid)  # (the header anchors' places are found only here)
             p = place(values, cols, {_T2_COL_ID[h.key]: h.cell for h in header}, grid, total=None,
                       header_x={_T2_COL_ID[h.key]: h.x for h in header})
-            placed, uncertain = p.cells, p.uncertain
-        if row.prefix == "s2_2019" and noted.isdisjoint(_T2_NOTED_BY[row.block]):
-            noted.add(row.block)
-            issues.append(Issue("layout", INFO, [], _T2_2019_NOTE[row.block]))
-        for cid, tok in placed.items():
-            cells[fids[cid]] = _cell(fids[cid], tok, uncertain)
-        for fid in row.fields:
-            _blank(cells, fid)
+            for cid, tok in p.cells.items():
+                cells[fids[cid]] = _cell(fids[cid], tok, p.uncertain)
+            for fid in row.fields:
+                _blank(cells, fid)
         if cols:
             printed.add(row_id)
         if k and p is not None:  # values printed, not as many as columns
@@ -576,6 +633,8 @@ def read_table2(text: str, start: int, end: int, grid: Grid, compact: Compact,
 
 def _t2_absent_rows(res: TableResult, printed: set[str]) -> None:
     """Report the 2021 rows that were printed in neither layout (`printed`: the rows read)."""
+    if printed.issuperset(_T2_ROW_IDS_2021):  # (most reports print them all)
+        return
     for row_id, fields, message in _T2_ROWS_2021:
         if row_id not in printed:
             res.issues.append(Issue("missing", WARNING, list(fields), message))
