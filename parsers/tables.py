@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from models.report import INFO, WARNING, Cell, Issue
 from models.template import (
@@ -34,10 +34,10 @@ from parsers.tokens import (
     Anchor,
     Grid,
     Token,
+    compile_named,
     find_anchors,
     outside,
     place_anchors,
-    search_anchor,
     tokenize,
 )
 
@@ -71,10 +71,12 @@ def _blank(cells: dict[str, Cell], fid: str) -> None:
 
 
 def _named(patterns: list[tuple[str, str]]) -> re.Pattern[str]:
-    return compile_scan("|".join(f"(?P<{key}>{pat})" for key, pat in patterns))
+    return compile_named(patterns)
 
 
-_KIND, _START = attrgetter("kind"), attrgetter("start")
+_START = attrgetter("start")
+_TOKEN_KIND, _TOKEN_START = itemgetter(0), itemgetter(2)  # (a Token is a tuple: its items are read in C)
+_IS_VALUE = {TEXT: "t", VALUE: "v", MARKER: "v"}  # a token kind → t (text) or v (a value or a marker)
 
 
 @dataclass(slots=True)
@@ -88,23 +90,28 @@ class _Segment:
 def _segments(anchors: list[Anchor], tokens: list[Token], end: int) -> list[_Segment]:
     """Split tokens at anchors; text after values that is itself followed by values is a stray row."""
     anchors = sorted(anchors, key=_START)
-    starts = [t.start for t in tokens]  # in order: each anchor's tokens found by bisection
-    is_text = list(map(TEXT.__eq__, map(_KIND, tokens)))
+    starts = list(map(_TOKEN_START, tokens))  # in order: each anchor's tokens found by bisection
+    # t or v a token: a segment's runs of values are found by str.find within its bounds (no slices)
+    kinds = "".join(map(_IS_VALUE.__getitem__, map(_TOKEN_KIND, tokens)))
+    find = kinds.find
     out = []
     ti = 0
-    for i, a in enumerate(anchors):
-        stop = anchors[i + 1].start if i + 1 < len(anchors) else end
+    stops = list(map(_START, anchors))
+    stops.append(end)
+    for a, stop in zip(anchors, stops[1:], strict=True):
         ti = bisect.bisect_left(starts, a.end, ti)  # tokens inside the label are skipped
         hi = bisect.bisect_left(starts, stop, ti)
         # Most rows: words, one run of values and markers, words (the next row's 1. or 属于 before its
         # label): the run is the row's values; text before values or after the last is no row.
-        if False not in is_text[ti:hi]:  # (a list's index() with bounds raises when absent: slices are cheaper)
+        first = find("v", ti, hi)
+        if first < 0:
             out.append(_Segment(a, [], []))
             ti = hi
             continue
-        first = is_text.index(False, ti, hi)
-        after = is_text.index(True, first, hi) if True in is_text[first:hi] else hi
-        if False not in is_text[after:hi]:
+        after = find("t", first, hi)
+        if after < 0:
+            after = hi
+        if find("v", after, hi) < 0:
             out.append(_Segment(a, tokens[first:after], []))
             ti = hi
             continue
@@ -164,6 +171,14 @@ _ROW_MAJOR_TOTAL = re.compile(r"申请人情况(?:总计|合计)")
 
 
 _S3_FIDS = {r: {c.id: f"s3.{r}.{c.id}" for c in S3_COLUMNS} for r in [row.id for row in S3_ROWS] + [S3_OTHER_TOTAL.id]}
+
+
+_S3_ROW_RES = [(row.id, compile_scan(row.pattern)) for row in S3_ROWS]  # in template order
+_S3_LABELS = {r.id: r.label for r in S3_ROWS}
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def _masks(spans: list[tuple[int, int]]) -> list[Anchor]:
@@ -227,24 +242,35 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
     cstart, cend = compact.from_source(start), compact.from_source(end)
     rows: list[Anchor] = []
     pos = cstart
-    header_end = None
-    for row in S3_ROWS:
-        hit = search_anchor(compact, row.pattern, "row", row.id, pos, cend, prose)
-        if hit is None:
+    ctext, span_to_source = compact.text, compact.span_to_source
+    for rid, rx in _S3_ROW_RES:  # (search_anchor's loop, inline: it runs 25 times a report)
+        m = rx.search(ctext, pos, cend)
+        while m is not None:
+            s0, s1 = span_to_source(m.start(), m.end())
+            if not prose or not _inside(s0, prose):
+                break
+            m = rx.search(ctext, m.end(), cend)
+        else:
             continue
-        anchor, pos = hit
-        if header_end is None:
-            header_end = compact.from_source(anchor.start)
-        rows.append(anchor)
+        pos = m.end()
+        rows.append(Anchor("row", rid, s0, s1))
     if not rows:
         return res
     res.found = True
-    columns, header_cells, header_x, header_anchors = _s3_columns(compact, cstart, header_end or cstart, grid, prose)
-    groups = [g for g in outside(find_anchors(compact, _S3_GROUP_RE, "group", header_end or cstart, cend), prose)
-              if not any(g.start < r.end and r.start < g.end for r in rows)]
-    # the values of the rows: from the first row's label on (the header's words are no values)
-    tokens = tokenize(text, rows[0].start, end, rows + groups + header_anchors + _masks(prose), grid)
-    labels = {r.id: r.label for r in S3_ROWS}
+    header_end = compact.from_source(rows[0].start)
+    columns, header_cells, header_x, _ = _s3_columns(compact, cstart, header_end, grid, prose)
+    # A group heading that overlaps a row label is part of it: the rows are in order and apart, so the
+    # one row that can overlap a heading is the first that ends after the heading starts.
+    row_ends = [r.end for r in rows]
+    groups = []
+    for g in outside(find_anchors(compact, _S3_GROUP_RE, "group", header_end, cend), prose):
+        i = bisect.bisect_right(row_ends, g.start)
+        if i == len(rows) or rows[i].start >= g.end:
+            groups.append(g)
+    # the values of the rows: from the first row's label on (the header's words are no values; its labels,
+    # which end before the first row's, mask nothing there)
+    tokens = tokenize(text, rows[0].start, end, rows + groups + _masks(prose) if prose else rows + groups, grid)
+    labels = _S3_LABELS
     known = _VALUES  # looked up here for most values: a call less per cell
     segments = _segments(rows + groups, tokens, end)
     missing_cols = [c for c in S3_COLUMNS if c.id not in columns]

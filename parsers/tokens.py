@@ -10,7 +10,7 @@ from operator import add, attrgetter
 from typing import NamedTuple
 
 from parsers.normalize import Compact
-from parsers.scan import compile_cached
+from parsers.scan import compile_cached, compile_scan, first_chars
 
 VALUE, MARKER, TEXT = "value", "marker", "text"
 
@@ -129,12 +129,41 @@ class Grid:
         return start, text.count("\t", start, pos) + text.count("|", start, pos)
 
 
+def compile_named(patterns: list[tuple[str, str]]) -> re.Pattern[str]:
+    """One pattern of named alternatives, `(?P<key>pattern)|…`, in the order given (find_anchors)."""
+    named = compile_scan("|".join(f"(?P<{key}>{pat})" for key, pat in patterns))
+    # The engine skips ahead by itself only in a pattern whose alternatives all start with a plain character:
+    # named groups hide those, so the same alternatives without names find where matches start (scan.py)
+    plain = "|".join(pat for _, pat in patterns)
+    try:
+        finder = compile_scan(plain)
+    except re.error:  # an alternative that cannot stand without its group (a flag inside it)
+        return named
+    if finder.pattern == plain and first_chars(plain) is not None:
+        _FINDER[named] = finder
+    return named
+
+
+_FINDER: dict[re.Pattern[str], re.Pattern[str]] = {}  # compile_named's patterns → the same without names
+
+
 def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: int = 0,
                  end: int | None = None) -> list[Anchor]:
     """Every match of a named-group pattern in compact text, as source-span anchors."""
     out = []
-    span_to_source = compact.span_to_source
-    for m in pattern.finditer(compact.text, start, len(compact.text) if end is None else end):
+    span_to_source, text = compact.span_to_source, compact.text
+    stop = len(text) if end is None else end
+    finder = _FINDER.get(pattern)
+    if finder is not None:
+        # The same alternatives in the same order match the same text where they start: the named pattern
+        # is tried only there, for the name
+        match = pattern.match
+        for f in finder.finditer(text, start, stop):
+            m = match(text, f.start(), stop)
+            a, b = span_to_source(*f.span())
+            out.append(Anchor(kind, (m and m.lastgroup) or "", a, b))
+        return out
+    for m in pattern.finditer(text, start, stop):
         a, b = span_to_source(*m.span())
         out.append(Anchor(kind, m.lastgroup or "", a, b))
     return out
@@ -179,9 +208,7 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
     # A token holds no white space and no |, and what the pattern finds in a run of other characters
     # does not depend on what stands around it (white space and | end a value, a marker and a text
     # alike): so the runs are cut in C and each run's tokens found once per distinct run ("0", "/").
-    parts = _RUN.split(masked)  # white space (maybe empty) and runs in turn
-    offsets = list(accumulate(map(len, parts), initial=start))
-    runs, ats = parts[1::2], offsets[1:-1:2]
+    runs, ats = _runs(masked, start)
     if grid.xs:
         x_of = grid.x_of  # on a page: where each value and marker stands
         return [_new(Token, (kind, raw, a + at, b + at, None if kind is TEXT else x_of(a + at, b + at)))
@@ -210,7 +237,29 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
     return out
 
 
+def _runs(masked: str, start: int) -> tuple[list[str], list[int]]:
+    """The runs of characters between white space and | in `masked`, and where each starts (+ start)."""
+    # str.split cuts the runs in C without a match object each (the regex split costs ~8x more). Where
+    # each starts comes from the lengths of the runs and of the white space between them, which a byte
+    # mask of the text gives (x for white space and |, a space for any other character; as Compact.of).
+    runs = (masked.replace("|", " ") if "|" in masked else masked).split()
+    mark = masked.encode("latin-1", "replace").translate(_SEP_MARK)
+    lens = list(map(len, runs))
+    if mark.count(0x20) != sum(lens):  # white space past Latin-1 (U+3000…), a separator the mask misses
+        parts = _RUN.split(masked)  # white space (maybe empty) and runs in turn
+        return parts[1::2], list(accumulate(map(len, parts), initial=start))[1:-1:2]
+    # run k + 1 starts where run k does + its length + the white space after it: the steps are small
+    # numbers (shared objects), so only the sums are new ones
+    white = map(len, mark.split())
+    first = start + next(white) if mark[:1] == b"x" else start  # white space before the first run
+    ats = list(accumulate(map(add, lens, white), initial=first))
+    del ats[len(lens):]  # a step after the last run (white space at the end)
+    return runs, ats
+
+
 _RUN = re.compile(r"([^\s|]+)")
+# white space (str.split's is \s's) and | as x, any other Latin-1 character as a space
+_SEP_MARK = bytes(0x78 if chr(c).isspace() or c == 0x7C else 0x20 for c in range(256))
 _START, _END = attrgetter("start"), attrgetter("end")
 _PAGE_HEADS = frozenset("-—–第|:")  # what a page line can start with, besides a digit (_PAGE_LINE)
 
