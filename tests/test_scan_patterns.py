@@ -115,6 +115,11 @@ def test_a_note_under_a_table_is_prose_and_a_table_without_one_has_none():
 @settings(max_examples=800, deadline=None)
 @given(text=st.text(alphabet="12０/第页共 \t\n-—–|:本行0—x", max_size=80))
 @example(text="规章\t1\n:--|--:\n  | :--: | --- |\n— 4 —\n第 3 页 共 9 页\n12 / 19\n-4-\n０/１２\n\t2\n")
+@example(text="第二十条\n第 3 页\n第\t7页\n| --- |\n |:--|\n--\n- 2 -\n")
+@example(text="规章\t1\n| --- | --- |\n")  # each kind of page line alone in a table
+@example(text="规章\t1\n:--:|--\n")
+@example(text="第二十条\t3\n第 2 页\n")
+@example(text="第二十条\t3\n- 2 -\n")
 def test_page_lines_are_found_where_the_pattern_finds_them(text):
     """The page-number lines tokenize masks: tried only on lines that can start one, found as the
     pattern finds them anywhere."""
