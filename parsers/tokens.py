@@ -135,6 +135,8 @@ def compile_named(patterns: list[tuple[str, str]]) -> re.Pattern[str]:
     # The engine skips ahead by itself only in a pattern whose alternatives all start with a plain character:
     # named groups hide those, so the same alternatives without names find where matches start (scan.py)
     plain = "|".join(pat for _, pat in patterns)
+    if _BACKREFERENCE.search(plain):  # group numbers shift without the names: the plain pattern would differ
+        return named
     try:
         finder = compile_scan(plain)
     except re.error:  # an alternative that cannot stand without its group (a flag inside it)
@@ -145,6 +147,7 @@ def compile_named(patterns: list[tuple[str, str]]) -> re.Pattern[str]:
 
 
 _FINDER: dict[re.Pattern[str], re.Pattern[str]] = {}  # compile_named's patterns → the same without names
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
 def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: int = 0,

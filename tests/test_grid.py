@@ -1,6 +1,11 @@
 """The Grid a reader hands through: parts of one table stacked, text copies made grids."""
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from parsers.grid import Grid, GridCell, stack
 from parsers.text_grid import text_grid
 
@@ -156,3 +161,32 @@ def test_placement_told_a_guess_is_thrown_away_stops_at_a_row_with_a_value_left_
     assert full is not None and full.guessed and full.cells
     quick = place("三", g, guesses=False)
     assert quick is not None and quick.found and quick.guessed and not quick.cells and not quick.issues
+
+
+def _cells_by_pattern(line: str, offset: int) -> tuple[int, list[tuple[int, int, int, str]]]:
+    """A delimited line's cells as a regex split gives them (the reader's first way, kept as the oracle):
+    a markdown row's outer pipes open and close it; a cell of white space holds nothing."""
+    start, stop = 0, len(line)
+    lead = line.lstrip(" ")
+    if lead.startswith("|"):
+        start = stop - len(lead) + 1
+    trimmed = line.rstrip(" ")
+    if trimmed.endswith("|") and len(trimmed) - 1 >= start:
+        stop = len(trimmed) - 1
+    out, pos = [], offset + start
+    pieces = re.split(r"[\t|]", line[start:stop])
+    for col, piece in enumerate(pieces):
+        if piece and not piece.isspace():
+            stripped = piece.strip()
+            at = pos + len(piece) - len(piece.lstrip())
+            out.append((col, at, at + len(stripped), stripped))
+        pos += len(piece) + 1
+    return len(pieces), out
+
+
+@settings(max_examples=600, deadline=None)
+@given(line=st.text(alphabet="规章12/ \t|\u3000\xa0-", max_size=40), offset=st.integers(0, 99))
+def test_a_delimited_line_is_cut_into_the_cells_a_regex_split_gives(line, offset):
+    from parsers.text_grid import _cells
+
+    assert _cells(line, offset) == _cells_by_pattern(line, offset)

@@ -124,3 +124,37 @@ def test_page_lines_are_found_where_the_pattern_finds_them(text):
     """The page-number lines tokenize masks: tried only on lines that can start one, found as the
     pattern finds them anywhere."""
     assert _page_lines(text) == [m.span() for m in _PAGE_LINE.finditer(text)]
+
+
+@pytest.mark.parametrize("name", sorted(TABLE_PATTERNS))
+@settings(max_examples=300, deadline=None)
+@given(text=_texts(), start=st.integers(0, 8))
+def test_labels_found_through_the_unnamed_pattern_are_the_labels_the_named_pattern_finds(name, text, start):
+    """find_anchors finds where a label starts with the alternatives stripped of their names (the engine
+    skips ahead on those) and reads the name there: the same spans and names as the named pattern alone."""
+    from parsers.normalize import Compact
+    from parsers.tokens import find_anchors
+
+    compact = Compact.of(text)
+    rx = TABLE_PATTERNS[name]
+    want = [(compact.span_to_source(*m.span()), m.lastgroup or "") for m in rx.finditer(compact.text, start)]
+    assert [((a.start, a.end), a.key) for a in find_anchors(compact, rx, "column", start)] == want
+
+
+def test_the_unnamed_pattern_is_not_used_where_group_numbers_would_shift():
+    from parsers.tokens import _FINDER, compile_named
+
+    assert compile_named([("a", "(x)(y)"), ("b", r"(z)\2")]) not in _FINDER  # \2 names another group unnamed
+    assert compile_named([("a", "甲乙"), ("b", "丙丁")]) in _FINDER
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="规章12/ \t\n|\u3000\u2028\x1c\x85\xa0。", max_size=60), start=st.integers(0, 50))
+def test_tokens_are_cut_at_white_space_and_bars_as_the_pattern_cuts_them(text, start):
+    """tokenize cuts runs with str.split and a byte mask (the regex split where white space past Latin-1
+    stands): the runs and their offsets are those of the regex split, whatever the white space."""
+    from parsers.tokens import _RUN, _runs
+
+    parts = _RUN.split(text)
+    offsets = [start + sum(map(len, parts[:k])) for k in range(1, len(parts), 2)]
+    assert _runs(text, start) == (parts[1::2], offsets)
