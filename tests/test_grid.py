@@ -166,15 +166,10 @@ def test_placement_told_a_guess_is_thrown_away_stops_at_a_row_with_a_value_left_
 def _cells_by_pattern(line: str, offset: int) -> tuple[int, list[tuple[int, int, int, str]]]:
     """A delimited line's cells as a regex split gives them (the reader's first way, kept as the oracle):
     a markdown row's outer pipes open and close it; a cell of white space holds nothing."""
-    start, stop = 0, len(line)
-    lead = line.lstrip(" ")
-    if lead.startswith("|"):
-        start = stop - len(lead) + 1
-    trimmed = line.rstrip(" ")
-    if trimmed.endswith("|") and len(trimmed) - 1 >= start:
-        stop = len(trimmed) - 1
-    out, pos = [], offset + start
-    pieces = re.split(r"[\t|]", line[start:stop])
+    outer = re.fullmatch(r"( *\|)?(.*?)(\| *)?", line, re.S)
+    assert outer is not None
+    out, pos = [], offset + outer.start(2)
+    pieces = re.split(r"[\t|]", outer.group(2))
     for col, piece in enumerate(pieces):
         if piece and not piece.isspace():
             stripped = piece.strip()
