@@ -10,7 +10,6 @@ one test each. The matches are the same: every match starts with one of those ch
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 try:  # the parser behind re.compile; private, so a Python without it compiles the patterns as they are
@@ -34,8 +33,6 @@ def compile_scan(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except re.error:  # global flags such as (?s) must open a pattern: keep it as it is
         return re.compile(pattern, flags)
 
-
-compile_cached = lru_cache(maxsize=512)(compile_scan)  # the template's patterns, compiled once each
 
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:

@@ -243,7 +243,7 @@ def read_table3(text: str, start: int, end: int, grid: Grid, compact: Compact,
     rows: list[Anchor] = []
     pos = cstart
     ctext, span_to_source = compact.text, compact.span_to_source
-    for rid, rx in _S3_ROW_RES:  # (search_anchor's loop, inline: it runs 25 times a report)
+    for rid, rx in _S3_ROW_RES:  # the first match of each row outside prose, in order
         m = rx.search(ctext, pos, cend)
         while m is not None:
             s0, s1 = span_to_source(m.start(), m.end())

@@ -10,7 +10,7 @@ from operator import add, attrgetter
 from typing import NamedTuple
 
 from parsers.normalize import Compact
-from parsers.scan import compile_cached, compile_scan, first_chars
+from parsers.scan import compile_scan, first_chars
 
 VALUE, MARKER, TEXT = "value", "marker", "text"
 
@@ -170,23 +170,6 @@ def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: i
         a, b = span_to_source(*m.span())
         out.append(Anchor(kind, m.lastgroup or "", a, b))
     return out
-
-
-def search_anchor(compact: Compact, pattern: str, kind: str, key: str, start: int = 0,
-                  end: int | None = None, skip: list[tuple[int, int]] | None = None) -> tuple[Anchor, int] | None:
-    """The first match at or after compact offset `start` outside the `skip` source spans,
-    and the compact offset where it ends."""
-    rx = compile_cached(pattern)
-    stop = len(compact.text) if end is None else end
-    pos = start
-    while True:
-        m = rx.search(compact.text, pos, stop)
-        if not m:
-            return None
-        a, b = compact.span_to_source(m.start(), m.end())
-        if not skip or not any(s <= a < e for s, e in skip):
-            return Anchor(kind, key, a, b), m.end()
-        pos = m.end()
 
 
 def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -> list[Token]:
