@@ -137,11 +137,18 @@ def _cell_head(fid: str) -> str:
 _CELL_HEADS = {fid: _cell_head(fid) for fid in FIELDS}  # looked up without a call for a template cell
 
 
+# The text of the offsets below _LOOKED_UP_OFFSETS (the spans of nearly every text report's tables), made
+# once when the first record is written: writing an int is a third of the cost of writing a cell.
+_LOOKED_UP_OFFSETS = 32768
+_OFFSET_TEXTS: list[str] = []
+
+
 def _cells_text(cells: dict[str, Cell]) -> str:
     """The `"cells"` object of a record as json.dumps writes it (ensure_ascii=False): a cell with only
     its raw text and span (nearly every cell of a text report) written directly, any other by dumps."""
     parts = []
     heads = _CELL_HEADS
+    offsets = _OFFSET_TEXTS or _offset_texts()
     for fid, c in cells.items():
         raw = c.raw
         if raw is None:
@@ -149,7 +156,12 @@ def _cells_text(cells: dict[str, Cell]) -> str:
         if c.origin is None and c.box is None and c.label_note is None and c.ocr is None and type(raw) is str:
             span = c.span
             if span and not c.uncertain:  # nearly every cell: one f-string
-                parts.append(f'{heads.get(fid) or _cell_head(fid)}{_string(raw)}, "span": [{span[0]}, {span[1]}]}}')
+                a, b = span
+                head = heads.get(fid) or _cell_head(fid)
+                if 0 <= a <= b < _LOOKED_UP_OFFSETS:  # the texts of both looked up
+                    parts.append(f'{head}{_string(raw)}, "span": [{offsets[a]}, {offsets[b]}]}}')
+                else:  # an offset past the table (a long text)
+                    parts.append(f'{head}{_string(raw)}, "span": [{a}, {b}]}}')
             else:
                 parts.append(f'{heads.get(fid) or _cell_head(fid)}{_string(raw)}, "span": '
                              + (f"[{span[0]}, {span[1]}]" if span else "null")
@@ -157,6 +169,11 @@ def _cells_text(cells: dict[str, Cell]) -> str:
         else:
             parts.append(f"{_string(fid)}: {dumps(_cell_json(c))}")
     return "{" + ", ".join(parts) + "}"
+
+
+def _offset_texts() -> list[str]:
+    _OFFSET_TEXTS.extend(map(str, range(_LOOKED_UP_OFFSETS)))
+    return _OFFSET_TEXTS
 
 
 _FIELD_HEADS = [f"{_string(fid)}: " for fid in STANDARD_IDS]

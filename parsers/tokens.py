@@ -174,22 +174,10 @@ def find_anchors(compact: Compact, pattern: re.Pattern[str], kind: str, start: i
 
 def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -> list[Token]:
     """Value, marker and text tokens of text[start:end] outside the masked (label) spans."""
-    pieces, pos = [], start
-    for a0, a1 in sorted(zip(map(_START, masks), map(_END, masks), strict=True)):  # their union, in any order
-        if a0 < pos:
-            a0 = pos
-        if a1 > end:
-            a1 = end
-        if a1 <= a0:
-            continue
-        pieces.append(text[pos:a0])
-        pieces.append(" " * (a1 - a0))
-        pos = a1
-    pieces.append(text[pos:end])
-    masked = "".join(pieces)
+    masked = _masked(text, start, end, masks)
     # page lines judged on the text as printed: with its label masked, "行政规范性文件\t12\t/\t19" would
     # read as the page number "12 / 19"
-    for a, b in _page_lines(text[start:end]):
+    for a, b in _page_lines(text, start, end):
         masked = masked[:a] + " " * (b - a) + masked[b:]
     # A token holds no white space and no |, and what the pattern finds in a run of other characters
     # does not depend on what stands around it (white space and | end a value, a marker and a text
@@ -223,6 +211,23 @@ def tokenize(text: str, start: int, end: int, masks: list[Anchor], grid: Grid) -
     return out
 
 
+def _masked(text: str, start: int, end: int, masks: list[Anchor]) -> str:
+    """text[start:end] with the spans of the masks (their union, given in any order) made spaces."""
+    pieces, pos = [], start
+    for a0, a1 in sorted(zip(map(_START, masks), map(_END, masks), strict=True)):
+        if a0 < pos:
+            a0 = pos
+        if a1 > end:
+            a1 = end
+        if a1 <= a0:
+            continue
+        pieces.append(text[pos:a0])
+        pieces.append(" " * (a1 - a0))
+        pos = a1
+    pieces.append(text[pos:end])
+    return "".join(pieces)
+
+
 def _runs(masked: str, start: int) -> tuple[list[str], list[int]]:
     """The runs of characters between white space and | in `masked`, and where each starts (+ start)."""
     # str.split cuts the runs in C without a match object each (the regex split costs ~8x more). Where
@@ -254,14 +259,17 @@ _PAGE_HEADS = frozenset("-—–第|:")  # what a page line can start with, besi
 # digit and holds a / ("12/19"). Searched from each line break (found in C), the region's first line
 # behind one: most tables hold no such line, and the exact pattern is then never tried.
 _MAYBE_PAGE_LINE = re.compile(r"\n[ \t]*(?:[-—–第|:]|\d[^\n]*/)")
+_MAYBE_FIRST_PAGE_LINE = re.compile(r"[ \t]*(?:[-—–第|:]|\d[^\n]*/)")  # the same for the region's first line
 
 
-def _page_lines(region: str) -> list[tuple[int, int]]:
-    """The spans of _PAGE_LINE's matches in a region: the pattern tried only on the lines that start
-    as one can (a page number, a dash, 第, a | or :), not at every character (rows start with labels)."""
+def _page_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of _PAGE_LINE's matches in the region text[start:end], relative to `start`: the pattern
+    tried only on the lines that start as one can (a page number, a dash, 第, a | or :), not at every
+    character (rows start with labels)."""
     out: list[tuple[int, int]] = []
-    if not _MAYBE_PAGE_LINE.search("\n" + region):
+    if not _MAYBE_PAGE_LINE.search(text, start, end) and not _MAYBE_FIRST_PAGE_LINE.match(text, start, end):
         return out
+    region = text[start:end]
     pos = 0
     for line in region.split("\n"):
         head = line.lstrip(" \t")[:1]

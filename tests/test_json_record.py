@@ -71,3 +71,17 @@ def test_whole_numbers_of_any_size_and_blanks_give_the_bytes_json_dumps_gives():
     r.cells["s3.new.total"] = Cell("s3.new.total", Decimal("1.0"), "1.0", (0, 3))
     assert r.json_text([]) == dumps(r.to_json([]))
     assert '"s3.new.total": 1.0,' in r.json_text([])
+
+
+def test_spans_of_any_offset_give_the_bytes_json_dumps_gives():
+    # the offsets of spans below 32,768 are looked up, not written: at the edge, past it and in a long
+    # text the same bytes as dumps; a span from a damaged record (negative, reversed) written as it is
+    r = Report(source="a.txt")
+    spans = [(0, 1), (32766, 32767), (32767, 32768), (32768, 32770), (10 ** 7, 10 ** 7 + 3), (-1, 2),
+             (5, -3), (9, 4)]
+    fids = ["s3.new.total", "s3.new.natural_person", "s3.new.commercial", "s3.new.research",
+            "s2.fees.amount", "s4.review.total", "s4.review.upheld", "s4.review.corrected"]
+    r.cells = {fid: Cell(fid, 1, "1", span) for fid, span in zip(fids, spans, strict=True)}
+    assert r.json_text([]) == dumps(r.to_json([]))
+    cells = json.loads(r.json_text([]))["cells"]
+    assert [tuple(cells[f]["span"]) for f in fids] == spans

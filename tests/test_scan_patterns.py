@@ -113,17 +113,40 @@ def test_a_note_under_a_table_is_prose_and_a_table_without_one_has_none():
 
 
 @settings(max_examples=800, deadline=None)
-@given(text=st.text(alphabet="12０/第页共 \t\n-—–|:本行0—x", max_size=80))
-@example(text="规章\t1\n:--|--:\n  | :--: | --- |\n— 4 —\n第 3 页 共 9 页\n12 / 19\n-4-\n０/１２\n\t2\n")
-@example(text="第二十条\n第 3 页\n第\t7页\n| --- |\n |:--|\n--\n- 2 -\n")
-@example(text="规章\t1\n| --- | --- |\n")  # each kind of page line alone in a table
-@example(text="规章\t1\n:--:|--\n")
-@example(text="第二十条\t3\n第 2 页\n")
-@example(text="第二十条\t3\n- 2 -\n")
-def test_page_lines_are_found_where_the_pattern_finds_them(text):
-    """The page-number lines tokenize masks: tried only on lines that can start one, found as the
-    pattern finds them anywhere."""
-    assert _page_lines(text) == [m.span() for m in _PAGE_LINE.finditer(text)]
+@given(text=st.text(alphabet="12０/第页共 \t\n-—–|:本行0—x", max_size=80),
+       before=st.text(alphabet="规章1 \t\n-第页", max_size=8), after=st.text(alphabet="2 \t\n-第页", max_size=8))
+@example(text="规章\t1\n:--|--:\n  | :--: | --- |\n— 4 —\n第 3 页 共 9 页\n12 / 19\n-4-\n０/１２\n\t2\n",
+         before="", after="")
+@example(text="第二十条\n第 3 页\n第\t7页\n| --- |\n |:--|\n--\n- 2 -\n", before="", after="")
+@example(text="规章\t1\n| --- | --- |\n", before="", after="")  # each kind of page line alone in a table
+@example(text="规章\t1\n:--:|--\n", before="", after="")
+@example(text="第二十条\t3\n第 2 页\n", before="", after="")
+@example(text="第二十条\t3\n- 2 -\n", before="", after="")
+@example(text="- 2 -\n规章\t1\n", before="规章\t", after="\n- 3 -")  # the region's first line only
+@example(text="规章\t1\n\n", before="", after="第 3 页\n")  # a page line just past the region
+def test_page_lines_are_found_where_the_pattern_finds_them(text, before, after):
+    """The page-number lines tokenize masks in a region of a text: tried only on lines that can start
+    one, found as the pattern finds them anywhere in the region cut out (its first line a line, wherever
+    the region starts)."""
+    got = _page_lines(before + text + after, len(before), len(before) + len(text))
+    assert got == [m.span() for m in _PAGE_LINE.finditer(text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(spans=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6),
+       start=st.integers(0, 20), end=st.integers(0, 40))
+@example(spans=[(2, 5), (7, 9)], start=0, end=40)  # apart and inside: cut in C
+@example(spans=[(2, 8), (4, 6), (7, 12)], start=3, end=10)  # nested, overlapping, reaching out
+def test_masked_labels_are_their_union_cut_to_the_region(spans, start, end):
+    """tokenize blanks each label's span (any order, overlapping, past the region's ends) and nothing
+    else: each character of the region is a space exactly where some span covers it."""
+    from parsers.tokens import Anchor, _masked
+
+    text = "".join(chr(0x4E00 + i) for i in range(40))
+    spans = [(a, b) for a, b in spans if a <= b]  # an anchor never ends before it starts
+    got = _masked(text, start, end, [Anchor("row", "", a, b) for a, b in spans])
+    want = "".join(" " if any(a <= i < b for a, b in spans) else text[i] for i in range(start, end))
+    assert got == want
 
 
 @pytest.mark.parametrize("name", sorted(TABLE_PATTERNS))
